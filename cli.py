@@ -1,0 +1,132 @@
+"""The ``ctg`` command line: argument parsing over library calls, errors turned into messages
+and exit codes here and only here."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+DEFAULT_DB = os.path.join("outputs", "ctg.duckdb")
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from extract.ingest import OcrMode
+    from pipeline import RunOptions, run
+
+    missing = [p for p in args.paths if not os.path.exists(p)]
+    if missing:
+        print(f"ctg run: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    options = RunOptions(db=args.db, workers=args.workers, ocr=OcrMode(args.ocr), force=args.force,
+                         strict=args.strict)
+
+    def progress(result) -> None:
+        if not args.quiet:
+            record = result.document
+            state = "ok" if record.status.value == "ok" else f"ERROR ({record.error})"
+            print(f"  {record.doc_id}: {record.n_pages or 0} p. {state}", file=sys.stderr)
+
+    summary = run(args.paths, options, on_result=progress)
+    print(f"{summary.ok} ok, {summary.error} error, {summary.skipped} unchanged; {summary.pages} pages "
+          f"({summary.pages_ocr} OCR) in {summary.seconds:.1f} s; {summary.conventions} conventions -> {args.db}")
+    for doc_id, reason in summary.errors:
+        print(f"  error {doc_id}: {reason}", file=sys.stderr)
+    return 1 if args.strict and summary.error else 0
+
+
+def _cmd_sql(args: argparse.Namespace) -> int:
+    from store.db import connect
+
+    with connect(args.db, read_only=True) as con:
+        result = con.sql(args.query)
+        if result is None:
+            return 0
+        frame = result.fetchdf()
+    import pandas as pd
+
+    with pd.option_context("display.max_rows", args.max_rows, "display.max_columns", None, "display.width", 200,
+                           "display.max_colwidth", 80):
+        print(frame.to_string(index=False) if len(frame) else "(no rows)")
+    return 0
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from store.db import connect
+    from store.evaluate import evaluate, format_report, load_gold
+
+    gold = load_gold(args.gold_dirs)
+    if not gold:
+        print(f"ctg eval: no gold JSON files in {', '.join(args.gold_dirs)}", file=sys.stderr)
+        return 2
+    with connect(args.db, read_only=True) as con:
+        report = evaluate(con, gold)
+    print(format_report(report))
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from store.db import connect
+    from store.export import export
+
+    with connect(args.db, read_only=True) as con:
+        written = export(con, args.format, args.out)
+    for path in written:
+        print(path)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ctg", description="Extract CTG documents into DuckDB and query them.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="extract files and load them into the database")
+    run.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
+    run.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
+    run.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes (default: cores)")
+    run.add_argument("--ocr", choices=["auto", "always", "never"], default="auto",
+                     help="OCR pages without text (auto), every page (always) or none (never)")
+    run.add_argument("--force", action="store_true", help="re-extract files even when unchanged")
+    run.add_argument("--strict", action="store_true", help="exit with status 1 when a file fails")
+    run.add_argument("--quiet", action="store_true", help="print only the summary")
+    run.set_defaults(func=_cmd_run)
+
+    sql = sub.add_parser("sql", help="run a SQL query on the database and print the result")
+    sql.add_argument("query")
+    sql.add_argument("--db", default=DEFAULT_DB)
+    sql.add_argument("--max-rows", type=int, default=200)
+    sql.set_defaults(func=_cmd_sql)
+
+    ev = sub.add_parser("eval", help="score the database against gold JSON files")
+    ev.add_argument("gold_dirs", nargs="+", metavar="GOLD_DIR")
+    ev.add_argument("--db", default=DEFAULT_DB)
+    ev.set_defaults(func=_cmd_eval)
+
+    ex = sub.add_parser("export", help="write one file per table")
+    ex.add_argument("--db", default=DEFAULT_DB)
+    ex.add_argument("--format", choices=["parquet", "csv", "jsonl"], required=True)
+    ex.add_argument("--out", required=True, help="output folder")
+    ex.set_defaults(func=_cmd_export)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "workers", 1) is not None and getattr(args, "workers", 1) < 1:
+        parser.error("--workers must be at least 1")
+    from store.db import DatabaseBusy
+    import duckdb
+
+    try:
+        return args.func(args)
+    except (DatabaseBusy, FileNotFoundError) as exc:
+        print(f"ctg {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except duckdb.Error as exc:
+        print(f"ctg {args.command}: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

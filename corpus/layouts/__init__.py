@@ -1,0 +1,1 @@
+"""Layout builders, one module per seed document (see corpus/build.py)."""

@@ -1,0 +1,338 @@
+"""Page geometry: from raw text lines to blocks in reading order.
+
+Pure functions over ``Line`` objects, shared by born-digital PDF pages and OCR'd pages:
+
+1. ``merge_fragments``: pieces of one visual line drawn separately become one line;
+2. ``split_furniture``: running headers/footers and page numbers, found across pages, are set aside;
+3. ``group_blocks``: lines become paragraph-like blocks (same column, close, same style; table
+   cells kept apart);
+4. ``reading_order``: blocks are ordered by a recursive XY-cut that reads columns top to bottom
+   and a slide's grid column by column, but cuts at full-width elements (titles, boxes).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from models.document import BBox, Block, Line, Span
+from extract.ingest.prose import Dehyphenator, is_bullet, join_lines
+
+# Two fragments on one baseline join into one line when the gap is under this many font sizes.
+FRAGMENT_GAP_EM = 0.9
+# A line continues the block above when the vertical gap is under this many font sizes.
+LINE_GAP_EM = 0.55
+# Font sizes within this ratio count as the same style; OCR sizes are estimates from line
+# heights, hence a looser ratio.
+SIZE_RATIO = 1.18
+SIZE_RATIO_OCR = 1.5
+# Minimum empty width, in points, between two columns for a vertical cut.
+MIN_GUTTER = 4.0
+# Share of the page height, at the top and the bottom, where running headers and footers live.
+MARGIN_BAND = 0.10
+
+# A bullet drawn apart from its text, and how far (in font sizes) its text may start.
+LONE_BULLET = re.compile(r"^\s*[•●○◦▪▫■□◆◇►▶▸➔➢➤→✓✔❖\-–]\s*$")
+BULLET_INDENT_EM = 3.5
+
+# How alike two header or footer texts must be (0-100) to count as the same running text.
+FURNITURE_SIMILARITY = 85
+
+# A line that is only a page number: "12", "- 3 -", "Page 4", "3/35", "Page 2 sur 9".
+PAGE_NUMBER = re.compile(
+    r"^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|sur|of)\s*\d{1,4})?$", re.IGNORECASE
+)
+# A browser's print stamp: "13/02/2023 09:14" or "07/03/2024, 11:02".
+PRINT_STAMP = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?$")
+# A bare URL, as browsers print in the page footer.
+BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+
+
+# --- 1. lines ------------------------------------------------------------------------------------
+
+def make_line(spans: list[Span]) -> Line:
+    return Line(spans=tuple(spans), bbox=BBox.enclosing([s.bbox for s in spans]))
+
+
+def _same_baseline(a: Line, b: Line) -> bool:
+    tolerance = 0.35 * max(min(a.bbox.height, b.bbox.height), 1.0)
+    return abs(a.bbox.y1 - b.bbox.y1) <= tolerance and abs(a.bbox.y0 - b.bbox.y0) <= 2 * tolerance
+
+
+def merge_fragments(lines: list[Line]) -> list[Line]:
+    """Join pieces of one visual line (same baseline, small horizontal gap), left to right. A
+    lone bullet glyph joins the text it marks across the list indent."""
+    merged: list[Line] = []
+    for line in sorted(lines, key=lambda ln: (round(ln.bbox.y1), ln.bbox.x0)):
+        for i in range(len(merged) - 1, max(-1, len(merged) - 6), -1):
+            prev = merged[i]
+            gap = line.bbox.x0 - prev.bbox.x1
+            em = max(prev.size, line.size, 1.0)
+            reach = BULLET_INDENT_EM if LONE_BULLET.match(prev.text) else FRAGMENT_GAP_EM
+            if _same_baseline(prev, line) and -0.2 * em <= gap <= reach * em:
+                spans = list(prev.spans)
+                if gap > 0.15 * em and not spans[-1].text.endswith(" ") and not line.text.startswith(" "):
+                    last = spans[-1]
+                    spans[-1] = Span(last.text + " ", last.bbox, last.font, last.size, last.bold, last.italic)
+                merged[i] = make_line(spans + list(line.spans))
+                break
+        else:
+            merged.append(line)
+    return [ln for ln in merged if ln.text]
+
+
+# --- 2. running headers and footers ---------------------------------------------------------------
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def split_furniture(pages: list[tuple[float, list[Line]]]) -> list[tuple[list[Line], list[Line]]]:
+    """For each page (height, lines), return (kept lines, furniture lines).
+
+    Furniture is a line in the top or bottom band of the page that is a page number, a print
+    stamp or a bare URL, or whose text (digits aside) recurs in that band on at least half of the
+    pages of a document of two pages or more. Recurrence is fuzzy (similarity >= 85 %) so that
+    OCR'd footers with a misread letter still count as one.
+    """
+    def band(line: Line, height: float) -> str | None:
+        if line.bbox.y1 <= height * MARGIN_BAND:
+            return "top"
+        if line.bbox.y0 >= height * (1 - MARGIN_BAND):
+            return "bottom"
+        return None
+
+    exact: dict[tuple[str, str], int] = {}
+    for height, lines in pages:
+        for key in {(b, _furniture_key(ln.text)) for ln in lines if (b := band(ln, height))}:
+            exact[key] = exact.get(key, 0) + 1
+    # Pages on which each band text recurs, counting near-identical texts together.
+    recurring: dict[tuple[str, str], int] = {}
+    for (where, key), count in exact.items():
+        recurring[(where, key)] = sum(n for (w, k), n in exact.items()
+                                      if w == where and (k == key or fuzz.ratio(k, key) >= FURNITURE_SIMILARITY))
+    n_pages = len(pages)
+    threshold = max(2, (n_pages + 1) // 2)
+
+    result = []
+    for height, lines in pages:
+        kept, furniture = [], []
+        for line in lines:
+            where = band(line, height)
+            text = line.text.strip()
+            is_furniture = where is not None and (
+                PAGE_NUMBER.match(text)
+                or PRINT_STAMP.match(text)
+                or BARE_URL.match(text)
+                or (n_pages >= 2 and recurring.get((where, _furniture_key(text)), 0) >= threshold)
+            )
+            (furniture if is_furniture else kept).append(line)
+        result.append((kept, furniture))
+    return result
+
+
+# --- 3. blocks -----------------------------------------------------------------------------------
+
+@dataclass
+class _Group:
+    lines: list[Line]
+    cell: tuple[int, int] | None  # (table index, cell index) for lines inside a ruled table
+
+    @property
+    def last(self) -> Line:
+        return self.lines[-1]
+
+    @property
+    def bbox(self) -> BBox:
+        return BBox.enclosing([ln.bbox for ln in self.lines])
+
+
+def _cell_of(line: Line, cells: list[tuple[int, int, BBox]]) -> tuple[int, int] | None:
+    cx, cy = line.bbox.center_x, line.bbox.center_y
+    for table, index, box in cells:
+        if box.contains_point(cx, cy, tol=1.0):
+            return (table, index)
+    return None
+
+
+def _continues(group: _Group, line: Line) -> bool:
+    last = group.last
+    em = max(last.size, line.size, 1.0)
+    gap = line.bbox.y0 - last.bbox.y1
+    if gap < -0.3 * em or gap > LINE_GAP_EM * em:
+        return False
+    small, big = sorted((last.size or 1.0, line.size or 1.0))
+    ratio = SIZE_RATIO_OCR if line.spans[0].font == "ocr" else SIZE_RATIO
+    if big / small > ratio or last.bold != line.bold:
+        return False
+    if is_bullet(line.text):
+        return False
+    narrower = min(last.bbox.width, line.bbox.width) or 1.0
+    aligned = abs(line.bbox.x0 - group.bbox.x0) <= 1.5 * em
+    return last.bbox.x_overlap(line.bbox) >= 0.5 * narrower or (aligned and last.bbox.x_overlap(line.bbox) > 0)
+
+
+def group_blocks(lines: list[Line], cells: list[tuple[int, int, BBox]] = ()) -> list[_Group]:
+    """Group lines into blocks. ``cells`` are (table index, cell index, bbox) of ruled tables:
+    lines of one cell form one block, whatever their spacing."""
+    groups: list[_Group] = []
+    open_groups: list[_Group] = []
+    for line in sorted(lines, key=lambda ln: (round(ln.bbox.y0, 1), ln.bbox.x0)):
+        cell = _cell_of(line, list(cells)) if cells else None
+        best, best_gap = None, None
+        for group in open_groups:
+            if group.cell != cell:
+                continue
+            if cell is None and not _continues(group, line):
+                continue
+            if cell is not None and line.bbox.y0 < group.last.bbox.y0:
+                continue
+            gap = line.bbox.y0 - group.last.bbox.y1
+            if best_gap is None or gap < best_gap:
+                best, best_gap = group, gap
+        if best is None:
+            best = _Group([line], cell)
+            groups.append(best)
+            open_groups.append(best)
+        else:
+            best.lines.append(line)
+        # Groups far above the current line can no longer grow.
+        open_groups = [g for g in open_groups if line.bbox.y0 - g.last.bbox.y1 < 4 * max(line.size, 1.0)
+                       or g.cell is not None]
+    return groups
+
+
+def to_block(group: _Group, dehyphenator: Dehyphenator, table: int | None = None) -> Block:
+    bbox = group.bbox
+    lines = sorted(group.lines, key=lambda ln: (round(ln.bbox.y0, 1), ln.bbox.x0))
+    width = bbox.width or 1.0
+    short = [ln.bbox.x1 < bbox.x1 - 0.2 * width for ln in lines]
+    text = join_lines([ln.text for ln in lines], short, dehyphenator)
+    return Block(lines=tuple(lines), bbox=bbox, text=text, table=table)
+
+
+# --- 4. reading order ----------------------------------------------------------------------------
+
+@dataclass
+class Unit:
+    """Something the XY-cut places as a whole: a block, or a table with its cell blocks."""
+
+    bbox: BBox
+    blocks: list[Block] = field(default_factory=list)
+
+
+def _gaps(intervals: list[tuple[float, float]], min_gap: float) -> list[tuple[float, float]]:
+    """Empty stretches between the merged intervals, at least ``min_gap`` wide."""
+    gaps, end = [], None
+    for start, stop in sorted(intervals):
+        if end is not None and start - end >= min_gap:
+            gaps.append((end, start))
+        end = stop if end is None else max(end, stop)
+    return gaps
+
+
+def _side_by_side(units: list[Unit], gap: tuple[float, float]) -> bool:
+    """True when what lies left of the gap and what lies right of it share some height: a
+    gutter between columns, not the space between a right-aligned line and the next line."""
+    left = [u.bbox for u in units if u.bbox.x1 <= gap[0] + 0.01]
+    right = [u.bbox for u in units if u.bbox.x0 >= gap[1] - 0.01]
+    return BBox.enclosing(left).y_overlap(BBox.enclosing(right)) > 0
+
+
+def _split_columns(units: list[Unit]) -> list[list[Unit]]:
+    gaps = _gutters(units)
+    if not gaps:
+        return [units]
+    columns: list[list[Unit]] = [[] for _ in range(len(gaps) + 1)]
+    for unit in units:
+        index = sum(1 for _, gap_end in gaps if unit.bbox.x0 >= gap_end - 0.01)
+        columns[index].append(unit)
+    return [c for c in columns if c]
+
+
+def _split_rows(units: list[Unit]) -> list[list[Unit]]:
+    gaps = _gaps([(u.bbox.y0, u.bbox.y1) for u in units], 0.5)
+    rows: list[list[Unit]] = [[] for _ in range(len(gaps) + 1)]
+    for unit in units:
+        index = sum(1 for _, gap_end in gaps if unit.bbox.y0 >= gap_end - 0.01)
+        rows[index].append(unit)
+    return [r for r in rows if r]
+
+
+def _n_lines(units: list[Unit]) -> int:
+    return sum(len(b.lines) for u in units for b in u.blocks) or len(units)
+
+
+def _gutters(units: list[Unit]) -> list[tuple[float, float]]:
+    return [g for g in _gaps([(u.bbox.x0, u.bbox.x1) for u in units], MIN_GUTTER) if _side_by_side(units, g)]
+
+
+def _row_like(units: list[Unit], gutters: list[tuple[float, float]]) -> bool:
+    """A one-line label beside a short text: a row of cells ("Objectif 1 | texte"), read across."""
+    for gap in gutters:
+        left = [u for u in units if u.bbox.x1 <= gap[0] + 0.01]
+        right = [u for u in units if u.bbox.x0 >= gap[1] - 0.01]
+        if left and right:
+            sides = sorted((_n_lines(left), _n_lines(right)))
+            if sides[0] == 1 and sides[1] <= 3:
+                return True
+    return False
+
+
+def _compatible(group: list[Unit], last: list[Unit], slab: list[Unit]) -> bool:
+    """Whether ``slab`` continues the columns of ``group`` (whose last slab is ``last``)."""
+    gutters = _gutters(group + slab)
+    return bool(gutters) and not (_row_like(last, gutters) and _row_like(slab, gutters))
+
+
+def _merge_column_slabs(slabs: list[list[Unit]]) -> list[list[Unit]]:
+    """Merge consecutive horizontal slabs that continue the same columns.
+
+    Paragraph gaps of two text columns may line up and cut the columns into slabs; staggered
+    boxes of a slide cut it into one-box slabs. Slabs whose union keeps a gutter between
+    side-by-side content belong together, unless they are rows of short cells. A slab that could
+    join either the group above or the slab below goes with the nearer one.
+    """
+    groups: list[list[list[Unit]]] = []
+    for i, slab in enumerate(slabs):
+        if groups:
+            current = groups[-1]
+            flat = [u for s in current for u in s]
+            if _compatible(flat, current[-1], slab):
+                following = slabs[i + 1] if i + 1 < len(slabs) else None
+                nearer_below = following is not None and _compatible(slab, slab, following) and \
+                    _gap(slab, following) < _gap(current[-1], slab) and \
+                    not _compatible(flat + slab, slab, following)
+                if not nearer_below:
+                    current.append(slab)
+                    continue
+        groups.append([slab])
+    return [[u for s in g for u in s] for g in groups]
+
+
+def _gap(upper: list[Unit], lower: list[Unit]) -> float:
+    return min(u.bbox.y0 for u in lower) - max(u.bbox.y1 for u in upper)
+
+
+def reading_order(units: list[Unit]) -> list[Unit]:
+    """Recursive XY-cut: columns first when a gutter runs the full height, else full-width cuts."""
+    if len(units) <= 1:
+        return units
+    columns = _split_columns(units)
+    if len(columns) > 1:
+        return [u for column in columns for u in reading_order(column)]
+    slabs = _split_rows(units)
+    if len(slabs) == 1:
+        return sorted(units, key=lambda u: (round(u.bbox.y0), u.bbox.x0))
+    groups = _merge_column_slabs(slabs)
+    if len(groups) == 1:  # every slab shares one gutter yet none runs the full height
+        groups = slabs
+    return [u for group in groups for u in reading_order(group)]
+
+
+def median_size(lines: list[Line]) -> float:
+    sizes = [ln.size for ln in lines if ln.size]
+    return statistics.median(sizes) if sizes else 10.0

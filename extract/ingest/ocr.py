@@ -1,0 +1,158 @@
+"""OCR of page images with Tesseract (French), returning the same ``Line`` objects as the PDF
+text layer so that layout analysis treats both alike.
+
+The ``tesseract`` command is run once per page with TSV output (words, boxes, confidences).
+``OMP_THREAD_LIMIT=1``: Tesseract's OpenMP threads make it ~10x slower on a busy 2-core
+machine, and pages are already processed in parallel by the pipeline's workers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+from functools import lru_cache
+
+import numpy as np
+from PIL import Image
+
+from extract.errors import OcrUnavailable
+from models.document import BBox, Line, Span
+
+LANGUAGE = "fra"
+INSTALL_HINT = "install it with: apt-get install tesseract-ocr tesseract-ocr-fra"
+# Words Tesseract is less sure of than this (0-100) are dropped: mostly noise and speckles.
+MIN_CONFIDENCE = 30
+OCR_TIMEOUT_S = 120
+# Words shorter than this (points) are specks of dust, not text.
+MIN_WORD_HEIGHT = 3.0
+
+
+@lru_cache(maxsize=1)
+def check_tesseract() -> str:
+    """Return the tesseract executable, or raise ``OcrUnavailable`` saying how to install it."""
+    exe = shutil.which("tesseract")
+    if exe is None:
+        raise OcrUnavailable(f"page needs OCR but Tesseract is not installed; {INSTALL_HINT}")
+    try:
+        langs = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise OcrUnavailable(f"Tesseract does not run ({exc}); {INSTALL_HINT}") from exc
+    if LANGUAGE not in langs.stdout.split():
+        raise OcrUnavailable(f"Tesseract has no French data ('{LANGUAGE}'); {INSTALL_HINT}")
+    return exe
+
+
+# Skew angles tried when straightening a scan, in degrees.
+MAX_SKEW_DEG, SKEW_STEP_DEG = 3.0, 0.1
+# Below this angle a scan is left as it is.
+MIN_SKEW_DEG = 0.15
+
+
+def estimate_skew(gray: np.ndarray) -> float:
+    """The angle (degrees) by which to turn a grayscale page (PIL: counter-clockwise) to level its text lines.
+
+    Projection profiles: for each candidate angle the dark pixels are projected on the vertical
+    axis; text lines make the sharpest profile (largest sum of squares) at the right angle.
+    """
+    step = max(1, gray.shape[1] // 800)  # work on a ~800 px wide sample: fast and precise enough
+    small = gray[::step, ::step]
+    ys, xs = np.nonzero(small < min(160, int(small.mean()) - 30))
+    if len(xs) < 500:
+        return 0.0
+    if len(xs) > 60000:  # enough ink to measure: keep an even sample
+        keep = np.linspace(0, len(xs) - 1, 60000).astype(int)
+        ys, xs = ys[keep], xs[keep]
+    xs = xs - xs.mean()
+    best, best_score = 0.0, -1.0
+    for angle in np.arange(-MAX_SKEW_DEG, MAX_SKEW_DEG + 1e-9, SKEW_STEP_DEG):
+        theta = np.deg2rad(angle)
+        rows = np.round(ys * np.cos(theta) - xs * np.sin(theta)).astype(int)
+        counts = np.bincount(rows - rows.min())
+        score = float(np.dot(counts, counts))
+        if score > best_score:
+            best, best_score = float(angle), score
+    return best
+
+
+def straighten(gray: np.ndarray) -> tuple[bytes, float]:
+    """The page as PNM bytes for Tesseract, rotated so that its text lines are horizontal."""
+    angle = estimate_skew(gray)
+    image = Image.fromarray(gray)
+    if abs(angle) >= MIN_SKEW_DEG:
+        image = image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PPM")
+    return buffer.getvalue(), angle
+
+
+def run_tesseract(image: bytes) -> str:
+    """Raw TSV from Tesseract for one image (PNM/PNG bytes)."""
+    exe = check_tesseract()
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    proc = subprocess.run([exe, "stdin", "stdout", "-l", LANGUAGE, "--psm", "3", "tsv"],
+                          input=image, capture_output=True, timeout=OCR_TIMEOUT_S, env=env)
+    if proc.returncode != 0:
+        message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise OcrUnavailable(f"Tesseract failed: {message[-1] if message else proc.returncode}")
+    return proc.stdout.decode("utf-8", "replace")
+
+
+ASCENDERS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŒbdfhklt0123456789éèêàùâîôûëïüç'’()[]{}/|!?%€$#&@")
+DESCENDERS = set("gjpqyç()[]{}|/,;")
+
+
+def _height_share(word: str) -> float:
+    """Height of a word's box in font sizes: Tesseract gives no font size, so it is read from
+    word heights, which depend on ascenders (capitals, b, d, l...) and descenders (g, p, q...)."""
+    up = any(c in ASCENDERS for c in word)
+    down = any(c in DESCENDERS for c in word)
+    return 0.95 if up and down else 0.73 if up or down else 0.53
+
+
+def tsv_lines(tsv: str, scale: float) -> list[Line]:
+    """Lines from Tesseract TSV; ``scale`` converts pixels to PDF points (72 / dpi)."""
+    words: dict[tuple[int, int, int], list[Span]] = {}
+    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        text = (row.get("text") or "").strip()
+        if row.get("level") != "5" or not text:
+            continue
+        confidence = float(row["conf"])
+        if confidence < MIN_CONFIDENCE and len(text) <= 2:
+            continue
+        left, top = int(row["left"]) * scale, int(row["top"]) * scale
+        width, height = int(row["width"]) * scale, int(row["height"]) * scale
+        # Specks read as punctuation: tiny boxes, or lone marks Tesseract is unsure of.
+        if height < MIN_WORD_HEIGHT or (not any(c.isalnum() for c in text) and confidence < 60):
+            continue
+        key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
+        words.setdefault(key, []).append(
+            Span(text=text + " ", bbox=BBox(left, top, left + width, top + height), font="ocr", size=0.0))
+    lines = []
+    for spans in words.values():
+        for run in _split_at_gaps(sorted(spans, key=lambda s: s.bbox.x0)):
+            estimates = sorted(s.bbox.height / _height_share(s.text) for s in run)
+            size = round(estimates[len(estimates) // 2], 1)
+            sized = [Span(s.text, s.bbox, s.font, size) for s in run]
+            sized[-1] = Span(sized[-1].text.rstrip(), sized[-1].bbox, "ocr", size)
+            lines.append(Line(spans=tuple(sized), bbox=BBox.enclosing([s.bbox for s in run])))
+    return lines
+
+
+# Tesseract sometimes puts words of two columns on one line: a gap wider than this many word
+# heights splits it.
+MAX_WORD_GAP = 1.6
+
+
+def _split_at_gaps(spans: list[Span]) -> list[list[Span]]:
+    runs: list[list[Span]] = [[spans[0]]]
+    for span in spans[1:]:
+        previous = runs[-1][-1]
+        height = max(previous.bbox.height, span.bbox.height, 1.0)
+        if span.bbox.x0 - previous.bbox.x1 > MAX_WORD_GAP * height:
+            runs.append([span])
+        else:
+            runs[-1].append(span)
+    return runs

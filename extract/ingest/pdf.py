@@ -1,0 +1,173 @@
+"""PDF files: PyMuPDF for the text layer (spans with bbox, size, bold), Tesseract for pages that
+have none, pdfplumber for ruled tables; then the layout of ``extract.ingest.layout``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+import numpy as np
+import pymupdf
+
+from extract.errors import UnreadableDocument
+from extract.ingest import layout, ocr
+from extract.ingest.prose import Dehyphenator, join_lines, vocabulary
+from extract.ingest.tables import TableGrid, find_tables, has_rulings
+from models.document import BBox, Block, Document, Line, Media, Page, Span, Table
+
+# Expand ligatures ("ﬁ" -> "fi"), keep spaces, ignore text outside the page, skip images.
+TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
+# Resolution at which pages are rendered for Tesseract.
+OCR_DPI = 300
+# A page whose text layer has fewer visible characters than this, over an image, gets OCR.
+MIN_TEXT_CHARS = 20
+# A text layer with more than this share of unmapped glyphs (U+FFFD, private use) is garbage.
+MAX_GARBAGE_SHARE = 0.3
+
+BOLD_FLAG, ITALIC_FLAG = 16, 2
+BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demibold", "demi")
+
+
+class OcrMode(StrEnum):
+    AUTO = "auto"      # OCR the pages without a usable text layer
+    ALWAYS = "always"  # OCR every page, ignoring the text layer
+    NEVER = "never"    # never OCR; scanned pages stay empty
+
+
+@dataclass
+class _RawPage:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+    ocr: bool
+    ruled: bool
+
+
+def _span(raw: dict) -> Span:
+    font = raw.get("font", "")
+    flags = raw.get("flags", 0)
+    lowered = font.lower()
+    return Span(
+        text=raw["text"],
+        bbox=BBox(*raw["bbox"]),
+        font=font,
+        size=round(raw.get("size", 0.0), 2),
+        bold=bool(flags & BOLD_FLAG) or any(n in lowered for n in BOLD_NAMES),
+        italic=bool(flags & ITALIC_FLAG) or "italic" in lowered or "oblique" in lowered,
+    )
+
+
+def text_layer_lines(page: pymupdf.Page) -> list[Line]:
+    """Lines of the text layer, split where PyMuPDF put far-apart text on one line."""
+    lines: list[Line] = []
+    for block in page.get_text("dict", flags=TEXT_FLAGS)["blocks"]:
+        for raw_line in block.get("lines", ()):
+            if raw_line.get("dir", (1, 0))[0] < 0.5:  # vertical or upside-down text: margins notes
+                continue
+            current: list[Span] = []
+            for raw in raw_line["spans"]:
+                if not raw["text"]:
+                    continue
+                span = _span(raw)
+                if current and span.bbox.x0 - current[-1].bbox.x1 > layout.FRAGMENT_GAP_EM * max(span.size, 1):
+                    lines.append(layout.make_line(current))
+                    current = []
+                current.append(span)
+            if current:
+                lines.append(layout.make_line(current))
+    return [ln for ln in lines if ln.text]
+
+
+def _needs_ocr(page: pymupdf.Page, lines: list[Line]) -> bool:
+    text = "".join(ln.text for ln in lines)
+    visible = [c for c in text if not c.isspace()]
+    if visible:
+        garbage = sum(1 for c in visible if c == "\ufffd" or 0xE000 <= ord(c) <= 0xF8FF)
+        if garbage / len(visible) > MAX_GARBAGE_SHARE:
+            return True
+    if len(visible) >= MIN_TEXT_CHARS:
+        return False
+    area = page.rect.width * page.rect.height or 1.0
+    covered = sum(abs(pymupdf.Rect(info["bbox"]) & page.rect) for info in page.get_image_info())
+    return covered / area > 0.3
+
+
+def ocr_page_lines(page: pymupdf.Page) -> list[Line]:
+    """OCR a page rendered at ``OCR_DPI``, straightened first: a scan's skew would make every line
+    box taller than its text and blur the layout. Boxes are those of the straightened page."""
+    pixmap = page.get_pixmap(dpi=OCR_DPI, colorspace=pymupdf.csGRAY, alpha=False)
+    gray = np.frombuffer(pixmap.samples, dtype=np.uint8).reshape(pixmap.height, pixmap.stride)[:, :pixmap.width]
+    image, _ = ocr.straighten(gray)
+    return ocr.tsv_lines(ocr.run_tesseract(image), 72.0 / OCR_DPI)
+
+
+def _open(data: bytes) -> pymupdf.Document:
+    try:
+        doc = pymupdf.open(stream=data, filetype="pdf")
+    except Exception as exc:  # PyMuPDF raises several types for broken files
+        raise UnreadableDocument(f"not a readable PDF: {exc}") from exc
+    if doc.needs_pass:
+        raise UnreadableDocument("password-protected PDF: remove the password to extract it")
+    if doc.page_count == 0:
+        raise UnreadableDocument("PDF has no pages")
+    return doc
+
+
+def read_pdf(data: bytes, path: str, doc_id: str, ocr_mode: OcrMode = OcrMode.AUTO) -> Document:
+    raw_pages: list[_RawPage] = []
+    with _open(data) as pdf:
+        title = (pdf.metadata or {}).get("title") or None
+        for page in pdf:
+            try:
+                lines = text_layer_lines(page) if ocr_mode is not OcrMode.ALWAYS else []
+                use_ocr = ocr_mode is OcrMode.ALWAYS or (ocr_mode is OcrMode.AUTO and _needs_ocr(page, lines))
+                if use_ocr:
+                    lines = ocr_page_lines(page)
+                ruled = not use_ocr and has_rulings(page.get_drawings())
+            except UnreadableDocument:
+                raise
+            except RuntimeError as exc:  # MuPDF errors on damaged content streams
+                raise UnreadableDocument(f"page {page.number + 1} cannot be read: {exc}", page.number + 1) from exc
+            raw_pages.append(_RawPage(page.number + 1, page.rect.width, page.rect.height,
+                                      layout.merge_fragments(lines), use_ocr, ruled))
+    tables = find_tables(data, [p.number for p in raw_pages if p.ruled])
+    return build_document(doc_id, path, Media.PDF, raw_pages, tables, title)
+
+
+def build_document(doc_id: str, path: str, media: Media, raw_pages: list[_RawPage],
+                   tables: dict[int, list[TableGrid]], title: str | None) -> Document:
+    split = layout.split_furniture([(p.height, p.lines) for p in raw_pages])
+    dehyphenator = Dehyphenator(vocabulary([ln.text for p in raw_pages for ln in p.lines]))
+    pages = []
+    for raw, (kept, furniture) in zip(raw_pages, split):
+        grids = tables.get(raw.number, [])
+        pages.append(_layout_page(raw, kept, furniture, grids, dehyphenator))
+    return Document(doc_id=doc_id, source_path=path, media=media, pages=tuple(pages), title=title)
+
+
+def _layout_page(raw: _RawPage, lines: list[Line], furniture: list[Line],
+                 grids: list[TableGrid], dehyphenator: Dehyphenator) -> Page:
+    cells = [(t, i, box) for t, grid in enumerate(grids)
+             for i, box in enumerate(b for row in grid.cells for b in row if b is not None)]
+    groups = layout.group_blocks(lines, cells)
+    units: list[layout.Unit] = []
+    table_units = {t: layout.Unit(bbox=grid.bbox) for t, grid in enumerate(grids)}
+    # Cells are numbered row by row, so sorting a table's groups by cell gives its reading order.
+    for group in sorted(groups, key=lambda g: g.cell or (-1, -1)):
+        if group.cell is None:
+            block = layout.to_block(group, dehyphenator)
+            units.append(layout.Unit(bbox=block.bbox, blocks=[block]))
+        else:
+            table = group.cell[0]
+            table_units[table].blocks.append(layout.to_block(group, dehyphenator, table=table))
+    units.extend(unit for unit in table_units.values() if unit.blocks)
+    ordered = layout.reading_order(units)
+    blocks = tuple(b for unit in ordered for b in unit.blocks)
+    page_tables = tuple(
+        Table(bbox=grid.bbox, rows=tuple(tuple(join_lines(cell.split("\n"), None, dehyphenator) for cell in row)
+                                         for row in grid.texts))
+        for grid in grids)
+    return Page(number=raw.number, width=raw.width, height=raw.height, blocks=blocks,
+                tables=page_tables, ocr=raw.ocr, furniture=tuple(furniture))
+

@@ -1,0 +1,56 @@
+"""Language and reference resources, kept as data in ``extract/resources/*.json``.
+
+Loaded on first use (no work at import time) and cached for the life of the process.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _load(name: str) -> dict:
+    return json.loads(resources.files("extract.resources").joinpath(name).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Departement:
+    code: str
+    name: str
+    article: str  # after "Caf": "du" (Nord), "de l'" (Hérault), "de la" (Gironde)
+
+
+@lru_cache(maxsize=1)
+def calendar() -> dict:
+    """Month names and abbreviations, weekdays, number and ordinal words."""
+    return _load("calendar.json")
+
+
+@lru_cache(maxsize=1)
+def months() -> dict[str, int]:
+    return calendar()["months"]
+
+
+@lru_cache(maxsize=1)
+def departements() -> tuple[Departement, ...]:
+    return tuple(Departement(d["code"], d["name"], d["article"]) for d in _load("departements.json")["departements"])
+
+
+@lru_cache(maxsize=1)
+def caf_aliases() -> dict[str, str]:
+    """Caf names that are not a departement's name -> departement code."""
+    return _load("departements.json")["caf_aliases"]
+
+
+@lru_cache(maxsize=1)
+def kind_cues() -> dict:
+    """Phrases that point to a document kind, with weights (see classify.py)."""
+    return _load("kinds.json")
+
+
+@lru_cache(maxsize=1)
+def territory_forms() -> dict:
+    """Legal forms of collectivities (EPCI, commune...) and their abbreviations."""
+    return _load("territories.json")

@@ -1,0 +1,221 @@
+"""Normalization of French values: text folding, dates, numbers and amounts, ordinals, names.
+
+Every function is pure. Parsers return ``None`` when the input is not what they parse (never a
+guess); name functions always return a string.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from extract import lexicon
+
+# --- text ----------------------------------------------------------------------------------------
+
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
+DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
+SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
+
+
+def clean(text: str) -> str:
+    """Typographic apostrophes and dashes made plain, spaces collapsed: "l’Hérault" -> "l'Hérault"."""
+    return " ".join(text.translate(APOSTROPHES).translate(DASHES).translate(SPACES).split())
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for comparisons: "Vallée de l’Hérault" -> "vallee de l'herault"."""
+    decomposed = unicodedata.normalize("NFKD", clean(text).lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe").replace("æ", "ae")
+
+
+def fold_key(text: str) -> str:
+    """Folded, punctuation as spaces: "Saint-Jean-de-Fos" and "Saint Jean de Fos" compare equal."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split())
+
+
+def slug(text: str) -> str:
+    """"Communauté d'Agglomération du Gard Rhodanien" -> "communaute-d-agglomeration-du-gard-rhodanien"."""
+    return fold_key(text).replace(" ", "-")
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+# The day of a date, with the ordinal mark of the first: "1er", "1ᵉʳ", "1^{er}" (Word export debris).
+DAY = r"(?P<day>[0-3]?\d)(?:\s?(?:er|ᵉʳ|\^\{?er\}?|<sup>er</sup>))?"
+# A month name or abbreviation: "janvier", "févr.", "août".
+MONTH_NAME = r"(?P<month>janv(?:ier)?|f[ée]vr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?)\.?"
+# A 4-digit year from 1990 to 2099.
+YEAR = r"(?P<year>(?:199|20[0-9])\d)"
+
+# "1er janvier 2024", "6 février 2023", "lundi 6 février 2023" (weekday left to the caller).
+DATE_WRITTEN = re.compile(rf"\b{DAY}\s+{MONTH_NAME}\s+{YEAR}\b", re.IGNORECASE)
+# "01/01/2023", "1.1.2023", "01-01-2023".
+DATE_NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)[/.-](?P<month>[01]?\d)[/.-](?P<year>(?:199|20[0-9])\d)\b")
+
+
+def month_number(token: str) -> int | None:
+    """"févr." -> 2, "Août" -> 8, "12" -> 12."""
+    token = fold(token).rstrip(".")
+    if token.isdigit():
+        value = int(token)
+        return value if 1 <= value <= 12 else None
+    return {fold(k): v for k, v in lexicon.months().items()}.get(token)
+
+
+def make_date(day: str | int, month: str | int, year: str | int) -> date | None:
+    """A valid date from its parts ("1er"/"1", "janvier"/"01", "2024"), else None."""
+    try:
+        d = int(re.match(r"\d+", str(day)).group()) if not isinstance(day, int) else day
+        m = month if isinstance(month, int) else month_number(str(month))
+        y = int(year)
+        return date(y, m, d) if m else None
+    except (ValueError, AttributeError, TypeError):
+        return None
+
+
+def parse_date(text: str) -> date | None:
+    """The first full date in ``text``: "le 1er janvier 2024" -> 2024-01-01, "03/02/2023" -> 2023-02-03."""
+    for pattern in (DATE_WRITTEN, DATE_NUMERIC):
+        match = pattern.search(text)
+        if match:
+            return make_date(match["day"], match["month"], match["year"])
+    return None
+
+
+def period_end(start: date, years: int) -> int:
+    """Last year of a period of ``years`` years starting on ``start``, which ends the day before
+    the anniversary: (2023-01-01, 5) -> 2027; (2023-07-01, 4) -> 2027 (ends 2027-06-30)."""
+    return start.year + years - 1 if (start.month, start.day) == (1, 1) else start.year + years
+
+
+# --- numbers -------------------------------------------------------------------------------------
+
+# A French number: "1 641", "27 162 662", "34,9", "1.6", "126 968" (regular, narrow or no-break spaces).
+NUMBER = re.compile(r"(?<![\d,.])(?P<number>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\d])")
+# A scale word after a number: "1,6 millions", "2,5 M€", "800 k€", "3 milliards".
+SCALE = re.compile(r"^\s*(?P<scale>milliards?|mds?|millions?|mio|m(?=\s*€)|m€|k€|k(?=\s*€)|milliers?)\b", re.IGNORECASE)
+SCALES = {"milliard": 1e9, "md": 1e9, "million": 1e6, "mio": 1e6, "m": 1e6, "k": 1e3, "millier": 1e3}
+
+
+def parse_number(text: str) -> float | None:
+    """"1 641" -> 1641, "34,9" -> 34.9, "58.5" -> 58.5, "1.641" -> 1641 (dot before 3 digits
+    groups thousands), "12" -> 12. None when ``text`` is not a number."""
+    text = text.strip().translate(SPACES)
+    if not re.fullmatch(r"\d[\d ]*(?:[.,]\d+)?", text):
+        return None
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+        return float(text.replace(".", ""))
+    return float(text.replace(" ", "").replace(",", "."))
+
+
+def parse_amount(text: str) -> float | None:
+    """Money or counts with a scale word: "1,6 millions €" -> 1600000, "2,4millions" -> 2400000,
+    "27 162 662 €" -> 27162662, "800 k€" -> 800000. None when no number leads ``text``."""
+    match = NUMBER.search(text)
+    if not match or text[: match.start()].strip(" ~≈€+"):
+        return None
+    value = parse_number(match["number"])
+    if value is None:
+        return None
+    scale = SCALE.match(text[match.end():])
+    if scale:
+        word = fold(scale["scale"]).rstrip("s€")
+        value *= SCALES.get(word, SCALES.get(word[:1], 1.0))
+    return round(value, 2)
+
+
+# --- ordinals ------------------------------------------------------------------------------------
+
+# "2ème", "2eme", "2e", "2è", "1er", "1ère", "2nde", "3ᵉ".
+ORDINAL_NUMERIC = re.compile(r"^(?P<n>\d{1,2})\s?(?:e|è|ème|eme|ième|ieme|er|ère|ere|nde?|ᵉ|ᵉʳ|°)$", re.IGNORECASE)
+
+
+def parse_ordinal(text: str) -> int | None:
+    """"2ème" -> 2, "deuxième" -> 2, "1ère" -> 1, "3e" -> 3; None otherwise."""
+    text = clean(text).strip()
+    match = ORDINAL_NUMERIC.match(text)
+    if match:
+        return int(match["n"]) or None
+    words = {fold(k): v for k, v in lexicon.calendar()["ordinal_words"].items()}
+    return words.get(fold(text))
+
+
+# --- territories ---------------------------------------------------------------------------------
+
+# Legal forms and articles that open a collectivity's name: "Communauté d'Agglomération de",
+# "CC du", "Commune de", "la Ville de".
+TERRITORY_PREFIX = re.compile(
+    r"""^(?:(?:la|le|les)\b\s*|l'\s*)?
+        (?:(?:communaute\s+(?:de\s+communes|d'\s*agglomeration|urbaine)|metropole(?=\s+(?:de|du|des|d')\b)
+          |etablissement\s+public\s+territorial|syndicat\s+intercommunal(?:\s+a\s+vocation\s+\w+)?
+          |commune|ville|mairie|departement|conseil\s+departemental|cc|ca|cu|ept)\b\s*)?
+        (?:(?:de\s+la|du|des|de)\b\s*|(?:de\s+l'|d')\s*)?""",
+    re.VERBOSE,
+)
+
+
+def territory_key(name: str) -> str:
+    """The name a territory is known by across documents, without legal form nor article:
+    "Communauté de communes de la Vallée de l’Hérault" and "CC Vallée de l'Hérault" ->
+    "vallee-de-l-herault"; "Ville de Frontignan" -> "frontignan"."""
+    folded = fold(name)
+    stripped = TERRITORY_PREFIX.sub("", folded, count=1) or folded
+    return slug(stripped)
+
+
+# --- names ---------------------------------------------------------------------------------------
+
+# Words that stay lower case inside a place or person name.
+PARTICLES = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "sur", "sous", "lès", "les",
+             "aux", "au", "à"}
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:].lower() if word else word
+
+
+def _title_part(part: str, first: bool) -> str:
+    """One word of a name in normal case; handles "D'OLONNE" -> "d'Olonne", "O'NEILL" -> "O'Neill"."""
+    if "'" in part:
+        head, _, tail = part.partition("'")
+        head_cased = head.lower() if head.lower() in {"l", "d"} and not first else _cap(head)
+        return f"{head_cased}'{_cap(tail)}"
+    lowered = part.lower()
+    if lowered in PARTICLES and not first:
+        return lowered
+    return _cap(part)
+
+
+def _is_shouting(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def place_name(text: str) -> str:
+    """A place name in normal case when written in capitals: "SAINT-JEAN-DE-FOS" ->
+    "Saint-Jean-de-Fos", "LA BOISSIÈRE" -> "La Boissière"; mixed case is kept as written."""
+    text = clean(text)
+    if not _is_shouting(text):
+        return text
+    words = []
+    for w_index, word in enumerate(text.split(" ")):
+        parts = word.split("-")
+        words.append("-".join(_title_part(p, first=(w_index == 0 and p_index == 0))
+                              for p_index, p in enumerate(parts)))
+    return " ".join(words)
+
+
+def person_name(text: str) -> str:
+    """A person's name in normal case: "Laurent DEGALLAIX" -> "Laurent Degallaix",
+    "Audrey MATHON-DEBETENCOURT" -> "Audrey Mathon-Debetencourt", "Charles DE GAULLE" ->
+    "Charles de Gaulle"."""
+    words = clean(text).split(" ")
+    out = []
+    for index, word in enumerate(words):
+        if _is_shouting(word) or word.islower():
+            out.append("-".join(_title_part(p, first=(index == 0)) for p in word.split("-")))
+        else:
+            out.append(word)
+    return " ".join(out)

@@ -1,0 +1,232 @@
+"""The period a CTG covers (first and last year).
+
+Three ways a period is stated, from the most to the least explicit:
+
+- a date range: "du 1er janvier 2025 au 31 décembre 2029";
+- a duration from a start: "pour une durée de cinq ans à compter du 01/01/2023";
+- a year range: "2022-2026", "2022 à 2026", in a sentence or title about the CTG.
+
+Each candidate is scored by its context: a CTG cue near it (CTG, convention territoriale globale,
+"la présente convention", a "Durée" heading) raises it; the name of another plan before it
+(COG, contrat de ville, schéma...) or a previous CTG ("précédente", "2017-2021 arrivée à
+échéance") counts against that value. Scores add up per value; the best value must clear a
+threshold and beat the runner-up clearly, else no period is emitted (a wrong period is worse
+than none).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract import lexicon
+from extract.normalize import DAY, MONTH_NAME, fold, make_date, period_end
+from extract.text import Passage, passages, sentence_at, snippet
+from models.conventions import Period
+from models.document import Document
+
+# Shortest and longest plausible CTG, in years between first and last year (2022-2026 -> 4).
+MIN_SPAN, MAX_SPAN = 2, 6
+# Total score a value needs, and how far ahead of the runner-up it must be.
+MIN_SCORE = 1.5
+LEAD_RATIO = 2.0
+
+# A full date inside a range, written or numeric: "1er janvier 2025", "31/12/2029".
+_DATE = (rf"(?:{DAY}\s+{MONTH_NAME}\s+(?P<year>\d{{4}})"
+         r"|(?P<nday>[0-3]?\d)[/.](?P<nmonth>[01]?\d)[/.](?P<nyear>\d{4}))")
+
+
+def _named(pattern: str, suffix: str) -> str:
+    return re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{m.group(1)}{suffix}>", pattern)
+
+
+# "du 1er janvier 2025 au 31 décembre 2029", "à compter du 1^{er} janvier 2025 jusqu'au
+# 31 décembre 2029", "entre le 01/01/2022 et le 31/12/2026".
+DATE_RANGE = re.compile(
+    rf"""(?:\bdu|\bde|\bcompter\s+du|\bpartir\s+du|\bentre\s+le)\s+{_named(_DATE, '1')}
+         \s*(?:,\s*)?(?:au|jusqu['’]\s*au|et\s+le|à)\s+{_named(_DATE, '2')}""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# "pour une durée de cinq ans à compter du 01/01/2023", "d'une durée de 4 (quatre) ans à partir
+# du 1er janvier 2022".
+DURATION_THEN_START = re.compile(
+    rf"""dur[ée]e\s+(?:de\s+)?(?P<years>\d{{1,2}}|[a-zé]+)\s*(?:\([^)]{{1,12}}\)\s*)?ans?\b
+         [^.;]{{0,60}}?(?:à\s+compter|à\s+partir|à\s+dater|prend\s+effet|prenant\s+effet)\s+(?:du|au|le)\s+{_DATE}""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# "à compter du 1er janvier 2023 pour une durée de 5 ans", "prend effet au 01/01/2024 pour 4 ans".
+START_THEN_DURATION = re.compile(
+    rf"""(?:à\s+compter|à\s+partir|à\s+dater|prend\s+effet|prenant\s+effet)\s+(?:du|au|le)\s+{_DATE}
+         [^.;]{{0,40}}?\bpour\s+(?:une\s+(?:durée|période)\s+de\s+)?(?P<years>\d{{1,2}}|[a-zé]+)\s*(?:\([^)]{{1,12}}\)\s*)?ans?\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# "2022-2026", "2022 – 2026", "2022/2026", "2022 à 2026", "de 2022 à 2026", "entre 2022 et 2026".
+YEAR_RANGE = re.compile(
+    r"(?<![\d/.])(?P<start>(?:19|20)\d{2})\s*(?:[-–—/]|\bà\b|\bau\b|\bet\b)\s*(?P<end>(?:19|20)\d{2})(?![\d/])",
+    re.IGNORECASE,
+)
+
+# Words that tie a sentence to the CTG: "CTG", "Ctg", "convention territoriale globale",
+# "la présente convention", "cette convention".
+CTG_CUE = re.compile(
+    r"\bctg\b|convention\s+territoriale\s+globale|(?:pr[ée]sente|cette|la|nouvelle)\s+convention\b",
+    re.IGNORECASE,
+)
+
+# Verbs and nouns that introduce a period: "couvrira la période de", "pour la période",
+# "conclue pour", "sur la durée".
+PERIOD_CUE = re.compile(
+    r"couvr\w*|p[ée]riode|dur[ée]e|conclue?|sign[ée]e?s?\s+pour|valable|engag\w+\s+(?:pour|sur)",
+    re.IGNORECASE,
+)
+
+# Another plan or contract whose years come just before the range: "COG 2022-2026",
+# "contrat de ville 2015-2022", "Schéma départemental des services aux familles 2020-2024".
+OTHER_PLAN = re.compile(
+    r"""\b(?:c?pog|cog|cej|contrats?\s+enfance\s+jeunesse|contrats?\s+de\s+ville|pedt|projet\s+[ée]ducatif
+        |sdsf|sch[ée]ma|plh|programme\s+local|cls|contrat\s+local|mandat|plan\s+(?:local|d[ée]partemental|national)
+        |prs|crte|contrat\s+de\s+relance|cpo|convention\s+d['’]objectifs|qpv|quartiers?\s+\d{4})\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# A previous or expired CTG: "la précédente CTG (2017-2021)", "l'ancienne convention",
+# "arrivée à échéance", "la première CTG couvrait 2016-2020".
+PREVIOUS = re.compile(
+    r"pr[ée]c[ée]dent\w*|ancienne?s?|derni[èe]re?s?\s+ctg|[ée]chue|arriv[ée]e?\s+[àa]\s+[ée]ch[ée]ance|expir\w+|bilan\s+de\s+la|premi[èe]re\s+ctg",
+    re.IGNORECASE,
+)
+
+# Statistics over a span of years: "évolution entre 2017 et 2022", "taux d'évolution sur la période".
+STATISTICS = re.compile(r"[ée]volution|entre\s+\d{4}\s+et|variation|hausse|baisse|progression|recensement|insee",
+                        re.IGNORECASE)
+
+# A duration stated next to a range on a slide: "5 ans" above "2022-2026".
+DURATION_NEAR = re.compile(r"\b(?P<n>\d|trois|quatre|cinq|six)\s+ans\b", re.IGNORECASE)
+
+# A heading that announces the duration clause: "ARTICLE 11 – DUREE DE LA CONVENTION".
+DURATION_HEADING = re.compile(r"dur[ée]e|p[ée]riode|prise\s+d['’]effet", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    score: float
+    passage: Passage
+    span: tuple[int, int]
+    rule: str
+
+
+def _years(text: str) -> int | None:
+    text = fold(text)
+    if text.isdigit():
+        return int(text)
+    return {fold(k): v for k, v in lexicon.calendar()["number_words"].items()}.get(text)
+
+
+def _date(match: re.Match, suffix: str = ""):
+    if match.group(f"year{suffix}"):
+        return make_date(match.group(f"day{suffix}"), match.group(f"month{suffix}"), match.group(f"year{suffix}"))
+    return make_date(match.group(f"nday{suffix}"), match.group(f"nmonth{suffix}"), match.group(f"nyear{suffix}"))
+
+
+def _context(passage: Passage, start: int, end: int) -> tuple[str, str]:
+    """(the sentence holding the match, the words just before the match in that sentence, back
+    to the previous date or year at most: "la précédente CTG 2017-2021, la nouvelle 2022-2026"
+    gives "précédente" to 2017-2021 only)."""
+    text = passage.text
+    left, right = sentence_at(text, start, end)
+    left_before = max(left, start - 60)
+    for match in YEAR_RANGE.finditer(text, left, start):
+        left_before = max(left_before, match.end())
+    return text[left:right], text[left_before:start]
+
+
+def _heading_context(passage: Passage) -> str:
+    """A short block (a title, "2025 – 2029") reads with the block before it."""
+    if len(passage.text) < 60 and passage.previous is not None:
+        return passage.previous.text + " " + passage.text
+    return passage.text
+
+
+def _score(passage: Passage, start: int, end: int, base: float, page_has_cue: bool,
+           under_duration_heading: bool, span_years: int = 0) -> float:
+    sentence, before = _context(passage, start, end)
+    if PREVIOUS.search(before):
+        return -3.0
+    if OTHER_PLAN.search(before[-30:]):
+        return -1.0
+    if STATISTICS.search(sentence) and not CTG_CUE.search(sentence):
+        return 0.0
+    if CTG_CUE.search(sentence) or under_duration_heading:
+        return base + (1.0 if PERIOD_CUE.search(sentence) else 0.0)
+    if CTG_CUE.search(_heading_context(passage)):
+        return base
+    if page_has_cue:
+        # "5 ans" next to "2022-2026" on a slide about the CTG agrees with a 5-year span.
+        agrees = any(_years(m["n"]) == span_years for m in DURATION_NEAR.finditer(_heading_context(passage)))
+        return base * (0.6 if agrees else 0.4)
+    return base * 0.15
+
+
+def candidates(doc: Document) -> list[Candidate]:
+    found: list[Candidate] = []
+    page_cue = {p.number: bool(CTG_CUE.search(p.text)) for p in doc.pages}
+    heading_is_duration = False
+    for passage in passages(doc):
+        text = passage.text
+        block = passage.block
+        if block.bold or block.size > 12 or len(text) < 80:
+            heading_is_duration = bool(DURATION_HEADING.search(text)) and len(text) < 120
+        cue = page_cue[passage.page.number]
+        taken: list[tuple[int, int]] = []
+        for match in DATE_RANGE.finditer(text):
+            first, last = _date(match, "1"), _date(match, "2")
+            if first and last and MIN_SPAN <= last.year - first.year <= MAX_SPAN:
+                end_year = last.year if (last.month, last.day) != (1, 1) else last.year - 1
+                found.append(Candidate(first.year, end_year,
+                                       _score(passage, match.start(), match.end(), 5.0, cue, heading_is_duration),
+                                       passage, match.span(), "date_range"))
+                taken.append(match.span())
+        for pattern, rule in ((DURATION_THEN_START, "duration_from_start"), (START_THEN_DURATION, "start_then_duration")):
+            for match in pattern.finditer(text):
+                first, years = _date(match), _years(match["years"])
+                if first and years and MIN_SPAN + 1 <= years <= MAX_SPAN + 1:
+                    found.append(Candidate(first.year, period_end(first, years),
+                                           _score(passage, match.start(), match.end(), 5.0, cue, heading_is_duration),
+                                           passage, match.span(), rule))
+                    taken.append(match.span())
+        for match in YEAR_RANGE.finditer(text):
+            if any(a <= match.start() < b for a, b in taken):
+                continue
+            start, end = int(match["start"]), int(match["end"])
+            if MIN_SPAN <= end - start <= MAX_SPAN:
+                found.append(Candidate(start, end,
+                                       _score(passage, match.start(), match.end(), 4.0, cue, heading_is_duration,
+                                              end - start + 1),
+                                       passage, match.span(), "year_range"))
+    return found
+
+
+def extract_period(doc: Document) -> Period | None:
+    found = candidates(doc)
+    totals: dict[tuple[int, int], float] = {}
+    for c in found:
+        totals[(c.start, c.end)] = totals.get((c.start, c.end), 0.0) + c.score
+    if not totals:
+        return None
+    ranked = sorted(totals.items(), key=lambda kv: kv[1], reverse=True)
+    (best_value, best_score) = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    if best_score < MIN_SCORE or (runner_up > 0 and best_score < LEAD_RATIO * runner_up):
+        return None
+    best = max((c for c in found if (c.start, c.end) == best_value), key=lambda c: c.score)
+    text = best.passage.text
+    return Period(
+        doc_id=doc.doc_id, page=best.passage.page.number, rule=best.rule,
+        snippet=snippet(text, *best.span), bbox=best.passage.block.bbox.as_tuple(),
+        start=best_value[0], end=best_value[1],
+    )

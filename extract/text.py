@@ -1,0 +1,57 @@
+"""Reading helpers shared by extractors: blocks with their neighbours, sentences, snippets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from models.document import Block, Document, Page
+from models.provenance import SNIPPET_MAX
+
+# A sentence ends at . ! ? … followed by a space and a capital, a digit, a quote or a bullet;
+# "M. Dupont" and "art. 3" are not ends.
+SENTENCE_END = re.compile(r"(?<!\bM)(?<!\bMme)(?<!\bart)(?<!\bn°)(?<=[.!?…;])\s+(?=[A-ZÀ-Ý«\"(\d•])|\n+")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A block of a page, with the block before it (a heading, a label) as context."""
+
+    page: Page
+    block: Block
+    previous: Block | None
+
+    @property
+    def text(self) -> str:
+        return self.block.text
+
+
+def passages(doc: Document) -> Iterator[Passage]:
+    for page in doc.pages:
+        previous = None
+        for block in page.blocks:
+            yield Passage(page, block, previous)
+            previous = block
+
+
+def sentence_at(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence of ``text`` that contains [start, end)."""
+    left = 0
+    for match in SENTENCE_END.finditer(text):
+        if match.end() <= start:
+            left = match.end()
+        elif match.start() >= end:
+            return left, match.start()
+    return left, len(text)
+
+
+def snippet(text: str, start: int, end: int, limit: int = SNIPPET_MAX) -> str:
+    """The sentence around [start, end), cut to ``limit`` characters around the match."""
+    left, right = sentence_at(text, start, end)
+    if right - left <= limit:
+        return text[left:right].strip()
+    half = max(0, (limit - (end - start)) // 2)
+    left = max(left, start - half)
+    right = min(right, left + limit)
+    return text[left:right].strip()

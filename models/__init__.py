@@ -1,0 +1,1 @@
+"""Typed records, one module per family. No logic beyond validation."""

@@ -1,0 +1,50 @@
+"""Key figures of the territory: a value, its unit, a label and the year it refers to."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from models.provenance import Grounded
+
+
+class Unit(StrEnum):
+    """Money, percentages, and the French count nouns figures are stated in."""
+
+    EUR = "EUR"
+    PERCENT = "%"
+    HABITANTS = "habitants"
+    ENFANTS = "enfants"
+    JEUNES = "jeunes"
+    ALLOCATAIRES = "allocataires"
+    FAMILLES = "familles"
+    FOYERS = "foyers"
+    PERSONNES = "personnes"
+    MENAGES = "ménages"
+    PLACES = "places"
+    NAISSANCES = "naissances"
+    COMMUNES = "communes"
+    ASSISTANTS_MATERNELS = "assistants maternels"
+    CENTRES_SOCIAUX = "centres sociaux"
+    ESPACES_DE_VIE_SOCIALE = "espaces de vie sociale"
+    STRUCTURES = "structures"
+    EQUIPEMENTS = "équipements"
+    ACCUEILS = "accueils"
+    PROJETS = "projets"
+    ACTIONS = "actions"
+    RPE = "RPE"
+    LAEP = "LAEP"
+    CLAS = "CLAS"
+    EAJE = "EAJE"
+    ALSH = "ALSH"
+    MAM = "MAM"
+    OTHER = "other"
+
+
+class Figure(Grounded):
+    label: str
+    value: float
+    unit: Unit
+    unit_label: str | None = Field(default=None, description="the unit as written when unit is OTHER")
+    year: int | None = Field(default=None, ge=1950, le=2100)

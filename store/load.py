@@ -1,0 +1,216 @@
+"""Writing extractions to DuckDB, idempotently, and linking documents into conventions.
+
+``load`` replaces all rows of each given document in one transaction: a re-run never duplicates,
+a crash mid-write leaves the previous rows. ``link_conventions`` then rebuilds the conventions
+table from the per-document facts of every document in the database.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import duckdb
+import pandas as pd
+
+from extract.normalize import slug
+from models.extraction import Extraction
+from models.provenance import Grounded
+
+RECORD_TABLES = ("facts", "parties", "communes", "themes", "objectives", "figures")
+PROVENANCE = ["page", "snippet", "bbox", "rule"]
+COLUMNS = {
+    "documents": ["doc_id", "source_path", "sha256", "size_bytes", "mtime", "media", "kind", "title",
+                  "n_pages", "n_pages_ocr", "n_tables", "status", "error", "error_stage", "convention_id",
+                  "extracted_at", "duration_s", "ctg_version"],
+    "facts": ["doc_id", "field", "value", *PROVENANCE],
+    "parties": ["convention_id", "doc_id", "org_name", "org_kind", "person_name", "person_role", "is_signatory",
+                *PROVENANCE],
+    "communes": ["convention_id", "doc_id", "name", "code", *PROVENANCE],
+    "themes": ["convention_id", "doc_id", "theme", "label", *PROVENANCE],
+    "objectives": ["convention_id", "doc_id", "theme", "level", "text", "parent_text", *PROVENANCE],
+    "figures": ["convention_id", "doc_id", "label", "value", "unit", "unit_label", "year", *PROVENANCE],
+}
+# When documents of one CTG disagree, the kinds whose word counts most.
+KIND_PRIORITY = {"convention": 0, "deliberation": 1, "press_release": 2, "diagnostic": 3, "web_page": 4, "other": 5}
+
+
+def _grounding(record: Grounded) -> dict:
+    return {"page": record.page, "snippet": record.snippet, "rule": record.rule,
+            "bbox": list(record.bbox) if record.bbox else None}
+
+
+def fact_rows(x: Extraction) -> list[dict]:
+    doc_id = x.document.doc_id
+    rows: list[dict] = []
+
+    def add(field: str, value, source: Grounded | None) -> None:
+        if value is not None and source is not None:
+            rows.append({"doc_id": doc_id, "field": field, "value": str(value), **_grounding(source)})
+
+    if x.territory:
+        add("territory_name", x.territory.name, x.territory)
+        add("territory_type", x.territory.type.value if x.territory.type else None, x.territory)
+        add("territory_key", x.territory_key, x.territory)
+    if x.caf:
+        add("caf_name", x.caf.name, x.caf)
+        add("caf_department", x.caf.department, x.caf)
+    if x.period:
+        add("period_start", x.period.start, x.period)
+        add("period_end", x.period.end, x.period)
+    if x.signature_date:
+        add("signature_date", x.signature_date.value.isoformat(), x.signature_date)
+    if x.ordinal:
+        add("ordinal", x.ordinal.value, x.ordinal)
+    if x.communes_count:
+        add("communes_count", x.communes_count.value, x.communes_count)
+    return rows
+
+
+def _record_rows(x: Extraction) -> dict[str, list[dict]]:
+    doc_id = x.document.doc_id
+    base = {"convention_id": None, "doc_id": doc_id}
+    return {
+        "facts": fact_rows(x),
+        "parties": [{**base, "org_name": p.org_name, "org_kind": p.org_kind.value, "person_name": p.person_name,
+                     "person_role": p.person_role, "is_signatory": p.is_signatory, **_grounding(p)} for p in x.parties],
+        "communes": [{**base, "name": c.name, "code": c.code, **_grounding(c)} for c in x.communes],
+        "themes": [{**base, "theme": t.theme.value, "label": t.label, **_grounding(t)} for t in x.themes],
+        "objectives": [{**base, "theme": o.theme.value if o.theme else None, "level": o.level.value, "text": o.text,
+                        "parent_text": o.parent_text, **_grounding(o)} for o in x.objectives],
+        "figures": [{**base, "label": f.label, "value": f.value, "unit": f.unit.value, "unit_label": f.unit_label,
+                     "year": f.year, **_grounding(f)} for f in x.figures],
+    }
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+    if not rows:
+        return
+    columns = COLUMNS[table]
+    frame = pd.DataFrame(rows, columns=columns)
+    con.register("_rows", frame)
+    try:
+        con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM _rows")
+    finally:
+        con.unregister("_rows")
+
+
+def load(con: duckdb.DuckDBPyConnection, extractions: list[Extraction], version: str = "") -> None:
+    """Replace the rows of each document in one transaction (all documents of the call at once)."""
+    if not extractions:
+        return
+    doc_ids = [x.document.doc_id for x in extractions]
+    tables: dict[str, list[dict]] = {t: [] for t in RECORD_TABLES}
+    documents = []
+    for x in extractions:
+        documents.append({**x.document.model_dump(mode="python"), "convention_id": None, "ctg_version": version,
+                          "kind": x.document.kind.value if x.document.kind else None,
+                          "status": x.document.status.value})
+        for table, rows in _record_rows(x).items():
+            tables[table].extend(rows)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        placeholders = ", ".join("?" * len(doc_ids))
+        for table in (*RECORD_TABLES, "documents"):
+            con.execute(f"DELETE FROM {table} WHERE doc_id IN ({placeholders})", doc_ids)
+        _insert(con, "documents", documents)
+        for table, rows in tables.items():
+            _insert(con, table, rows)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+# --- conventions ---------------------------------------------------------------------------------
+
+def _vote(values: list[tuple[int, object]]):
+    """The value stated by the most documents; ties go to the most authoritative kind."""
+    present = [(rank, v) for rank, v in values if v is not None and not pd.isna(v)]
+    if not present:
+        return None
+    counts = Counter(v for _, v in present)
+    top = max(counts.values())
+    return min((rank, v) for rank, v in present if counts[v] == top)[1] if top else None
+
+
+def link_conventions(con: duckdb.DuckDBPyConnection) -> int:
+    """Rebuild ``conventions`` from the facts of all ok documents; set every row's convention_id.
+
+    A CTG is a territory (its key) and a period. A document stating its territory but no period
+    joins the territory's only CTG when there is exactly one. Returns the number of conventions.
+    """
+    facts = con.execute("""
+        SELECT d.doc_id, d.kind, f.field, f.value
+        FROM documents d JOIN facts f USING (doc_id)
+        WHERE d.status = 'ok'
+    """).fetchdf()
+    per_doc: dict[str, dict] = {}
+    for row in facts.itertuples(index=False):
+        per_doc.setdefault(row.doc_id, {"kind": row.kind})[row.field] = row.value
+
+    def key_of(doc: dict) -> str | None:
+        return doc.get("territory_key")
+
+    periods: dict[str, set[tuple[int, int]]] = {}
+    for doc in per_doc.values():
+        if key_of(doc) and doc.get("period_start"):
+            periods.setdefault(key_of(doc), set()).add((int(doc["period_start"]), int(doc["period_end"])))
+
+    assignment: dict[str, str] = {}
+    members: dict[str, list[dict]] = {}
+    for doc_id, doc in per_doc.items():
+        key = key_of(doc)
+        if not key:
+            continue
+        if doc.get("period_start"):
+            period = (int(doc["period_start"]), int(doc["period_end"]))
+        elif len(periods.get(key, ())) == 1:
+            period = next(iter(periods[key]))
+        elif not periods.get(key):
+            period = None
+        else:
+            continue  # several CTGs of this territory and nothing says which one
+        convention_id = slug(key) + (f"-{period[0]}-{period[1]}" if period else "-periode-inconnue")
+        assignment[doc_id] = convention_id
+        members.setdefault(convention_id, []).append({**doc, "_period": period})
+
+    rows = []
+    for convention_id, docs in members.items():
+        def vote(field: str):
+            return _vote([(KIND_PRIORITY.get(d["kind"], 9), d.get(field)) for d in docs])
+        period = docs[0]["_period"]
+        rows.append({
+            "convention_id": convention_id, "territory_key": key_of(docs[0]),
+            "territory_name": vote("territory_name"), "territory_type": vote("territory_type"),
+            "territory_code": None, "caf_name": vote("caf_name"), "caf_department": vote("caf_department"),
+            "period_start": period[0] if period else None, "period_end": period[1] if period else None,
+            "signature_date": vote("signature_date"), "ordinal": vote("ordinal"), "n_documents": len(docs),
+        })
+    assigned = pd.DataFrame({"doc_id": list(assignment), "convention_id": list(assignment.values())},
+                            columns=["doc_id", "convention_id"])
+    conventions = pd.DataFrame(rows, columns=["convention_id", "territory_key", "territory_name", "territory_type",
+                                              "territory_code", "caf_name", "caf_department", "period_start",
+                                              "period_end", "signature_date", "ordinal", "n_documents"])
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM conventions")
+        con.register("_conventions", conventions)
+        con.register("_assigned", assigned)
+        con.execute("""INSERT INTO conventions SELECT convention_id, territory_key, territory_name, territory_type,
+                       territory_code, caf_name, caf_department, CAST(period_start AS INTEGER),
+                       CAST(period_end AS INTEGER), CAST(signature_date AS DATE), CAST(ordinal AS INTEGER),
+                       CAST(n_documents AS INTEGER) FROM _conventions""")
+        con.execute("UPDATE documents SET convention_id = NULL WHERE convention_id IS NOT NULL")
+        con.execute("UPDATE documents SET convention_id = a.convention_id FROM _assigned a "
+                    "WHERE documents.doc_id = a.doc_id")
+        for table in RECORD_TABLES[1:]:
+            con.execute(f"UPDATE {table} SET convention_id = d.convention_id FROM documents d "
+                        f"WHERE {table}.doc_id = d.doc_id AND {table}.convention_id IS DISTINCT FROM d.convention_id")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.unregister("_conventions")
+        con.unregister("_assigned")
+    return len(rows)

@@ -1,0 +1,71 @@
+"""The period extractor on varied French phrasings, traps included (previous CTG, other plans,
+statistics), beyond the seed documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.period import extract_period
+from tests.conftest import make_doc
+
+CASES = [
+    # (text, expected (start, end) or None)
+    ("ARTICLE 11 – DUREE DE LA CONVENTION\n\nLa présente convention est conclue à compter du 1er janvier 2025 "
+     "jusqu'au 31 décembre 2029.", (2025, 2029)),
+    ("En l’occurrence, la 2ème Ctg de la commune sera signée le vendredi 20 janvier 2023 et couvrira la "
+     "période de 2022-2026.", (2022, 2026)),
+    ("La convention territoriale globale est conclue pour une durée de cinq ans à compter du 01/01/2023.", (2023, 2027)),
+    ("La présente convention prend effet au 1er juillet 2023 pour une durée de 4 ans.", (2023, 2027)),
+    ("La CTG est signée pour une durée de quatre (4) ans à compter du 1er janvier 2024.", (2024, 2027)),
+    ("La présente convention est conclue pour la période allant du 01/01/2021 au 31/12/2025.", (2021, 2025)),
+    ("La présente convention est conclue du 1^{er} janvier 2025 au 31 décembre 2029.", (2025, 2029)),
+    ("Les signataires s'engagent dans la CTG entre le 1er janvier 2023 et le 31 décembre 2026.", (2023, 2026)),
+    ("CONVENTION TERRITORIALE GLOBALE\n\n2024 – 2028\n\nCommunauté de communes du Pays de Lunel", (2024, 2028)),
+    ("Convention Territoriale Globale 2023/2027 de la Communauté de communes du Pays de Lunel", (2023, 2027)),
+    ("La CTG a été signée pour la période de 2020 à 2024 par la ville et la Caf.", (2020, 2024)),
+    ("La précédente CTG (2017-2021) a permis de structurer l'offre. La nouvelle convention territoriale "
+     "globale couvre la période 2022-2026.", (2022, 2026)),
+    ("Le contrat de ville 2015-2022 a été prolongé. La CTG 2022-2026 prend le relais.", (2022, 2026)),
+    # Traps: nothing about this CTG's own period is stated.
+    ("Bilan de la précédente CTG 2017-2021 : la plupart des actions ont été menées.", None),
+    ("Ces enjeux répondent à la Convention d'objectifs et de gestion de la branche Famille (COG 2023-2027).", None),
+    ("La population a augmenté de 5 % entre 2015 et 2020, soit une évolution plus rapide que la moyenne.", None),
+    ("Le séminaire du 1er janvier 2022 au 31 décembre 2022 a réuni les partenaires de la CTG.", None),
+    ("Arrivée à échéance, la CTG 2017-2021 a été évaluée.", None),
+    # Two CTG periods stated with equal weight: no way to tell which is this one.
+    ("La CTG 2019-2022 de la ville. La CTG 2023-2026 de la ville.", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_period_from_varied_phrasings(text, expected):
+    period = extract_period(make_doc(text))
+    got = (period.start, period.end) if period else None
+    assert got == expected
+
+
+def test_period_from_duree_clause_has_provenance():
+    doc = make_doc("Préambule de la convention territoriale globale.\f"
+                   "ARTICLE 11 – DUREE DE LA CONVENTION\n\nLa présente convention est conclue pour une durée "
+                   "de 5 ans, à compter du 1er janvier 2023.")
+    period = extract_period(doc)
+    assert (period.start, period.end) == (2023, 2027)
+    assert period.page == 2
+    assert period.rule == "duration_from_start"
+    assert "à compter du 1er janvier 2023" in period.snippet
+    assert period.doc_id == "snippet"
+
+
+def test_period_ignores_previous_ctg_named_before_the_current_one():
+    doc = make_doc("Après une première CTG 2016-2020, la ville et la Caf signent une nouvelle CTG qui "
+                   "couvrira la période 2021-2025.")
+    period = extract_period(doc)
+    assert (period.start, period.end) == (2021, 2025)
+    assert "2021-2025" in period.snippet
+
+
+def test_period_on_a_slide_next_to_its_duration():
+    doc = make_doc("Guide de la CTG\n\n5 ans\n\n2022-2026\n\nÀ l'échelon de la Communauté d'Agglomération")
+    period = extract_period(doc)
+    assert (period.start, period.end) == (2022, 2026)
+    assert period.snippet == "2022-2026"
