@@ -25,6 +25,8 @@ from extract.ingest.prose import Dehyphenator, is_bullet, join_lines
 FRAGMENT_GAP_EM = 0.9
 # A line continues the block above when the vertical gap is under this many font sizes.
 LINE_GAP_EM = 0.55
+# On OCR'd pages, a line continues the block above when baselines are closer than this many sizes.
+OCR_PITCH_EM = 1.6
 # Font sizes within this ratio count as the same style; OCR sizes are estimates from line
 # heights, hence a looser ratio.
 SIZE_RATIO = 1.18
@@ -162,10 +164,15 @@ def _continues(group: _Group, line: Line) -> bool:
     last = group.last
     em = max(last.size, line.size, 1.0)
     gap = line.bbox.y0 - last.bbox.y1
-    if gap < -0.3 * em or gap > LINE_GAP_EM * em:
+    ocr = line.spans[0].font == "ocr"
+    if ocr:
+        # OCR boxes hug the ink ("ans" is x-height tall): compare baselines instead of boxes.
+        if gap < -0.3 * em or line.bbox.y1 - last.bbox.y1 > OCR_PITCH_EM * em:
+            return False
+    elif gap < -0.3 * em or gap > LINE_GAP_EM * em:
         return False
     small, big = sorted((last.size or 1.0, line.size or 1.0))
-    ratio = SIZE_RATIO_OCR if line.spans[0].font == "ocr" else SIZE_RATIO
+    ratio = SIZE_RATIO_OCR if ocr else SIZE_RATIO
     if big / small > ratio or last.bold != line.bold:
         return False
     if is_bullet(line.text):

@@ -92,7 +92,10 @@ def run_tesseract(image: bytes) -> str:
     """Raw TSV from Tesseract for one image (PNM/PNG bytes)."""
     exe = check_tesseract()
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    proc = subprocess.run([exe, "stdin", "stdout", "-l", LANGUAGE, "--psm", "3", "tsv"],
+    # Sauvola's local thresholding: text on a grey box survives, where a global threshold
+    # turns the whole box black; a low k keeps light headings (coloured titles once scanned).
+    proc = subprocess.run([exe, "stdin", "stdout", "-l", LANGUAGE, "--psm", "3", "-c", "thresholding_method=2",
+                           "-c", "thresholding_kfactor=0.2", "tsv"],
                           input=image, capture_output=True, timeout=OCR_TIMEOUT_S, env=env)
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
@@ -143,7 +146,7 @@ def tsv_lines(tsv: str, scale: float) -> list[Line]:
 
 # Tesseract sometimes puts words of two columns on one line: a gap wider than this many word
 # heights splits it.
-MAX_WORD_GAP = 1.6
+MAX_WORD_GAP = 2.2
 
 
 def _split_at_gaps(spans: list[Span]) -> list[list[Span]]:
