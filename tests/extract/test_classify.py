@@ -1,0 +1,56 @@
+"""Document kinds from content, never from file names."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.classify import classify
+from models.documents import DocKind
+from tests.conftest import CORPUS_FILES, make_doc
+
+
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.name)
+def test_corpus_kind_matches_gold(ingested, path):
+    import json
+
+    from tests.conftest import GOLD
+
+    gold = json.loads((GOLD / f"{path.stem}.json").read_text(encoding="utf-8"))
+    assert classify(ingested(path)).value == gold["kind"]
+
+
+def test_kind_ignores_the_file_name(ingested):
+    from dataclasses import replace
+
+    from tests.conftest import GARD
+
+    doc = ingested(GARD)
+    renamed = replace(doc, doc_id="convention-signee-communique-de-presse", source_path="/x/communique.pdf")
+    assert classify(renamed) is DocKind.DIAGNOSTIC
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\n\nSéance du 12 mars 2023\n\nNombre de conseillers "
+     "en exercice : 27. Votants : 25.\n\nObjet : Convention territoriale globale avec la Caf du Gard\n\nLe Conseil "
+     "municipal, après en avoir délibéré, à l'unanimité, APPROUVE la CTG 2023-2027 et AUTORISE le Maire à la signer.",
+     DocKind.DELIBERATION),
+    ("CONVENTION TERRITORIALE GLOBALE\n\nEntre la Caisse d'allocations familiales de la Somme, ci-après dénommée "
+     "« la Caf », et la Communauté de communes du Vimeu, représentée par son Président, dûment autorisé.\n\n"
+     "Il est convenu et arrêté ce qui suit :\n\nArticle 1 - Objet de la convention\n\nArticle 2 - Les champs "
+     "d'intervention\n\nArticle 3 - Durée de la convention\n\nFait à Amiens en autant d'exemplaires originaux.",
+     DocKind.CONVENTION),
+    ("COMMUNIQUÉ DE PRESSE\n\nLa ville de Lunel et la Caf de l'Hérault signeront le 14 mars la convention "
+     "territoriale globale. Contact presse : service communication.", DocKind.PRESS_RELEASE),
+    ("Diagnostic de territoire\n\nPortrait de territoire : une population jeune.\n\nAnalyse des besoins : les "
+     "répondants au questionnaire souhaitent davantage de places d'accueil. Préconisations.", DocKind.DIAGNOSTIC),
+    ("Horaires d'ouverture de la médiathèque : du mardi au samedi.", DocKind.OTHER),
+])
+def test_kind_from_vocabulary_and_structure(text, kind):
+    assert classify(make_doc(text)) is kind
+
+
+def test_html_without_cues_is_a_web_page():
+    from extract.ingest.markup import read_html
+
+    html = "<html><body><main><h1>Accueil de loisirs</h1><p>Inscriptions ouvertes pour l'été.</p></main></body></html>"
+    assert classify(read_html(html.encode(), "x.html", "x")) is DocKind.WEB_PAGE

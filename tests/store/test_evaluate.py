@@ -1,0 +1,67 @@
+"""Scoring against gold follows the seeds README's matching rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.db import connect
+from store.evaluate import evaluate
+
+GOLD = {
+    "doc_id": "d", "kind": "press_release", "territory": {"name": "Communauté de communes Vallée de l'Hérault",
+                                                          "type": "epci"},
+    "caf_department": "Hérault", "period": {"start": 2022, "end": 2026}, "signature_date": None, "ordinal": 2,
+    "signatories": [{"name": "Thierry Mathieu", "role": "Directeur", "org": "Caf"}],
+    "signatories_optional": [{"name": "Claudie Minguez", "role": "adjointe", "org": "Ville"}],
+    "communes": ["Saint Jean de Fos"], "communes_count": 13, "themes": ["enfance"],
+    "objectives": ["Améliorer l'interconnaissance entre les acteurs impliqués dans l'offre des services aux familles"],
+    "figures": [{"label": "habitants", "value": 1650, "unit": "habitants", "year": 2019}],
+    "unscored": ["ordinal"],
+}
+
+
+@pytest.fixture
+def con():
+    with connect(":memory:") as connection:
+        connection.execute("INSERT INTO documents (doc_id, source_path, kind, status) VALUES ('d', '/d.pdf', 'press_release', 'ok')")
+        facts = [("territory_name", "COMMUNAUTÉ DE COMMUNES VALLEE DE L’HERAULT"), ("territory_type", "epci"),
+                 ("caf_department", "herault"), ("period_start", "2022"), ("period_end", "2026"),
+                 ("signature_date", "2023-02-06"), ("ordinal", "3")]
+        for field, value in facts:
+            connection.execute("INSERT INTO facts VALUES ('d', ?, ?, 1, 's', NULL, 'r')", [field, value])
+        for name in ("THIERRY MATHIEU", "Claudie Minguez", "Jean Dupont"):
+            connection.execute("INSERT INTO parties (doc_id, org_kind, person_name, is_signatory, page, snippet, rule) "
+                               "VALUES ('d', 'caf', ?, true, 1, 's', 'r')", [name])
+        connection.execute("INSERT INTO communes (doc_id, name, page, snippet, rule) VALUES ('d', 'Saint-Jean-de-Fos', 1, 's', 'r')")
+        connection.execute("INSERT INTO objectives (doc_id, level, text, page, snippet, rule) VALUES "
+                           "('d', 'objectif', 'Améliorer l’interconnaissance entre les acteurs impliqués dans "
+                           "l’offre des services aux familles et développer des actions', 1, 's', 'r')")
+        for value, unit in ((1651, "habitants"), (1650, "enfants")):
+            connection.execute("INSERT INTO figures (doc_id, label, value, unit, page, snippet, rule) "
+                               "VALUES ('d', 'x', ?, ?, 1, 's', 'r')", [value, unit])
+        yield connection
+
+
+def test_scores_follow_the_matching_rules(con):
+    report = evaluate(con, [GOLD])
+    s = report.scores
+    # Names compare case-, accent- and apostrophe-insensitively.
+    assert (s["territory"].tp, s["caf_department"].tp, s["period"].tp) == (1, 1, 1)
+    # A date emitted where gold has none is a false positive; unscored fields are skipped.
+    assert (s["signature_date"].fp, s["ordinal"].tp + s["ordinal"].fp + s["ordinal"].fn) == (1, 0)
+    # Optional signatories are neither rewarded nor penalized.
+    assert (s["signatories"].tp, s["signatories"].fp, s["signatories"].fn) == (1, 1, 0)
+    assert s["communes"].tp == 1
+    # Objectives match on token-set ratio >= 85; figures on unit and value within 0.5 %.
+    assert s["objectives"].tp == 1
+    assert (s["figures"].tp, s["figures"].fp) == (1, 1)
+    # Nothing emitted where gold has items: recall 0 and precision 0.
+    assert (s["themes"].fn, s["themes"].precision, s["themes"].recall) == (1, 0.0, 0.0)
+    assert s["communes_count"].fn == 1
+    assert any("signature_date" in note for note in report.misses["d"])
+
+
+def test_missing_document_counts_every_gold_item_as_missed(con):
+    report = evaluate(con, [dict(GOLD, doc_id="absent")])
+    assert report.scores["period"].fn == 1 and report.scores["period"].tp == 0
+    assert report.misses["absent"][0] == "document missing from the database or in error"

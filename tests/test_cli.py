@@ -1,0 +1,62 @@
+"""The command line, end to end, through ``cli.main``."""
+
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+
+from cli import main
+from tests.conftest import GOLD, VALLEE, VALLEE_HTML
+
+
+def test_run_then_sql_eval_and_export(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(VALLEE, folder)
+    shutil.copy(VALLEE_HTML, folder)
+    db = str(tmp_path / "out" / "ctg.duckdb")
+    assert main(["run", str(folder), "--db", db, "--workers", "1", "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("2 ok, 0 error, 0 unchanged")
+
+    assert main(["sql", "SELECT doc_id, kind FROM documents ORDER BY doc_id", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "vallee-herault-communique-2023 press_release" in " ".join(out.split())
+
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for name in (VALLEE.stem, VALLEE_HTML.stem):
+        shutil.copy(GOLD / f"{name}.json", gold)
+    assert main(["eval", str(gold), "--db", db]) == 0
+    out = capsys.readouterr().out
+    period = next(line for line in out.splitlines() if line.startswith("period"))
+    assert period.split()[1:] == ["2", "0", "0", "1.00", "1.00", "1.00"]  # tp fp fn p r f1
+
+    assert main(["export", "--db", db, "--format", "csv", "--out", str(tmp_path / "csv")]) == 0
+    assert (tmp_path / "csv" / "documents.csv").read_text().count("\n") == 3
+    assert main(["run", str(folder), "--db", db, "--quiet"]) == 0
+    assert "0 ok, 0 error, 2 unchanged" in capsys.readouterr().out
+
+
+def test_wrong_arguments_exit_2(tmp_path, capsys):
+    assert main(["run", str(tmp_path / "missing"), "--db", str(tmp_path / "x.duckdb")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    assert main(["sql", "SELECT 1", "--db", str(tmp_path / "none.duckdb")]) == 2
+    assert "no database" in capsys.readouterr().err
+
+
+def test_sql_error_is_one_line(tmp_path, capsys):
+    db = str(tmp_path / "x.duckdb")
+    duckdb.connect(db).close()
+    assert main(["sql", "SELECT nope FROM nowhere", "--db", db]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("ctg sql:") and "\n" not in err
+
+
+def test_strict_run_fails_when_a_file_fails(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.pdf").write_bytes(b"")
+    db = str(tmp_path / "x.duckdb")
+    assert main(["run", str(tmp_path / "in"), "--db", db, "--quiet"]) == 0
+    assert main(["run", str(tmp_path / "in"), "--db", db, "--quiet", "--strict", "--force"]) == 1
