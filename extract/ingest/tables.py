@@ -26,27 +26,46 @@ class TableGrid:
     texts: tuple[tuple[str, ...], ...]
 
 
-def has_rulings(drawings: list[dict]) -> bool:
-    """True when a page's PyMuPDF drawings hold at least 2 horizontal and 2 vertical rules."""
-    horizontal = vertical = 0
+def _rules(drawings: list[dict]) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """Horizontal (y, x0, x1) and vertical (x, y0, y1) rules: stroked lines and thin rectangles.
+    The outline of a filled shape (a slide's rounded box) is not a rule."""
+    horizontal, vertical = [], []
     for path in drawings:
+        stroked_only = path.get("fill") is None and path.get("color") is not None
         for item in path.get("items", ()):
-            if item[0] == "l":
-                p1, p2 = item[1], item[2]
-                dx, dy = abs(p2.x - p1.x), abs(p2.y - p1.y)
-            elif item[0] == "re":
-                rect = item[1]
-                dx, dy = rect.width, rect.height
-                if min(dx, dy) > MAX_RULE_THICKNESS:
-                    continue
+            if item[0] == "l" and stroked_only:
+                x0, y0, x1, y1 = item[1].x, item[1].y, item[2].x, item[2].y
+            elif item[0] == "re" and min(item[1].width, item[1].height) <= MAX_RULE_THICKNESS:
+                r = item[1]
+                x0, y0, x1, y1 = (r.x0, r.y0 + r.height / 2, r.x1, r.y0 + r.height / 2) if r.width > r.height \
+                    else (r.x0 + r.width / 2, r.y0, r.x0 + r.width / 2, r.y1)
             else:
                 continue
-            if dy <= MAX_RULE_THICKNESS and dx >= MIN_RULE_LENGTH:
-                horizontal += 1
-            elif dx <= MAX_RULE_THICKNESS and dy >= MIN_RULE_LENGTH:
-                vertical += 1
-        if horizontal >= 2 and vertical >= 2:
-            return True
+            if abs(y1 - y0) <= MAX_RULE_THICKNESS and abs(x1 - x0) >= MIN_RULE_LENGTH:
+                horizontal.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+            elif abs(x1 - x0) <= MAX_RULE_THICKNESS and abs(y1 - y0) >= MIN_RULE_LENGTH:
+                vertical.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+    return horizontal, vertical
+
+
+def has_rulings(drawings: list[dict]) -> bool:
+    """True when a page's PyMuPDF drawings hold at least one ruled cell: two vertical rules and
+    two horizontal rules that cross each other. A header rule, a footer rule or the connectors of
+    a slide's tree hold none."""
+    horizontal, vertical = _rules(drawings)
+    if len(horizontal) < 2 or len(vertical) < 2:
+        return False
+    if len(vertical) > 200:  # a dense grid: no need to look further
+        return True
+    tol = MAX_RULE_THICKNESS
+
+    def crosses(v: tuple[float, float, float], h: tuple[float, float, float]) -> bool:
+        return h[1] - tol <= v[0] <= h[2] + tol and v[1] - tol <= h[0] <= v[2] + tol
+
+    for i, left in enumerate(vertical):
+        for right in vertical[i + 1:]:
+            if abs(left[0] - right[0]) > tol and sum(1 for h in horizontal if crosses(left, h) and crosses(right, h)) >= 2:
+                return True
     return False
 
 
