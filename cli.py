@@ -115,12 +115,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "workers", 1) is not None and getattr(args, "workers", 1) < 1:
         parser.error("--workers must be at least 1")
-    from store.db import DatabaseBusy
     import duckdb
+
+    from store.db import DatabaseBusy, SchemaMismatch
 
     try:
         return args.func(args)
-    except (DatabaseBusy, FileNotFoundError) as exc:
+    except (DatabaseBusy, SchemaMismatch, FileNotFoundError) as exc:
         print(f"ctg {args.command}: {exc}", file=sys.stderr)
         return 2
     except duckdb.Error as exc:

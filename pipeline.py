@@ -103,6 +103,7 @@ def _record(path: str, doc_id: str, identity: FileIdentity | None, digest: str |
         size_bytes=identity.size if identity else None, mtime=identity.mtime if identity else None,
         media=doc.media.value if doc else None, kind=kind, title=doc.title if doc else None,
         n_pages=doc.n_pages if doc else None, n_pages_ocr=doc.n_pages_ocr if doc else None,
+        ocr_pages=tuple(p.number for p in doc.pages if p.ocr) if doc else (),
         n_tables=sum(len(p.tables) for p in doc.pages) if doc else None,
         status=status, error=error, error_stage=error_stage,
         extracted_at=_now(), duration_s=round(time.perf_counter() - started, 3),

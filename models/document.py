@@ -80,28 +80,26 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One visual line: spans sharing a baseline, left to right."""
+    """One visual line: spans sharing a baseline, left to right. Build it with ``Line.of``."""
 
     spans: tuple[Span, ...]
     bbox: BBox
+    size: float  # the font size carrying most characters
+    bold: bool   # every visible character is bold
+
+    @staticmethod
+    def of(spans: tuple[Span, ...] | list[Span]) -> Line:
+        weights: dict[float, int] = {}
+        for s in spans:
+            weights[s.size] = weights.get(s.size, 0) + len(s.text.strip())
+        visible = [s for s in spans if s.text.strip()]
+        return Line(spans=tuple(spans), bbox=BBox.enclosing([s.bbox for s in spans]),
+                    size=max(weights, key=weights.get) if weights else 0.0,
+                    bold=bool(visible) and all(s.bold for s in visible))
 
     @property
     def text(self) -> str:
         return "".join(s.text for s in self.spans).strip()
-
-    @property
-    def size(self) -> float:
-        """Font size of the line: the size carrying most characters."""
-        weights: dict[float, int] = {}
-        for s in self.spans:
-            weights[s.size] = weights.get(s.size, 0) + len(s.text.strip())
-        return max(weights, key=weights.get) if weights else 0.0
-
-    @property
-    def bold(self) -> bool:
-        """True when every visible character of the line is bold."""
-        visible = [s for s in self.spans if s.text.strip()]
-        return bool(visible) and all(s.bold for s in visible)
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,7 @@ class DocumentRecord(BaseModel):
     title: str | None = None
     n_pages: int | None = Field(default=None, ge=0)
     n_pages_ocr: int | None = Field(default=None, ge=0)
+    ocr_pages: tuple[int, ...] = ()
     n_tables: int | None = Field(default=None, ge=0)
     status: Status
     error: str | None = None

@@ -15,9 +15,16 @@ from importlib import resources
 import duckdb
 
 SCHEMA = resources.files("store").joinpath("schema.sql")
+# Bumped whenever schema.sql changes a table: a database made with another version is refused
+# with a clear message instead of failing on its first insert.
+SCHEMA_VERSION = 1
 
 
 class DatabaseBusy(RuntimeError):
+    pass
+
+
+class SchemaMismatch(RuntimeError):
     pass
 
 
@@ -41,5 +48,20 @@ def connect(path: str, read_only: bool = False, wait_s: float = 10.0) -> duckdb.
                     "wait for it to finish, or query a copy of the file") from exc
             time.sleep(0.2)
     if not read_only:
-        con.execute(SCHEMA.read_text(encoding="utf-8"))
+        _apply_schema(con, path)
     return con
+
+
+def _apply_schema(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    con.execute("CREATE TABLE IF NOT EXISTS ctg_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    found = con.execute("SELECT value FROM ctg_meta WHERE key = 'schema_version'").fetchone()
+    if found is None:
+        tables = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'documents'").fetchone()
+        if tables[0]:
+            found = ("0",)
+    if found is not None and int(found[0]) != SCHEMA_VERSION:
+        con.close()
+        raise SchemaMismatch(f"{path} was made with ctg schema version {found[0]}, this ctg writes version "
+                             f"{SCHEMA_VERSION}: extract into a new --db file")
+    con.execute(SCHEMA.read_text(encoding="utf-8"))
+    con.execute("INSERT OR REPLACE INTO ctg_meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])

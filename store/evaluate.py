@@ -56,12 +56,14 @@ class Report:
 
 
 def load_gold(dirs: list[str]) -> list[dict]:
-    gold = []
+    """Gold annotations of the given folders, one per doc_id (the first folder naming it wins)."""
+    gold: dict[str, dict] = {}
     for directory in dirs:
         for path in sorted(glob.glob(os.path.join(directory, "*.json"))):
             with open(path, encoding="utf-8") as handle:
-                gold.append(json.load(handle))
-    return gold
+                annotation = json.load(handle)
+            gold.setdefault(annotation["doc_id"], annotation)
+    return list(gold.values())
 
 
 def _predictions(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict | None:

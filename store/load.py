@@ -20,7 +20,7 @@ RECORD_TABLES = ("facts", "parties", "communes", "themes", "objectives", "figure
 PROVENANCE = ["page", "snippet", "bbox", "rule"]
 COLUMNS = {
     "documents": ["doc_id", "source_path", "sha256", "size_bytes", "mtime", "media", "kind", "title",
-                  "n_pages", "n_pages_ocr", "n_tables", "status", "error", "error_stage", "convention_id",
+                  "n_pages", "n_pages_ocr", "ocr_pages", "n_tables", "status", "error", "error_stage", "convention_id",
                   "extracted_at", "duration_s", "ctg_version"],
     "facts": ["doc_id", "field", "value", *PROVENANCE],
     "parties": ["convention_id", "doc_id", "org_name", "org_kind", "person_name", "person_role", "is_signatory",
@@ -103,6 +103,7 @@ def load(con: duckdb.DuckDBPyConnection, extractions: list[Extraction], version:
     documents = []
     for x in extractions:
         documents.append({**x.document.model_dump(mode="python"), "convention_id": None, "ctg_version": version,
+                          "ocr_pages": list(x.document.ocr_pages),
                           "kind": x.document.kind.value if x.document.kind else None,
                           "status": x.document.status.value})
         for table, rows in _record_rows(x).items():

@@ -15,6 +15,7 @@ CREATE TABLE IF NOT EXISTS documents (
     title         VARCHAR,
     n_pages       INTEGER,
     n_pages_ocr   INTEGER,
+    ocr_pages     INTEGER[],             -- the 1-based pages read by OCR
     n_tables      INTEGER,
     status        VARCHAR NOT NULL CHECK (status IN ('ok', 'error')),
     error         VARCHAR,               -- one line, for status = 'error'

@@ -55,10 +55,6 @@ BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 # --- 1. lines ------------------------------------------------------------------------------------
 
-def make_line(spans: list[Span]) -> Line:
-    return Line(spans=tuple(spans), bbox=BBox.enclosing([s.bbox for s in spans]))
-
-
 def _same_baseline(a: Line, b: Line) -> bool:
     tolerance = 0.35 * max(min(a.bbox.height, b.bbox.height), 1.0)
     return abs(a.bbox.y1 - b.bbox.y1) <= tolerance and abs(a.bbox.y0 - b.bbox.y0) <= 2 * tolerance
@@ -79,7 +75,7 @@ def merge_fragments(lines: list[Line]) -> list[Line]:
                 if gap > 0.15 * em and not spans[-1].text.endswith(" ") and not line.text.startswith(" "):
                     last = spans[-1]
                     spans[-1] = Span(last.text + " ", last.bbox, last.font, last.size, last.bold, last.italic)
-                merged[i] = make_line(spans + list(line.spans))
+                merged[i] = Line.of(spans + list(line.spans))
                 break
         else:
             merged.append(line)

@@ -77,7 +77,7 @@ class _Writer:
         x0 = 40.0 + indent
         for t in text_lines:
             box = BBox(x0, self.y, min(PAGE_WIDTH - 40.0, x0 + 0.5 * size * len(t)), self.y + 1.2 * size)
-            lines.append(Line(spans=(Span(t, box, "html", size, bold),), bbox=box))
+            lines.append(Line.of((Span(t, box, "html", size, bold),)))
             self.y += 1.2 * size
         self.y += 0.8 * size
         text = join_lines(text_lines, [True] * len(text_lines), self.dehyphenator)

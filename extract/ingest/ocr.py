@@ -140,7 +140,7 @@ def tsv_lines(tsv: str, scale: float) -> list[Line]:
             size = round(estimates[len(estimates) // 2], 1)
             sized = [Span(s.text, s.bbox, s.font, size) for s in run]
             sized[-1] = Span(sized[-1].text.rstrip(), sized[-1].bbox, "ocr", size)
-            lines.append(Line(spans=tuple(sized), bbox=BBox.enclosing([s.bbox for s in run])))
+            lines.append(Line.of(sized))
     return lines
 
 

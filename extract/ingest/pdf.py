@@ -71,11 +71,11 @@ def text_layer_lines(page: pymupdf.Page) -> list[Line]:
                     continue
                 span = _span(raw)
                 if current and span.bbox.x0 - current[-1].bbox.x1 > layout.FRAGMENT_GAP_EM * max(span.size, 1):
-                    lines.append(layout.make_line(current))
+                    lines.append(Line.of(current))
                     current = []
                 current.append(span)
             if current:
-                lines.append(layout.make_line(current))
+                lines.append(Line.of(current))
     return [ln for ln in lines if ln.text]
 
 

@@ -10,7 +10,7 @@ from models.document import BBox, Line, Span
 
 def line(text: str, x0: float, y0: float, x1: float, size: float = 10.0, bold: bool = False) -> Line:
     box = BBox(x0, y0, x1, y0 + size * 1.15)
-    return Line(spans=(Span(text, box, "Test", size, bold),), bbox=box)
+    return Line.of((Span(text, box, "Test", size, bold),))
 
 
 def paragraph(texts: list[str], x0: float, y0: float, width: float = 240.0, size: float = 10.0) -> list[Line]:
