@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 # Byte-identical output: no creation date, fixed document ID.
 rl_config.invariant = 1
@@ -263,3 +263,17 @@ def deferred_canvas(chrome):
             super().save()
 
     return _Canvas
+
+
+class Placeholder(Flowable):
+    """Grey placeholder rectangle inside the flow (a photo or a map), empty like a lost image."""
+
+    def __init__(self, width, height):
+        super().__init__()
+        self.width, self.height = width, height
+
+    def wrap(self, aw, ah):
+        return self.width, self.height
+
+    def draw(self):
+        placeholder(self.canv, 0, 0, self.width, self.height)

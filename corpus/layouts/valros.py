@@ -15,12 +15,12 @@ import pyphen
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus.doctemplate import ActionFlowable
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, FrameBreak,
+from reportlab.platypus import (BaseDocTemplate, Frame, FrameBreak,
                                 NextPageTemplate, PageBreak, PageTemplate,
                                 Paragraph, Spacer, Table, TableStyle)
 
 from .common import (Blocks, Cutter, blocks, draw_para, esc, flat, hexcol,
-                     para_height, placeholder, read_seed, split_pages, style)
+                     para_height, Placeholder, placeholder, read_seed, split_pages, style)
 
 NAME = "valros-dossier-de-presse-2023"
 
@@ -68,20 +68,6 @@ LABEL = style("v_label", fontName="Sans-Bold", fontSize=9.5, leading=12.5,
 CAPTION = style("v_caption", fontName="Sans-Oblique", fontSize=7.5, leading=9.5,
                 textColor=hexcol("#555555"), spaceBefore=3)
 FOOTNOTE = style("v_footnote", fontSize=7, leading=8.6, textColor=hexcol("#333333"))
-
-
-class Box(Flowable):
-    """Grey placeholder rectangle inside the flow (photo or map)."""
-
-    def __init__(self, width, height):
-        super().__init__()
-        self.width, self.height = width, height
-
-    def wrap(self, aw, ah):
-        return self.width, self.height
-
-    def draw(self):
-        placeholder(self.canv, 0, 0, self.width, self.height)
 
 
 def coloured_box(flowables, fill, width=COL_W, pad=8):
@@ -214,7 +200,7 @@ def page1(text):
         full.append(para(b.take(prefix), BODY_FULL))
     box = coloured_box([para(b.take("Ce vendredi"))], LIGHT_ORANGE)
     cols = [box, FrameBreak(), para(b.take("Par cette convention")),
-            Spacer(1, 8), Box(COL_W, 185)]
+            Spacer(1, 8), Placeholder(COL_W, 185)]
     b.done()
     return Page("p1", top=band_h + 24, full=full, cols=cols, draw=draw)
 
@@ -225,7 +211,7 @@ def page2(text):
     cols = [para(b.take("La ville de Valros")),
             Paragraph(esc(b.take("Un partenariat de longue date")), H_SUB),
             para(b.take("La politique familiale")),
-            Spacer(1, 4), Box(COL_W, 150),
+            Spacer(1, 4), Placeholder(COL_W, 150),
             FrameBreak(),
             para(b.take("Actuellement"))]
     for heading in ("Petite enfance :", "Enfance jeunesse :"):
@@ -234,7 +220,7 @@ def page2(text):
         for item in re.split(r"(?<=;) (?=1 )", b.take("1 ")):
             markup = esc(item).replace("(Paje)1 ;", "(Paje)<super>1</super> ;")
             cols.append(Paragraph(markup, ITEM, bulletText="▪"))
-    cols += [Spacer(1, 8), Box(COL_W, 190),
+    cols += [Spacer(1, 8), Placeholder(COL_W, 190),
              Paragraph(esc(b.take("Carte de Valros")), CAPTION)]
     note = b.take("1. Une micro-crèche")
     b.done()

@@ -14,9 +14,8 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import (KeepTogether, ListFlowable, ListItem, Paragraph,
                                 SimpleDocTemplate, Spacer, Table, TableStyle)
-from reportlab.platypus.flowables import Flowable
 
-from .common import (Blocks, blocks, deferred_canvas, esc, hexcol, placeholder,
+from .common import (Blocks, Placeholder, blocks, deferred_canvas, esc, hexcol, placeholder,
                      read_seed, style)
 
 W, H = A4
@@ -91,18 +90,6 @@ def site_footer(text: str | None, colour: str):
         ("BOTTOMPADDING", (0, 0), (-1, -1), 16),
     ]))
     return [Spacer(1, 24), t]
-
-
-class Photo(Flowable):
-    def __init__(self, width, height):
-        super().__init__()
-        self.width, self.height = width, height
-
-    def wrap(self, aw, ah):
-        return self.width, self.height
-
-    def draw(self):
-        placeholder(self.canv, 0, 0, self.width, self.height)
 
 
 def render(path: Path, story, date, title, url):
@@ -233,7 +220,7 @@ def build_frontignan_pdf(seeds: Path, out: Path) -> Path:
     story += [Paragraph(esc(title), H1), Paragraph(esc(b.take("2024-03-07")), META),
               Paragraph(esc(b.take("Une convention territoriale globale (CTG) a été")), LEAD)]
     # the photo, its caption directly under it
-    story.append(KeepTogether([Spacer(1, 4), Photo(TEXT_W, TEXT_W * 0.4),
+    story.append(KeepTogether([Spacer(1, 4), Placeholder(TEXT_W, TEXT_W * 0.4),
                                Paragraph(esc(b.take("G à D")), CAPTION)]))
     story.append(Paragraph(esc(b.take("Une CTG, c’est quoi")), H2))
     for prefix in ("La Convention territoriale globale (Ctg en", "La démarche",
