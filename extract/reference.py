@@ -1,0 +1,90 @@
+"""French communes and EPCI (INSEE code officiel géographique, BANATIC), for validating names
+and giving codes. Data in ``resources/reference/`` (see ``scripts/update_reference.py``),
+loaded on first use.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from extract.normalize import fold_key, territory_key
+
+
+@dataclass(frozen=True)
+class CommuneRef:
+    code: str
+    name: str
+    departement: str
+    kind: str  # actuelle | deleguee | associee
+    population: int | None
+
+
+@dataclass(frozen=True)
+class EpciRef:
+    siren: str
+    name: str
+    type: str  # CC | CA | CU | METRO | EPT
+    members: tuple[str, ...]
+
+
+def _rows(name: str) -> list[list[str]]:
+    raw = resources.files("extract.resources").joinpath("reference").joinpath(name).read_bytes()
+    return [line.split("\t") for line in gzip.decompress(raw).decode("utf-8").splitlines()]
+
+
+@lru_cache(maxsize=1)
+def communes_by_key() -> dict[str, tuple[CommuneRef, ...]]:
+    """Communes by folded name ("saint andre de sangonis"), current ones first."""
+    index: dict[str, list[CommuneRef]] = {}
+    for code, name, dep, kind, population in _rows("communes.tsv.gz"):
+        ref = CommuneRef(code, name, dep, kind, int(population) if population else None)
+        index.setdefault(fold_key(name), []).append(ref)
+    return {k: tuple(sorted(v, key=lambda c: c.kind != "actuelle")) for k, v in index.items()}
+
+
+@lru_cache(maxsize=1)
+def communes_by_code() -> dict[str, CommuneRef]:
+    return {c.code: c for refs in communes_by_key().values() for c in refs if c.kind == "actuelle"}
+
+
+@lru_cache(maxsize=1)
+def epci_by_key() -> dict[str, tuple[EpciRef, ...]]:
+    index: dict[str, list[EpciRef]] = {}
+    for siren, name, kind, members in _rows("epci.tsv.gz"):
+        ref = EpciRef(siren, name, kind, tuple(members.split()))
+        index.setdefault(territory_key(name), []).append(ref)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def find_communes(name: str, departement: str | None = None) -> tuple[CommuneRef, ...]:
+    """Current communes named ``name`` (case, accents and hyphens ignored), within a departement
+    when given: "Saint Jean de Fos" -> Saint-Jean-de-Fos (34)."""
+    found = [c for c in communes_by_key().get(fold_key(name), ()) if c.kind == "actuelle"]
+    if departement:
+        found = [c for c in found if c.departement == departement]
+    return tuple(found)
+
+
+def is_commune_name(name: str) -> bool:
+    """Whether any commune, current or merged into a new one, bears this name."""
+    return fold_key(name) in communes_by_key()
+
+
+def find_epci(name: str, departement: str | None = None) -> EpciRef | None:
+    """The EPCI called ``name`` in any of its spellings ("Communauté de communes Vallée de
+    l'Hérault" = "CC Vallée de l'Hérault"); None when unknown or ambiguous."""
+    found = epci_by_key().get(territory_key(name), ())
+    if departement:
+        found = tuple(e for e in found if epci_departement(e) == departement)
+    return found[0] if len(found) == 1 else None
+
+
+def epci_departement(epci: EpciRef) -> str | None:
+    """The departement most of an EPCI's communes belong to."""
+    codes = communes_by_code()
+    counts = Counter(codes[m].departement for m in epci.members if m in codes)
+    return counts.most_common(1)[0][0] if counts else None

@@ -1,0 +1,68 @@
+"""Signature dates and CTG ranks on varied snippets; other acts' dates are not signature dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.ordinal import extract_ordinal
+from extract.signature import extract_signature_date
+from tests.conftest import make_doc
+
+SIGNATURE_CASES = [
+    ("La 2ème Ctg de la commune sera signée le vendredi 20 janvier 2023 et couvrira la période de 2022-2026.",
+     date(2023, 1, 20)),
+    ("Fait à Quimper, le 14 mars 2024\n\nEn trois exemplaires originaux.", date(2024, 3, 14)),
+    ("Une convention territoriale globale (CTG) a été signée ce mercredi 6 mars 2024, pour la période 2023-2027.",
+     date(2024, 3, 6)),
+    ("La convention a été signée le 03/02/2023 par le Maire et la Directrice de la Caf.", date(2023, 2, 3)),
+    ("Le lundi 6 février a eu lieu la signature de la CTG.\n\nLa Ctg sera signée le lundi 6 février 2023.",
+     date(2023, 2, 6)),
+    ("Les élus ont signé la CTG le 1er juillet 2022 en mairie.", date(2022, 7, 1)),
+    ("Signature de la CTG le jeudi 12 octobre, en présence du Préfet (programme 2023).", date(2023, 10, 12)),
+    # The sentence names two years: the day stays without one.
+    ("Signature de la CTG le jeudi 12 octobre, pour la période 2023-2027.", None),
+    # Dates of other acts.
+    ("Vu la délibération du Conseil communautaire, en date du 11/06/2025 figurant en annexe 4.", None),
+    ("Envoyé en préfecture le 16/07/2025\n\nReçu en préfecture le 16/07/2025", None),
+    ("Le séminaire du 19 mars 2024 a réuni les signataires de la CTG.", None),
+    ("Publié le 14/03/2024 - La ville signera sa CTG prochainement.", None),
+    ("Fait à\n\nLe\n\nEn autant d'exemplaires originaux que de signataires.", None),
+    # A day without its year and no full date anywhere: not grounded.
+    ("Ce vendredi 20 janvier à 17h00, le Maire signera la convention.", None),
+    # Two different signing dates with the same weight.
+    ("La CTG sera signée le 3 mars 2023.\n\nLa CTG sera signée le 5 avril 2023.", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", SIGNATURE_CASES, ids=[c[0][:40] for c in SIGNATURE_CASES])
+def test_signature_date_from_varied_snippets(text, expected):
+    found = extract_signature_date(make_doc(text))
+    assert (found.value if found else None) == expected
+
+
+def test_signature_date_ignores_deliberation_date_in_the_same_document():
+    doc = make_doc("Vu la délibération du conseil municipal en date du 12 décembre 2023 ;\n\n"
+                   "Fait à Lunel, le 15 janvier 2024")
+    found = extract_signature_date(doc)
+    assert found.value == date(2024, 1, 15)
+    assert found.rule == "fait_a" and "15 janvier 2024" in found.snippet
+
+
+ORDINAL_CASES = [
+    ("la 2ème Ctg de la commune de Valros, qui symbolise un nouveau pas", 2),
+    ("signeront la 2ème Convention territoriale globale (Ctg) de services aux familles", 2),
+    ("La commune signe sa deuxième convention territoriale globale avec la Caf.", 2),
+    ("Cette 3e CTG ouvre une nouvelle période.", 3),
+    ("La première CTG du territoire sera signée en mars.", 1),
+    ("Après une première CTG (2017-2021), la commune s'engage à nouveau.", None),
+    ("La 1ère réunion du comité de pilotage aura lieu en juin.", None),
+    ("Le 2ème semestre sera consacré à l'évaluation de la CTG.", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", ORDINAL_CASES, ids=[c[0][:40] for c in ORDINAL_CASES])
+def test_ordinal_from_varied_snippets(text, expected):
+    found = extract_ordinal(make_doc(text))
+    assert (found.value if found else None) == expected
