@@ -27,10 +27,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from extract.classify import classify
+from extract.communes import extract_communes
 from extract.errors import DocumentError
 from extract.ingest import SUPPORTED_SUFFIXES, OcrMode, ingest, read_bytes
 from extract.normalize import territory_key
+from extract.ordinal import extract_ordinal
+from extract.parties import extract_parties
 from extract.period import extract_period
+from extract.reference import territory_code
+from extract.signature import extract_signature_date
 from extract.territory import extract_caf, extract_territory
 from models.document import Document
 from models.documents import DocumentRecord, Status
@@ -39,6 +44,17 @@ from store.db import connect
 from store.load import link_conventions, load
 
 VERSION = "0.1.0"
+# spaCy components the extractors use: named entities only (the parser and lemmatizer are not
+# needed and would triple the time spent in spaCy).
+SPACY_MODEL = "fr_core_news_sm"
+SPACY_DISABLED = ["parser", "lemmatizer", "morphologizer", "attribute_ruler"]
+
+
+def load_nlp():
+    """The French spaCy pipeline; loaded once per worker process."""
+    import spacy
+
+    return spacy.load(SPACY_MODEL, disable=SPACY_DISABLED)
 
 
 # --- one document ---------------------------------------------------------------------------------
@@ -66,8 +82,9 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-def process_document(path: str, doc_id: str, ocr_mode: OcrMode = OcrMode.AUTO) -> Extraction:
-    """Steps 1-5 for one file. Never raises: failures come back as an error record."""
+def process_document(path: str, doc_id: str, ocr_mode: OcrMode = OcrMode.AUTO, nlp=None) -> Extraction:
+    """Steps 1-5 for one file (``nlp``: the loaded spaCy pipeline, or None to do without).
+    Never raises: failures come back as an error record."""
     started = time.perf_counter()
     stage, identity, digest = "ingest", None, None
     try:
@@ -81,13 +98,20 @@ def process_document(path: str, doc_id: str, ocr_mode: OcrMode = OcrMode.AUTO) -
         kind = classify(doc)
         # 3. extract
         stage = "extract"
-        territory, caf, period = extract_territory(doc), extract_caf(doc), extract_period(doc)
+        territory, caf = extract_territory(doc), extract_caf(doc)
+        period, signed, ordinal = extract_period(doc), extract_signature_date(doc), extract_ordinal(doc)
+        parties = extract_parties(doc, nlp, caf, territory)
+        communes, communes_count = extract_communes(doc, territory, caf)
         # 4. normalize
         stage = "normalize"
         key = territory_key(territory.name) if territory else None
+        if territory:
+            territory = territory.model_copy(update={"code": territory_code(territory, caf)})
         # 5. consolidate (one value per fact already; record families dedupe here as they come)
         record = _record(path, doc_id, identity, digest, started, Status.OK, doc=doc, kind=kind)
-        return Extraction(document=record, territory=territory, territory_key=key, caf=caf, period=period)
+        return Extraction(document=record, territory=territory, territory_key=key, caf=caf, period=period,
+                          signature_date=signed, ordinal=ordinal, communes_count=communes_count,
+                          parties=tuple(parties), communes=tuple(communes))
     except DocumentError as exc:
         return _failed(path, doc_id, identity, digest, started, exc.stage, exc.reason)
     except Exception as exc:  # a bug or a library crash on odd input: costs this document only
@@ -204,9 +228,18 @@ def _unchanged(path: str, known: _Known | None) -> bool:
         return False
 
 
+_WORKER_NLP = None
+
+
+def _init_worker() -> None:
+    """Runs once in each worker process: the spaCy model is loaded there, once."""
+    global _WORKER_NLP
+    _WORKER_NLP = load_nlp()
+
+
 def _process(task: tuple[str, str, str]) -> Extraction:
     path, doc_id, ocr_mode = task
-    return process_document(path, doc_id, OcrMode(ocr_mode))
+    return process_document(path, doc_id, OcrMode(ocr_mode), _WORKER_NLP)
 
 
 def run(paths: list[str], options: RunOptions, on_result=None) -> RunSummary:
@@ -259,10 +292,14 @@ def run(paths: list[str], options: RunOptions, on_result=None) -> RunSummary:
 
 
 def _results(tasks: list[tuple[str, str, str]], workers: int):
+    if not tasks:
+        return
     if workers <= 1 or len(tasks) <= 1:
+        _init_worker()
         yield from map(_process, tasks)
         return
     import multiprocessing
 
-    with multiprocessing.get_context("forkserver").Pool(workers, maxtasksperchild=200) as pool:
+    with multiprocessing.get_context("forkserver").Pool(workers, initializer=_init_worker,
+                                                        maxtasksperchild=200) as pool:
         yield from pool.imap_unordered(_process, tasks)

@@ -54,3 +54,9 @@ def kind_cues() -> dict:
 def territory_forms() -> dict:
     """Legal forms of collectivities (EPCI, commune...) and their abbreviations."""
     return _load("territories.json")
+
+
+@lru_cache(maxsize=1)
+def roles() -> dict:
+    """Roles of signatories, civilities and the words that tell an organisation's kind."""
+    return _load("roles.json")

@@ -207,15 +207,22 @@ def place_name(text: str) -> str:
     return " ".join(words)
 
 
+# Particles that stay lower case in a person's name ("Charles de Gaulle"); "Le" and "La" keep
+# their capital ("Nathalie Le Gall", "Jean de La Fontaine").
+PERSON_PARTICLES = {"de", "du", "des", "d"}
+
+
 def person_name(text: str) -> str:
     """A person's name in normal case: "Laurent DEGALLAIX" -> "Laurent Degallaix",
     "Audrey MATHON-DEBETENCOURT" -> "Audrey Mathon-Debetencourt", "Charles DE GAULLE" ->
-    "Charles de Gaulle"."""
+    "Charles de Gaulle", "Nathalie LE GALL" -> "Nathalie Le Gall"."""
     words = clean(text).split(" ")
     out = []
     for index, word in enumerate(words):
-        if _is_shouting(word) or word.islower():
-            out.append("-".join(_title_part(p, first=(index == 0)) for p in word.split("-")))
+        if index and word.lower() in PERSON_PARTICLES:
+            out.append(word.lower())
+        elif _is_shouting(word) or word.islower():
+            out.append("-".join(_cap(p) if "'" not in p else _title_part(p, first=index == 0) for p in word.split("-")))
         else:
             out.append(word)
     return " ".join(out)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 from extract.normalize import fold_key, territory_key
+from models.conventions import Caf, Territory, TerritoryType
 
 
 @dataclass(frozen=True)
@@ -88,3 +89,16 @@ def epci_departement(epci: EpciRef) -> str | None:
     codes = communes_by_code()
     counts = Counter(codes[m].departement for m in epci.members if m in codes)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def territory_code(territory: Territory, caf: Caf | None = None) -> str | None:
+    """The INSEE code of a commune or the SIREN of an EPCI, when the reference knows exactly
+    one of that name (within the Caf's departement when stated)."""
+    departement = caf.department_code if caf else None
+    if territory.type is TerritoryType.COMMUNE:
+        found = find_communes(territory.name, departement)
+        return found[0].code if len(found) == 1 else None
+    if territory.type is TerritoryType.EPCI:
+        epci = find_epci(territory.name, departement) or (find_epci(territory.name) if departement is None else None)
+        return epci.siren if epci else None
+    return None

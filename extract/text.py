@@ -11,7 +11,10 @@ from models.provenance import SNIPPET_MAX
 
 # A sentence ends at . ! ? … followed by a space and a capital, a digit, a quote or a bullet;
 # "M. Dupont" and "art. 3" are not ends.
-SENTENCE_END = re.compile(r"(?<!\bM)(?<!\bMme)(?<!\bart)(?<!\bn°)(?<=[.!?…;])\s+(?=[A-ZÀ-Ý«\"(\d•])|\n+")
+SENTENCE_END = re.compile(
+    r"(?<!\bM\.)(?<!\bMme\.)(?<!\bMlle\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bart\.)(?<!\bcf\.)(?<!\bn°\.)"
+    r"(?<=[.!?…;])\s+(?=[A-ZÀ-Ý«\"(\d•])|\n+"
+)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ class Territory(Grounded):
 
     name: str = Field(min_length=2)
     type: TerritoryType | None = Field(description="None when the text names the place without its kind")
+    code: str | None = Field(default=None, description="INSEE commune code or EPCI SIREN, from the reference")
 
 
 class Caf(Grounded):

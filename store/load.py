@@ -51,6 +51,7 @@ def fact_rows(x: Extraction) -> list[dict]:
         add("territory_name", x.territory.name, x.territory)
         add("territory_type", x.territory.type.value if x.territory.type else None, x.territory)
         add("territory_key", x.territory_key, x.territory)
+        add("territory_code", x.territory.code, x.territory)
     if x.caf:
         add("caf_name", x.caf.name, x.caf)
         add("caf_department", x.caf.department, x.caf)
@@ -183,7 +184,8 @@ def link_conventions(con: duckdb.DuckDBPyConnection) -> int:
         rows.append({
             "convention_id": convention_id, "territory_key": key_of(docs[0]),
             "territory_name": vote("territory_name"), "territory_type": vote("territory_type"),
-            "territory_code": None, "caf_name": vote("caf_name"), "caf_department": vote("caf_department"),
+            "territory_code": vote("territory_code"), "caf_name": vote("caf_name"),
+            "caf_department": vote("caf_department"),
             "period_start": period[0] if period else None, "period_end": period[1] if period else None,
             "signature_date": vote("signature_date"), "ordinal": vote("ordinal"), "n_documents": len(docs),
         })

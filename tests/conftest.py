@@ -33,6 +33,14 @@ def make_doc(text: str, doc_id: str = "snippet") -> Document:
 
 
 @pytest.fixture(scope="session")
+def nlp():
+    """The spaCy French pipeline, loaded once, as the workers load it."""
+    from pipeline import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
 def ingested():
     """Each corpus file ingested once per test session: {path: Document}."""
     from extract.ingest import ingest

@@ -61,7 +61,8 @@ def test_place_name(text, value):
 @pytest.mark.parametrize("text, value", [
     ("Laurent DEGALLAIX", "Laurent Degallaix"), ("Audrey MATHON-DEBETENCOURT", "Audrey Mathon-Debetencourt"),
     ("Jean-François SOTO", "Jean-François Soto"), ("Charles DE GAULLE", "Charles de Gaulle"),
-    ("Thierry Mathieu", "Thierry Mathieu"),
+    ("Thierry Mathieu", "Thierry Mathieu"), ("Nathalie LE GALL", "Nathalie Le Gall"),
+    ("Bernard DE LA FONTAINE", "Bernard de La Fontaine"), ("Jean D'ORMESSON", "Jean d'Ormesson"),
 ])
 def test_person_name(text, value):
     assert person_name(text) == value

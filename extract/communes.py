@@ -1,0 +1,144 @@
+"""Member or adhering communes of an intercommunal CTG, and their stated number.
+
+Lists come from prose ("la Communauté de communes et 13 communes du territoire : Aniane,
+Gignac, ..."; "les communes suivantes : ...") and from tables whose header names communes.
+Every name is checked against the official list of communes (INSEE COG), within the Caf's
+departement or the EPCI's members when known, which also gives its code. The count is the
+number stated before such a list, or in a sentence naming the communes of the territory; a
+count about another territory ("fait partie de la CA ..., qui compte 17 communes") or about a
+service ("13 communes couvertes par une PS jeune") is not the CTG's.
+
+A CTG signed by a single commune has no member communes: nothing is emitted for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract import lexicon
+from extract.normalize import clean, fold, fold_key
+from extract.reference import CommuneRef, EpciRef, find_communes, find_epci
+from extract.text import Passage, passages, sentence_at, snippet
+from models.communes import Commune, CommuneCount
+from models.conventions import Caf, Territory, TerritoryType
+from models.document import Document
+
+_NUMBER = r"\d{1,3}|[a-zé]+(?:-[a-zé]+)*"
+# A count of the territory's communes: "13 communes du territoire", "treize communes membres",
+# "les 28 communes adhérentes", "des 12 communes qui composent l'agglomération".
+COUNT = re.compile(
+    rf"""\b(?P<count>{_NUMBER})\s+communes\s+
+        (?:du\s+territoire|membres|adh[ée]rentes|signataires|de\s+l['’]\s*(?:epci|intercommunalit[ée]|agglom[ée]ration)
+          |de\s+la\s+(?:communaut[ée]|m[ée]tropole|collectivit[ée])|qui\s+(?:la\s+|le\s+)?compos\w+|constituant|composant)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# The opening of a list of communes: "13 communes du territoire :", "les communes suivantes :",
+# "les communes de", "communes membres :".
+LIST_OPENING = re.compile(
+    r"""(?:\bcommunes\b[^.:;]{0,60}?\s*:|\bcommunes\s+suivantes\s*:?|\bles\s+communes\s+(?:de|d['’])(?=\s*[A-ZÀ-Ý]))\s*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A count said of another territory: "qui compte 17 communes" after "fait partie de la CA...".
+ELSEWHERE = re.compile(r"fait\s+partie|membre\s+de|au\s+sein\s+de|compte\s+\d+\s+communes|couvert\w*\s+par",
+                       re.IGNORECASE)
+# A table column of communes: "Liste alphabétique des communes", "Commune", "Communes membres".
+COMMUNE_HEADER = re.compile(r"\bcommunes?\b", re.IGNORECASE)
+
+
+def _number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    words = {fold(k): v for k, v in lexicon.calendar()["number_words"].items()}
+    total = 0
+    for part in fold(text).split("-"):
+        if part not in words:
+            return None
+        total += words[part]
+    return total or None
+
+
+def _resolve(name: str, scope: set[str] | None, departement: str | None) -> CommuneRef | None:
+    """The commune a written name refers to, among the EPCI's members or the departement."""
+    found = find_communes(name)
+    if scope:
+        found = tuple(c for c in found if c.code in scope)
+    elif departement:
+        found = tuple(c for c in found if c.departement == departement)
+    return found[0] if len(found) == 1 else None
+
+
+def _split_list(text: str) -> list[str]:
+    """Items of "Aniane, Gignac, Saint Paul et Valmalle, Vendémian et Pouzols." up to the first
+    sentence end; "X et Y" stays one item when it is a commune's name."""
+    text = re.split(r"(?<=[a-zà-ÿ)])\.\s|\.$|\n\n|;", text, maxsplit=1)[0]
+    items = []
+    for part in re.split(r",\s*", text):
+        part = clean(part).strip(" .")
+        if not part:
+            continue
+        if " et " in part and not find_communes(part):
+            items.extend(p.strip() for p in part.split(" et ") if p.strip())
+        else:
+            items.append(part)
+    return items
+
+
+def _from_list(passage: Passage, start: int, scope, departement) -> list[tuple[str, CommuneRef | None, tuple]]:
+    tail = passage.text[start:start + 1500]
+    items = _split_list(tail)
+    found = []
+    for item in items:
+        ref = _resolve(item, scope, departement)
+        if ref is None and not find_communes(item):
+            break  # the list ends where names stop being communes
+        found.append((item, ref, (start, start + len(tail))))
+    return found
+
+
+def extract_communes(doc: Document, territory: Territory | None, caf: Caf | None
+                     ) -> tuple[list[Commune], CommuneCount | None]:
+    if territory is not None and territory.type is TerritoryType.COMMUNE:
+        return [], None
+    epci: EpciRef | None = find_epci(territory.name) if territory else None
+    scope = set(epci.members) if epci else None
+    departement = caf.department_code if caf else None
+
+    named: dict[str, Commune] = {}
+    count: CommuneCount | None = None
+    for passage in passages(doc):
+        text = passage.text
+        for match in COUNT.finditer(text):
+            left, _ = sentence_at(text, *match.span())
+            if ELSEWHERE.search(text[left:match.start()]):
+                continue
+            value = _number(match["count"])
+            if value and count is None:
+                count = CommuneCount(doc_id=doc.doc_id, page=passage.page.number, rule="count_of_communes",
+                                     snippet=snippet(text, *match.span()), bbox=passage.block.bbox.as_tuple(),
+                                     value=value)
+        for match in LIST_OPENING.finditer(text):
+            left, _ = sentence_at(text, *match.span())
+            if ELSEWHERE.search(text[left:match.start()]):
+                continue
+            items = _from_list(passage, match.end(), scope, departement)
+            if len(items) < 2:
+                continue
+            for item, ref, span in items:
+                key = fold_key(ref.name if ref else item)
+                named.setdefault(key, Commune(doc_id=doc.doc_id, page=passage.page.number, rule="list_of_communes",
+                                              snippet=snippet(text, match.start(), match.end() + 200),
+                                              bbox=passage.block.bbox.as_tuple(), name=clean(item),
+                                              code=ref.code if ref else None))
+    for page in doc.pages:
+        for table in page.tables:
+            if not table.rows or not COMMUNE_HEADER.search(table.rows[0][0] if table.rows[0] else ""):
+                continue
+            for row in table.rows[1:]:
+                cell = clean(row[0]) if row else ""
+                ref = _resolve(cell, scope, departement) if cell else None
+                if ref is None:
+                    continue
+                named.setdefault(fold_key(ref.name), Commune(
+                    doc_id=doc.doc_id, page=page.number, rule="table_of_communes", snippet=" | ".join(row),
+                    bbox=table.bbox.as_tuple(), name=cell, code=ref.code))
+    return list(named.values()), count
