@@ -31,12 +31,14 @@ from extract.communes import extract_communes
 from extract.errors import DocumentError
 from extract.ingest import SUPPORTED_SUFFIXES, OcrMode, ingest, read_bytes
 from extract.normalize import territory_key
+from extract.objectives import extract_objectives
 from extract.ordinal import extract_ordinal
 from extract.parties import extract_parties
 from extract.period import extract_period
 from extract.reference import territory_code
 from extract.signature import extract_signature_date
 from extract.territory import extract_caf, extract_territory
+from extract.themes import extract_themes
 from models.document import Document
 from models.documents import DocumentRecord, Status
 from models.extraction import Extraction
@@ -102,6 +104,8 @@ def process_document(path: str, doc_id: str, ocr_mode: OcrMode = OcrMode.AUTO, n
         period, signed, ordinal = extract_period(doc), extract_signature_date(doc), extract_ordinal(doc)
         parties = extract_parties(doc, nlp, caf, territory)
         communes, communes_count = extract_communes(doc, territory, caf)
+        objectives = extract_objectives(doc)
+        themes = extract_themes(doc, objectives)
         # 4. normalize
         stage = "normalize"
         key = territory_key(territory.name) if territory else None
@@ -111,7 +115,8 @@ def process_document(path: str, doc_id: str, ocr_mode: OcrMode = OcrMode.AUTO, n
         record = _record(path, doc_id, identity, digest, started, Status.OK, doc=doc, kind=kind)
         return Extraction(document=record, territory=territory, territory_key=key, caf=caf, period=period,
                           signature_date=signed, ordinal=ordinal, communes_count=communes_count,
-                          parties=tuple(parties), communes=tuple(communes))
+                          parties=tuple(parties), communes=tuple(communes), themes=tuple(themes),
+                          objectives=tuple(objectives))
     except DocumentError as exc:
         return _failed(path, doc_id, identity, digest, started, exc.stage, exc.reason)
     except Exception as exc:  # a bug or a library crash on odd input: costs this document only

@@ -60,3 +60,16 @@ def territory_forms() -> dict:
 def roles() -> dict:
     """Roles of signatories, civilities and the words that tell an organisation's kind."""
     return _load("roles.json")
+
+
+@lru_cache(maxsize=1)
+def themes() -> dict:
+    """Theme lexicon: phrases per theme, 'autre' phrases, heading fillers, generic-section cues."""
+    return _load("themes.json")
+
+
+@lru_cache(maxsize=1)
+def plans() -> dict:
+    """Words that shape an action plan: level cues, verbs and noun heads of objectives, the
+    introductions of lists that are not the territory's plan."""
+    return _load("plans.json")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 from extract import lexicon
 
@@ -163,6 +164,54 @@ def territory_key(name: str) -> str:
     folded = fold(name)
     stripped = TERRITORY_PREFIX.sub("", folded, count=1) or folded
     return slug(stripped)
+
+
+# --- themes --------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _theme_patterns() -> tuple:
+    from models.themes import Theme
+
+    data = lexicon.themes()
+    phrases = [(fold(p), Theme(theme)) for theme, words in data["themes"].items() for p in words]
+    phrases += [(fold(p), Theme.AUTRE) for p in data["autre"]]
+    phrases.sort(key=lambda item: len(item[0]), reverse=True)
+    return tuple((re.compile(rf"(?<![a-z0-9]){re.escape(p)}(?![a-z0-9])"), t) for p, t in phrases)
+
+
+def themes_in(text: str) -> list:
+    """Themes named in ``text``, in order, each phrase used once and the longest first:
+    "Enfance jeunesse" -> [enfance, jeunesse]; "Petite-enfance" -> [petite_enfance];
+    "Accès aux droits et animation de la vie sociale" -> [acces_aux_droits, animation_vie_sociale]."""
+    folded = fold(text)
+    taken = [False] * len(folded)
+    found = []
+    for pattern, theme in _theme_patterns():
+        for match in pattern.finditer(folded):
+            if any(taken[match.start():match.end()]):
+                continue
+            taken[match.start():match.end()] = [True] * (match.end() - match.start())
+            found.append((match.start(), theme))
+    ordered = []
+    for _, theme in sorted(found, key=lambda item: item[0]):
+        if theme not in ordered:
+            ordered.append(theme)
+    return ordered
+
+
+def is_theme_label(text: str) -> bool:
+    """Whether ``text`` is nothing but theme names and filler words: "PARENTALITE :",
+    "Soutien à la parentalité", "Enfance & Jeunesse" are; "Comparaison des chiffres
+    petite-enfance" is not."""
+    folded = fold(text)
+    if not themes_in(text):
+        return False
+    for pattern, _ in _theme_patterns():
+        folded = pattern.sub(" ", folded)
+    fillers = sorted((fold(f) for f in lexicon.themes()["fillers"]), key=len, reverse=True)
+    for filler in fillers:
+        folded = re.sub(rf"(?<![a-z0-9]){re.escape(filler)}(?![a-z0-9])", " ", folded)
+    return not re.sub(r"[^a-z0-9]+", "", folded)
 
 
 # --- names ---------------------------------------------------------------------------------------

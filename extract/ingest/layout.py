@@ -21,8 +21,10 @@ from rapidfuzz import fuzz
 from models.document import BBox, Block, Line, Span
 from extract.ingest.prose import Dehyphenator, is_bullet, join_lines
 
-# Two fragments on one baseline join into one line when the gap is under this many font sizes.
+# Two fragments on one baseline join into one line when the gap is under this many font sizes
+# (OCR splits justified lines at their stretched spaces, but column gutters are wider).
 FRAGMENT_GAP_EM = 0.9
+FRAGMENT_GAP_EM_OCR = 1.3
 # A line continues the block above when the vertical gap is under this many font sizes.
 LINE_GAP_EM = 0.55
 # On OCR'd pages, a line continues the block above when baselines are closer than this many sizes.
@@ -69,7 +71,8 @@ def merge_fragments(lines: list[Line]) -> list[Line]:
             prev = merged[i]
             gap = line.bbox.x0 - prev.bbox.x1
             em = max(prev.size, line.size, 1.0)
-            reach = BULLET_INDENT_EM if LONE_BULLET.match(prev.text) else FRAGMENT_GAP_EM
+            reach = BULLET_INDENT_EM if LONE_BULLET.match(prev.text) else \
+                FRAGMENT_GAP_EM_OCR if line.spans[0].font == "ocr" else FRAGMENT_GAP_EM
             if _same_baseline(prev, line) and -0.2 * em <= gap <= reach * em:
                 spans = list(prev.spans)
                 if gap > 0.15 * em and not spans[-1].text.endswith(" ") and not line.text.startswith(" "):
@@ -173,9 +176,23 @@ def _continues(group: _Group, line: Line) -> bool:
         return False
     if is_bullet(line.text):
         return False
+    if _closes_heading(last, line):
+        return False
     narrower = min(last.bbox.width, line.bbox.width) or 1.0
     aligned = abs(line.bbox.x0 - group.bbox.x0) <= 1.5 * em
     return last.bbox.x_overlap(line.bbox) >= 0.5 * narrower or (aligned and last.bbox.x_overlap(line.bbox) > 0)
+
+
+# A short line without final punctuation before a longer line starting with a capital is a
+# heading above its paragraph ("Axe 2 : Enfance jeunesse" / "Au niveau enfance-jeunesse, ...").
+HEADING_WIDTH_SHARE = 0.7
+UNFINISHED = re.compile(r"[\w)»\"']$")
+
+
+def _closes_heading(last: Line, line: Line) -> bool:
+    text, following = last.text, line.text
+    return (last.bbox.width < HEADING_WIDTH_SHARE * line.bbox.width and bool(UNFINISHED.search(text))
+            and following[:1].isupper() and not text[:1].islower() and len(text.split()) <= 8)
 
 
 def group_blocks(lines: list[Line], cells: list[tuple[int, int, BBox]] = ()) -> list[_Group]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
 import subprocess
 from functools import lru_cache
@@ -135,7 +136,12 @@ def tsv_lines(tsv: str, scale: float) -> list[Line]:
             Span(text=text + " ", bbox=BBox(left, top, left + width, top + height), font="ocr", size=0.0))
     lines = []
     for spans in words.values():
-        for run in _split_at_gaps(sorted(spans, key=lambda s: s.bbox.x0)):
+        spans = sorted(spans, key=lambda s: s.bbox.x0)
+        # A bullet read as a stray mark ("*", "+", "=", "“") at the start of a line.
+        if len(spans) > 1 and MISREAD_BULLET.fullmatch(spans[0].text.strip()) and spans[1].text[:1].isupper():
+            first = spans[0]
+            spans[0] = Span("• ", first.bbox, first.font, first.size)
+        for run in _split_at_gaps(spans):
             estimates = sorted(s.bbox.height / _height_share(s.text) for s in run)
             size = round(estimates[len(estimates) // 2], 1)
             sized = [Span(s.text, s.bbox, s.font, size) for s in run]
@@ -144,17 +150,20 @@ def tsv_lines(tsv: str, scale: float) -> list[Line]:
     return lines
 
 
-# Tesseract sometimes puts words of two columns on one line: a gap wider than this many word
-# heights splits it.
-MAX_WORD_GAP = 2.2
+# What Tesseract makes of a list bullet: "*", "+", "=", "“", "»", "e", "o".
+MISREAD_BULLET = re.compile(r"[*+=“”\"«»·•◦▪■□oe#>-]{1,2}")
+
+# Tesseract sometimes puts words of two columns on one line: a gap wider than this many font
+# sizes splits it (justified text in narrow columns stretches spaces to about 1.5).
+MAX_WORD_GAP_EM = 2.5
 
 
 def _split_at_gaps(spans: list[Span]) -> list[list[Span]]:
+    estimates = sorted(s.bbox.height / _height_share(s.text) for s in spans)
+    em = max(estimates[len(estimates) // 2], 4.0)
     runs: list[list[Span]] = [[spans[0]]]
     for span in spans[1:]:
-        previous = runs[-1][-1]
-        height = max(previous.bbox.height, span.bbox.height, 1.0)
-        if span.bbox.x0 - previous.bbox.x1 > MAX_WORD_GAP * height:
+        if span.bbox.x0 - runs[-1][-1].bbox.x1 > MAX_WORD_GAP_EM * em:
             runs.append([span])
         else:
             runs[-1].append(span)

@@ -17,8 +17,10 @@ from models.document import BBox, Block, Document, Line, Media, Page, Span, Tabl
 
 # Expand ligatures ("ﬁ" -> "fi"), keep spaces, ignore text outside the page, skip images.
 TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
-# Resolution at which pages are rendered for Tesseract.
+# Resolution at which pages are rendered for Tesseract: scans at their own resolution within
+# these bounds, other pages at the highest.
 OCR_DPI = 300
+MIN_OCR_DPI = 150
 # A page whose text layer has fewer visible characters than this, over an image, gets OCR.
 MIN_TEXT_CHARS = 20
 # A text layer with more than this share of unmapped glyphs (U+FFFD, private use) is garbage.
@@ -93,13 +95,26 @@ def _needs_ocr(page: pymupdf.Page, lines: list[Line]) -> bool:
     return covered / area > 0.3
 
 
+def ocr_dpi(page: pymupdf.Page) -> int:
+    """The resolution to OCR a page at: a scan's own (resampling blurs it, and big print is read
+    better at scanning resolution than enlarged), else ``OCR_DPI``."""
+    area = page.rect.width * page.rect.height or 1.0
+    for info in page.get_image_info():
+        box = pymupdf.Rect(info["bbox"])
+        if abs(box & page.rect) / area > 0.8 and box.width > 0:
+            native = info["width"] * 72.0 / box.width
+            return int(min(max(native, MIN_OCR_DPI), OCR_DPI))
+    return OCR_DPI
+
+
 def ocr_page_lines(page: pymupdf.Page) -> list[Line]:
-    """OCR a page rendered at ``OCR_DPI``, straightened first: a scan's skew would make every line
-    box taller than its text and blur the layout. Boxes are those of the straightened page."""
-    pixmap = page.get_pixmap(dpi=OCR_DPI, colorspace=pymupdf.csGRAY, alpha=False)
+    """OCR a page, straightened first: a scan's skew would make every line box taller than its
+    text and blur the layout. Boxes are those of the straightened page."""
+    dpi = ocr_dpi(page)
+    pixmap = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
     gray = np.frombuffer(pixmap.samples, dtype=np.uint8).reshape(pixmap.height, pixmap.stride)[:, :pixmap.width]
     image, _ = ocr.straighten(gray)
-    return ocr.tsv_lines(ocr.run_tesseract(image), 72.0 / OCR_DPI)
+    return ocr.tsv_lines(ocr.run_tesseract(image), 72.0 / dpi)
 
 
 def _open(data: bytes) -> pymupdf.Document:

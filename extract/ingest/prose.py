@@ -97,7 +97,10 @@ def join_lines(lines: list[str], short: list[bool] | None = None,
             out = text
             continue
         prev_short = short[i - 1] if i - 1 < len(short) else False
-        if is_bullet(text) or (prev_short and SENTENCE_END.search(out)):
+        # A list item ends with ";" or follows an introduction ending with ":": keep the break
+        # even when the item has lost its bullet (OCR).
+        closes_item = out.endswith((";", ":")) and text[:1].isupper()
+        if is_bullet(text) or closes_item or (prev_short and SENTENCE_END.search(out)):
             out += "\n" + text
             continue
         if NUMBER_DASH_END.search(out) and text[:1].isdigit():

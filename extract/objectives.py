@@ -1,0 +1,277 @@
+"""The action plan: enjeux, objectifs and actions, each whole and with its theme.
+
+Three structures carry a plan:
+
+- plan tables: a title row ("PLAN D'ACTION PARENTALITÉ"), an "Enjeux :" cell listing enjeux,
+  rows "Objectif 1 | Repérer les familles...", or columns "Axe | Objectifs | Actions";
+- lists under a theme heading: "Axe 1 : Petite-enfance" / "trois enjeux se montrent majeurs :"
+  / "• Améliorer l'interconnaissance..."; the words introducing the list give the level;
+- action trees drawn on slides: an "Axe" column, an "Objectifs" column and an "Actions" column
+  of boxes, each objective beside its actions.
+
+Lists introduced as someone else's (the Caf's national missions: "pourront figurer les enjeux
+suivants, portés par la CAF") or as diagnostic findings ("Enjeux repérés par les communes") are
+not the plan. An item must read as an objective: an infinitive ("Améliorer...", "Mieux faire
+connaître...") or a noun of action ("Soutien aux familles...", "Renforcement du lien...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract import lexicon
+from extract.ingest.prose import BULLET
+from extract.normalize import clean, fold, fold_key, themes_in
+from extract.themes import PLAN_HEADING, ThemeHeading, body_size, generic_pages, heading_themes, is_heading
+from models.document import Block, Document, Page
+from models.objectives import Level, Objective
+from models.themes import Theme
+
+# HTML or Markdown left over by a Word export: "<u>Enjeux :</u> <ul style=...><li>", "**".
+MARKUP_DEBRIS = re.compile(r"</?[a-z]+(?:\s+[a-z-]+=\"[^\"]*\")*\s*/?>|\*\*", re.IGNORECASE)
+# A row label in a plan table: "Objectif 1", "Action 2.3", "Enjeu :", "Axe II".
+ROW_LABEL = re.compile(r"^\s*(?P<level>enjeux?|objectifs?|actions?|axes?)\s*(?:n[°o]\s*)?[\dIVX.]*\s*:?\s*$",
+                       re.IGNORECASE)
+# A label that opens a list of one level: "Enjeux :", "Objectifs opérationnels :", "Actions :".
+LEVEL_LABEL = re.compile(r"^\s*(?P<level>enjeux?|objectifs?(?:\s+\w+)?|actions?)\s*:\s*(?P<rest>.*)$",
+                         re.IGNORECASE | re.DOTALL)
+# Column labels of an action tree: "Axe", "Objectifs", "Actions".
+TREE_LABELS = {"axe": Level.ENJEU, "axes": Level.ENJEU, "objectifs": Level.OBJECTIF, "objectif": Level.OBJECTIF,
+               "actions": Level.ACTION, "action": Level.ACTION}
+MAX_ITEM_CHARS = 400
+
+
+@dataclass
+class _Item:
+    level: Level
+    text: str
+    theme: Theme | None
+    parent: str | None
+    page: Page
+    block: Block
+    rule: str
+
+
+# --- shape of an objective -------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _shape_words() -> tuple[frozenset, frozenset, tuple, frozenset]:
+    data = lexicon.plans()
+    return (frozenset(fold(w) for w in data["verbs_not"]), frozenset(fold(w) for w in data["adverbs"]),
+            tuple(fold(w) for w in data["nominal_suffixes"]), frozenset(fold(w) for w in data["nominal_heads"]))
+
+
+def reads_as_objective(text: str) -> bool:
+    """"Améliorer l'accueil...", "Mieux faire connaître...", "Soutien aux familles...",
+    "Renforcement du lien..." do; "1 Micro-crèche 12 places", "57% de la population" do not."""
+    words = re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿœŒ'’-]+", text)
+    if not words or text.strip()[:1].isdigit():
+        return False
+    not_verbs, adverbs, suffixes, heads = _shape_words()
+    first = fold(words[0]).strip("'’-")
+    if first in adverbs and len(words) > 1:
+        first = fold(words[1]).strip("'’-")
+    if re.fullmatch(r"[a-z]+(?:er|ir|re|oir)", first) and first not in not_verbs and len(first) > 3:
+        return True
+    return first in heads or (first.endswith(suffixes) and len(first) > 5)
+
+
+def _clean_item(text: str) -> str:
+    text = MARKUP_DEBRIS.sub(" ", text)
+    text = BULLET.sub("", clean(text))
+    return text.strip(" ;,").strip()
+
+
+def _level_of(intro: str) -> Level | None:
+    folded = fold(intro)
+    for level in (Level.ACTION, Level.OBJECTIF, Level.ENJEU):
+        for cue in lexicon.plans()["levels"][level.value]:
+            if re.search(rf"(?<![a-z]){re.escape(fold(cue))}(?![a-z])", folded):
+                return level
+    return None
+
+
+def _excluded(intro: str) -> bool:
+    folded = fold(intro)
+    return any(fold(cue) in folded for cue in lexicon.plans()["excluded_intros"])
+
+
+# --- plan tables -------------------------------------------------------------------------------------
+
+def _bullets(cell: str) -> list[str]:
+    """The items of a cell holding a list: "Enjeux : • A • B" or lines."""
+    cell = MARKUP_DEBRIS.sub(" ", cell)
+    parts = re.split(r"\s*[•●▪◦►▶➔]\s*|\n+|<li>", cell)
+    return [p for p in (_clean_item(p) for p in parts) if p]
+
+
+def _from_tables(page: Page, theme_of: dict) -> list[_Item]:
+    items: list[_Item] = []
+    for index, table in enumerate(page.tables):
+        theme = None
+        cells_block = next((b for b in page.blocks if b.table == index), page.blocks[0] if page.blocks else None)
+        for row in table.rows:
+            cells = [clean(MARKUP_DEBRIS.sub(" ", c)) for c in row]
+            filled = [c for c in cells if c]
+            if not filled:
+                continue
+            title = PLAN_HEADING.match(filled[0])
+            if title:
+                found = themes_in(title["label"]) or themes_in(" ".join(filled[1:]))
+                theme = found[0] if found else theme
+                continue
+            label = ROW_LABEL.match(cells[0])
+            if label and len(filled) > 1:
+                level = _table_level(label["level"])
+                for text in filled[1:]:
+                    text = _clean_item(text)
+                    if reads_as_objective(text):
+                        items.append(_Item(level, text, theme, None, page, cells_block, "plan_table"))
+                continue
+            opening = LEVEL_LABEL.match(filled[0])
+            if opening and len(filled) == 1:
+                level = _table_level(opening["level"])
+                for text in _bullets(opening["rest"]):
+                    if reads_as_objective(text):
+                        items.append(_Item(level, text, theme, None, page, cells_block, "plan_table"))
+        if theme is None and cells_block is not None:
+            theme = theme_of.get((page.number, id(cells_block)))
+        for item in items:
+            if item.theme is None:
+                item.theme = theme
+    return items
+
+
+def _table_level(word: str) -> Level:
+    word = fold(word)
+    if word.startswith("enjeu") or word.startswith("axe"):
+        return Level.ENJEU
+    if word.startswith("action"):
+        return Level.ACTION
+    return Level.OBJECTIF
+
+
+# --- lists under theme headings ----------------------------------------------------------------------
+
+def _from_lists(doc: Document, headings: list[ThemeHeading]) -> list[_Item]:
+    by_block = {(h.page.number, h.index): h for h in headings}
+    generic = generic_pages(doc)
+    body = body_size(doc)
+    items: list[_Item] = []
+    current: ThemeHeading | None = None
+    level: Level | None = None
+    excluded = False
+    labelled = False  # inside "Enjeux :": plain lines are items too
+    for page in doc.pages:
+        if page.number in generic:
+            current = None
+            continue
+        for index, block in enumerate(page.blocks):
+            if block.table is not None:
+                continue
+            heading = by_block.get((page.number, index))
+            if heading is not None:
+                current, level, excluded, labelled = heading, _level_of(heading.label), False, False
+                continue
+            if current is None:
+                continue
+            text = block.text.strip()
+            label = LEVEL_LABEL.match(text)
+            if label and len(label["rest"]) < 3:
+                level, excluded, labelled = _table_level(label["level"]), False, True
+                continue
+            bullet = bool(BULLET.match(text))
+            if not bullet and not text.endswith(":") and is_heading(block, body):
+                current = None  # another section begins
+                continue
+            if bullet or labelled:
+                candidates = [_clean_item(line) for line in text.split("\n")]
+                if bullet or all(reads_as_objective(c) for c in candidates):
+                    for candidate in candidates:
+                        if not excluded and 3 < len(candidate) <= MAX_ITEM_CHARS and reads_as_objective(candidate):
+                            items.append(_Item(level or Level.OBJECTIF, candidate, current.themes[0], None,
+                                               page, block, "list_under_theme"))
+                    continue
+                labelled = False  # prose after the labelled list: the list is over
+            if text.endswith(":"):
+                # An introduction: "trois enjeux se montrent majeurs :", "La Ctg prévoit de :";
+                # its items follow, bulleted or not (an OCR'd list may have lost its bullets).
+                level = _level_of(text) or level
+                excluded, labelled = _excluded(text), True
+                continue
+            if len(text) > MAX_ITEM_CHARS:
+                current = None
+    return items
+
+
+# --- action trees on slides ----------------------------------------------------------------------------
+
+def _from_trees(page: Page) -> list[_Item]:
+    labels = [(TREE_LABELS[fold(b.text).strip()], b) for b in page.blocks if fold(b.text).strip() in TREE_LABELS]
+    levels = {level for level, _ in labels}
+    if levels != {Level.ENJEU, Level.OBJECTIF, Level.ACTION}:
+        return []
+    columns = sorted(((b.bbox.center_x, level) for level, b in labels))
+    label_blocks = {id(b) for _, b in labels}
+    top = min(b.bbox.y0 for _, b in labels)
+    bottom = max(b.bbox.y1 for _, b in labels)
+    boxes: dict[Level, list[Block]] = {Level.ENJEU: [], Level.OBJECTIF: [], Level.ACTION: []}
+    span = (columns[-1][0] - columns[0][0]) / max(len(columns) - 1, 1)
+    for block in page.blocks:
+        if id(block) in label_blocks or not reads_as_objective(block.text):
+            continue
+        # Boxes lie on the other side of the label row from the slide's title.
+        if not (block.bbox.y0 >= bottom - 1 or block.bbox.y1 <= top + 1):
+            continue
+        x, level = min(columns, key=lambda c: abs(c[0] - block.bbox.center_x))
+        if abs(x - block.bbox.center_x) <= 0.6 * span:
+            boxes[level].append(block)
+    if not boxes[Level.ENJEU] or not boxes[Level.OBJECTIF]:
+        return []
+
+    def nearest(block: Block, candidates: list[Block]) -> Block:
+        return min(candidates, key=lambda c: abs(c.bbox.center_y - block.bbox.center_y))
+
+    items = []
+    for axis in boxes[Level.ENJEU]:
+        theme = (themes_in(axis.text) or [None])[0]
+        items.append(_Item(Level.ENJEU, _clean_item(axis.text), theme, None, page, axis, "action_tree"))
+    for objective in boxes[Level.OBJECTIF]:
+        axis = nearest(objective, boxes[Level.ENJEU])
+        theme = (themes_in(axis.text) or [None])[0]
+        items.append(_Item(Level.OBJECTIF, _clean_item(objective.text), theme, _clean_item(axis.text), page,
+                           objective, "action_tree"))
+    for action in boxes[Level.ACTION]:
+        objective = nearest(action, boxes[Level.OBJECTIF])
+        axis = nearest(objective, boxes[Level.ENJEU])
+        theme = (themes_in(axis.text) or [None])[0]
+        items.append(_Item(Level.ACTION, _clean_item(action.text), theme, _clean_item(objective.text), page,
+                           action, "action_tree"))
+    return items
+
+
+def extract_objectives(doc: Document) -> list[Objective]:
+    headings = heading_themes(doc)
+    theme_of: dict = {}
+    for heading in headings:
+        # A theme heading governs the blocks after it on its page (plan tables included).
+        for block in heading.page.blocks[heading.index:]:
+            theme_of.setdefault((heading.page.number, id(block)), heading.themes[0])
+    items: list[_Item] = []
+    for page in doc.pages:
+        items.extend(_from_tables(page, theme_of))
+        items.extend(_from_trees(page))
+    items.extend(_from_lists(doc, headings))
+    seen: set[str] = set()
+    objectives = []
+    for item in items:
+        key = fold_key(item.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        objectives.append(Objective(doc_id=doc.doc_id, page=item.page.number, rule=item.rule,
+                                    snippet=item.text, bbox=item.block.bbox.as_tuple(), theme=item.theme,
+                                    level=item.level, text=item.text, parent_text=item.parent))
+    return objectives

@@ -1,0 +1,140 @@
+"""The territory's own axes, mapped to the theme vocabulary.
+
+Themes come from the document's structure, never from prose: axis headings ("Axe 1 :
+Petite-enfance"), plan titles ("PLAN D'ACTION PARENTALITÉ"), diagnostic slide titles ("A
+retenir sur la Petite Enfance"), headings that are nothing but a field's name ("PARENTALITE :",
+"Enfance jeunesse :"), and the axes of action trees. A sentence listing what CTGs may cover in
+general ("Tous les champs d'intervention peuvent être mobilisés : petite enfance, ...") is not a
+theme, and headings on pages describing CTGs in general are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from extract import lexicon
+from extract.normalize import clean, fold, fold_key, is_theme_label, themes_in
+from models.document import Block, Document, Page
+from models.objectives import Level, Objective
+from models.themes import Theme, ThemeRecord
+
+# An axis heading: "Axe 1 : Petite-enfance", "AXE 2 – Enfance jeunesse", "Orientation n°3 :
+# Parentalité", "Thématique : Accès aux droits".
+AXIS_HEADING = re.compile(
+    r"""^\s*(?:axe|orientation|priorit[ée]|th[ée]matique|volet|champ\s+d['’]intervention|domaine)\s*
+        (?:strat[ée]gique\s*)?(?:n[°o]\s*)?(?:\d{1,2}|[IVX]{1,4})?\s*[:.–\-)]\s*(?P<label>\S.{1,120})$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A plan's title: "PLAN D'ACTION PARENTALITÉ", "Plan d'actions - Petite enfance", "Fiches actions Jeunesse".
+PLAN_HEADING = re.compile(r"^\s*(?:plan\s+d['’]actions?|fiches?[- ]actions?)\b\s*[:–\-]?\s*(?P<label>.{0,120})$",
+                          re.IGNORECASE)
+# A diagnostic slide's title: "A retenir sur la Petite Enfance", "Analyse de l'offre Handicap".
+DIAGNOSTIC_HEADING = re.compile(
+    r"""^\s*(?:[àa]\s+retenir\s+sur|analyse\s+de\s+l['’]offre|analyse\s+des\s+besoins|zoom\s+sur|focus\s+sur)\s*
+        (?:(?:la|le|les)\s+|l['’]\s*)?(?P<label>\S.{1,80})$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A heading ends with these, or is written in capitals, or stands out by size or weight.
+HEADING_MAX_CHARS = 90
+
+
+@dataclass(frozen=True)
+class ThemeHeading:
+    page: Page
+    index: int              # position of the block in the page's reading order
+    block: Block
+    label: str              # the heading as written
+    themes: tuple[Theme, ...]
+    rule: str
+
+
+def generic_pages(doc: Document) -> set[int]:
+    """Pages that describe CTGs in general ("La Ctg en quelques mots", "n'est pas un dispositif
+    financier"): their headings and lists are not the territory's."""
+    cues = [fold(c) for c in lexicon.themes()["generic_section_cues"]]
+    return {p.number for p in doc.pages if any(c in fold(p.text) for c in cues)}
+
+
+def body_size(doc: Document) -> float:
+    sizes = [b.size for _, b in doc.blocks() if b.size and len(b.text) > 80]
+    return statistics.median(sizes) if sizes else 11.0
+
+
+def is_heading(block: Block, body: float) -> bool:
+    text = block.text.strip()
+    if not text or len(text) > HEADING_MAX_CHARS or "\n" in text:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    shouting = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    # A short label closed by a colon ("PARENTALITE :"); a longer one introduces a list.
+    return block.bold or block.size >= 1.15 * body or shouting or (text.endswith(":") and len(text) <= 40)
+
+
+def heading_themes(doc: Document) -> list[ThemeHeading]:
+    """Every heading of the document that names one or more of the territory's fields."""
+    generic = generic_pages(doc)
+    body = body_size(doc)
+    found: list[ThemeHeading] = []
+    for page in doc.pages:
+        if page.number in generic:
+            continue
+        for index, block in enumerate(page.blocks):
+            text = clean(block.text)
+            if block.table is not None:
+                # In a table, only a plan's title row counts ("PLAN D'ACTION PARENTALITÉ").
+                match = PLAN_HEADING.match(text)
+                if match and themes_in(match["label"]):
+                    found.append(ThemeHeading(page, index, block, text, tuple(themes_in(match["label"])), "plan_title"))
+                continue
+            if not is_heading(block, body) and not AXIS_HEADING.match(text):
+                continue
+            for pattern, rule in ((AXIS_HEADING, "axis_heading"), (PLAN_HEADING, "plan_title"),
+                                  (DIAGNOSTIC_HEADING, "diagnostic_title")):
+                match = pattern.match(text)
+                if match:
+                    label = match["label"] or _next_text(page, index)
+                    themes = themes_in(label) if label and is_theme_label(label) else ()
+                    if themes:
+                        found.append(ThemeHeading(page, index, block, text, tuple(themes), rule))
+                    break
+            else:
+                if is_theme_label(text) and not _continues_label(page, block):
+                    found.append(ThemeHeading(page, index, block, text, tuple(themes_in(text)), "theme_heading"))
+    return found
+
+
+def _continues_label(page: Page, block: Block) -> bool:
+    """Whether ``block`` is the end of a label broken over two blocks ("ALLOCATION AU" /
+    "LOGEMENT"): a block right above it, unfinished, that it would complete."""
+    for other in page.blocks:
+        if other is block or other.bbox.x_overlap(block.bbox) < 0.3 * min(other.bbox.width, block.bbox.width):
+            continue
+        gap = block.bbox.y0 - other.bbox.y1
+        if -2 <= gap < 0.8 * max(block.size, 6) and not re.search(r"[.:;!?)]\s*$", other.text):
+            return True
+    return False
+
+
+def _next_text(page: Page, index: int) -> str:
+    """"PLAN D'ACTION" alone: its theme is in the next block ("ANIMATION DE LA VIE SOCIALE")."""
+    return page.blocks[index + 1].text if index + 1 < len(page.blocks) else ""
+
+
+def extract_themes(doc: Document, objectives: list[Objective] = ()) -> list[ThemeRecord]:
+    """Theme rows from headings, and from the axes of action trees found among ``objectives``."""
+    rows: dict[tuple[Theme, str], ThemeRecord] = {}
+    for heading in heading_themes(doc):
+        for theme in heading.themes:
+            key = (theme, fold_key(heading.label))
+            rows.setdefault(key, ThemeRecord(doc_id=doc.doc_id, page=heading.page.number, rule=heading.rule,
+                                             snippet=heading.label, bbox=heading.block.bbox.as_tuple(),
+                                             theme=theme, label=heading.label))
+    for objective in objectives:
+        if objective.level is Level.ENJEU and objective.rule == "action_tree":
+            for theme in themes_in(objective.text):
+                rows.setdefault((theme, fold_key(objective.text)), ThemeRecord(
+                    doc_id=doc.doc_id, page=objective.page, rule="action_tree_axis", snippet=objective.snippet,
+                    bbox=objective.bbox, theme=theme, label=objective.text))
+    return list(rows.values())
