@@ -29,6 +29,7 @@ from datetime import datetime, timezone
 from extract.classify import classify
 from extract.communes import extract_communes
 from extract.errors import DocumentError
+from extract.figures import extract_figures
 from extract.ingest import SUPPORTED_SUFFIXES, OcrMode, ingest, read_bytes
 from extract.normalize import territory_key
 from extract.objectives import extract_objectives
@@ -106,6 +107,7 @@ def process_document(path: str, doc_id: str, ocr_mode: OcrMode = OcrMode.AUTO, n
         communes, communes_count = extract_communes(doc, territory, caf)
         objectives = extract_objectives(doc)
         themes = extract_themes(doc, objectives)
+        figures = extract_figures(doc, territory)
         # 4. normalize
         stage = "normalize"
         key = territory_key(territory.name) if territory else None
@@ -116,7 +118,7 @@ def process_document(path: str, doc_id: str, ocr_mode: OcrMode = OcrMode.AUTO, n
         return Extraction(document=record, territory=territory, territory_key=key, caf=caf, period=period,
                           signature_date=signed, ordinal=ordinal, communes_count=communes_count,
                           parties=tuple(parties), communes=tuple(communes), themes=tuple(themes),
-                          objectives=tuple(objectives))
+                          objectives=tuple(objectives), figures=tuple(figures))
     except DocumentError as exc:
         return _failed(path, doc_id, identity, digest, started, exc.stage, exc.reason)
     except Exception as exc:  # a bug or a library crash on odd input: costs this document only

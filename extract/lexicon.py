@@ -73,3 +73,9 @@ def plans() -> dict:
     """Words that shape an action plan: level cues, verbs and noun heads of objectives, the
     introductions of lists that are not the territory's plan."""
     return _load("plans.json")
+
+
+@lru_cache(maxsize=1)
+def figures() -> dict:
+    """How figures are written: count nouns, money words, comparisons, key-figure sections."""
+    return _load("figures.json")

@@ -31,6 +31,16 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe").replace("æ", "ae")
 
 
+def fold_aligned(text: str) -> str:
+    """Like ``fold`` but character for character, so that offsets in the result are offsets in
+    ``text``: "Hérault’s" -> "herault's"."""
+    out = []
+    for char in text.translate(APOSTROPHES).translate(DASHES).translate(SPACES):
+        base = unicodedata.normalize("NFKD", char)[:1] or char
+        out.append(base.lower() if len(base.lower()) == 1 else char)
+    return "".join(out)
+
+
 def fold_key(text: str) -> str:
     """Folded, punctuation as spaces: "Saint-Jean-de-Fos" and "Saint Jean de Fos" compare equal."""
     return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split())

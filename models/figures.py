@@ -24,7 +24,6 @@ class Unit(StrEnum):
     MENAGES = "ménages"
     PLACES = "places"
     NAISSANCES = "naissances"
-    COMMUNES = "communes"
     ASSISTANTS_MATERNELS = "assistants maternels"
     CENTRES_SOCIAUX = "centres sociaux"
     ESPACES_DE_VIE_SOCIALE = "espaces de vie sociale"

@@ -1,0 +1,361 @@
+"""Key figures of the territory: value, unit, label and year.
+
+A number is a figure when something says what it counts: a percent sign, euros (or "millions"
+in a sentence about money), or a count noun after it ("298 foyers allocataires", "23 RPE",
+"46 Collectifs ... (Clas)"). A big number standing alone in a key-figures layout takes its unit
+and label from the caption beside or below it. Not figures of the territory: comparisons
+("Nord: 58.5%", "contre 27% au niveau du département"), another territory's column in a
+side-by-side comparison, a larger territory the commune belongs to ("fait partie de la CA ...,
+qui compte 17 communes"), changes ("+4.8%"), ages, durations, dates and ratios.
+
+Key figures are those a document presents as such: under a "Chiffres clés" or "Focus" heading,
+as big numbers, in tables, in prose. Numbers in the bullet lists of a detailed analysis
+("synthèse") support the analysis and are left out.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract import lexicon
+from extract.ingest.prose import BULLET
+from extract.normalize import clean, fold, fold_aligned, fold_key, parse_amount, parse_number, territory_key
+from extract.text import Passage, sentence_at
+from models.conventions import Territory
+from models.document import Block, Document, Page
+from models.figures import Figure, Unit
+
+# A number as French documents write it: "1 641", "27 162 662", "34,9", "50.3", "1650".
+NUMBER = re.compile(r"(?<![\w.,/+-])(?P<number>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w/])")
+# Markdown or HTML debris around numbers ("**571**").
+DEBRIS = re.compile(r"\*\*|</?[a-z]+>")
+# A scale word glued to its number: "2,4millions", "12M€".
+GLUED_SCALE = re.compile(r"(\d)(millions?|milliards?|M€|k€|€)", re.IGNORECASE)
+# A change rather than a level: "+4.8%", "- 20.4% entre 2017 et 2022", "une hausse de 3.2%".
+CHANGE = re.compile(r"(?:[+±−–-]\s*$|\b(?:hausse|baisse|augmentation|diminution|évolution|progression|recul)\s+de\s*$)",
+                    re.IGNORECASE)
+# A ratio or a time: "1/5", "2/3", "7h30", "18h30".
+RATIO_OR_TIME = re.compile(r"^\s*(?:/\s*\d|h\s*\d{0,2}\b)")
+# Words before a number that make it a label, not a quantity: "Article 5", "Objectif 2", "n° 3".
+ORDINAL_WORDS = re.compile(r"\b(?:article|objectif|axe|annexe|n°|no|page|phase|étape|tome|fiche|action|séminaires?"
+                           r"|le|du|au)\s*$", re.IGNORECASE)
+# A territory's population in brackets heading a comparison column: "(126 968 habitants)".
+COLUMN_HEADER = re.compile(r"\(\s*[\d\s\u202f]+habitants?\s*\)", re.IGNORECASE)
+# A column header naming a territory by its kind: "Agglomération de Béziers Méditerranée",
+# "Département", "France entière", "Région Occitanie".
+OTHER_TERRITORY_HEADER = re.compile(r"^(?:agglom[ée]ration|communaut[ée]|d[ée]partement|r[ée]gion|france|m[ée]tropole)\b",
+                                    re.IGNORECASE)
+# A sentence about a larger territory: "Valros fait partie de la CA ..., qui compte 17 communes".
+CONTAINER = re.compile(r"\bfait\s+partie\s+d|\bmembre\s+de\s+la\b|\bau\s+sein\s+de\s+la\b", re.IGNORECASE)
+# A lone year given to the figures near it: "en 2022", "(chiffres Caf 2021)", "Insee/2019", "2023".
+YEAR = re.compile(r"(?<![\d/-])(?P<year>(?:19[5-9]|20[0-4])\d)(?![\d/-]|\s*[-–à]\s*\d{4})")
+# Big numbers: a block holding only a number, maybe a unit sign.
+BIG_NUMBER = re.compile(r"^\s*(?:près\s+de\s+|plus\s+de\s+)?(?P<number>\d[\d \u00a0\u202f.,]*)\s*(?P<sign>%|€|k€|M€)?\s*$")
+
+MAX_LABEL_CHARS = 90
+
+
+@dataclass
+class _Candidate:
+    value: float
+    unit: Unit
+    unit_label: str | None
+    label: str
+    year: int | None
+    page: Page
+    block: Block
+    snippet: str
+    rule: str
+    salience: int
+
+
+@lru_cache(maxsize=1)
+def _units() -> tuple[tuple[str, Unit], ...]:
+    pairs = [(fold(word), Unit(unit)) for unit, words in lexicon.figures()["units"].items() for word in words]
+    return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _words(key: str) -> tuple[str, ...]:
+    return tuple(sorted((fold(w) for w in lexicon.figures()[key]), key=len, reverse=True))
+
+
+def _starts_with(folded: str, phrases: tuple[str, ...]) -> str | None:
+    for phrase in phrases:
+        if re.match(rf"{re.escape(phrase)}(?![a-z0-9])", folded):
+            return phrase
+    return None
+
+
+def unit_after(text: str) -> tuple[Unit, str, int] | None:
+    """The count noun right after a number: " foyers allocataires du territoire" -> (foyers,
+    "foyers", end offset); " des enfants âgés" -> enfants; " Collectifs de ... (Clas)" -> CLAS."""
+    folded = fold_aligned(text)
+    lead = re.match(r"\s*(?:(?:des|de|d'|du|environ|au\s+total)[\s-]+)?", folded)
+    start = lead.end()
+    for phrase, unit in _units():
+        if re.match(rf"{re.escape(phrase)}(?![a-z0-9])", folded[start:]):
+            return unit, text[start:start + len(phrase)], start + len(phrase)
+    # An acronym in brackets a few words on: "46 Collectifs de Contrat local ... (Clas)".
+    bracket = re.match(r"\s*[a-zà-ÿ' -]{0,70}?\((?P<acronym>[a-z]{2,6})\)", folded)
+    if bracket:
+        for phrase, unit in _units():
+            if phrase == bracket["acronym"]:
+                return unit, text[bracket.start("acronym"):bracket.end("acronym")], bracket.end()
+    return None
+
+
+def _is_comparison(before: str, after: str) -> bool:
+    folded_before, folded_after = fold(before), fold(after)
+    if any(re.search(rf"(?<![a-z]){re.escape(w)}\s*:?\s*$", folded_before) for w in _words("comparison_before")):
+        return True
+    # "Nord: 58.5%", "France : 12 %", "(Nord: 32%)".
+    place = re.search(r"([a-zà-ÿ' -]+?)\s*:\s*$", folded_before)
+    if place:
+        name = place.group(1).strip(" (")
+        if name in _words("comparison_places") or any(fold(d.name) == name for d in lexicon.departements()):
+            return True
+    return any(re.match(rf"\s*\)?\s*{re.escape(w)}(?![a-z])", folded_after) for w in _words("comparison_after"))
+
+
+def _label_after(text: str) -> str:
+    """The words after a figure up to a break: "des familles allocataires vivent sous le seuil de
+    pauvreté" -> "familles allocataires vivent sous le seuil de pauvreté"."""
+    phrase = re.split(r"[;:()\n]|\s[-–]\s|\.\s|\.$|,\s*(?:soit|dont|contre|et)\b|\s(?:soit|dont|contre)\s", text,
+                      maxsplit=1)[0]
+    phrase = re.sub(r"^\s*(?:de\s+la|de\s+l['’]|des|du|de|d['’]|en|au\s+titre\s+des?|au\s+titre\s+de\s+la)\s*",
+                    "", clean(phrase), flags=re.IGNORECASE)
+    return phrase.strip(" ,.")[:MAX_LABEL_CHARS]
+
+
+def _label_before(text: str) -> str:
+    """The clause before a figure: "un taux de réponses positives qui augmentent (" -> that clause."""
+    phrase = re.split(r"[;:.!?\n]|,\s", text)[-1]
+    phrase = re.sub(r"\b(?:ce\s+qui\s+représente|représente(?:nt)?|soit|est\s+de|de|à)\s*$", "", clean(phrase))
+    phrase = re.sub(r"^(?:un|une|le|la|les|l['’]|des)\s+", "", phrase.strip(" ,(*"), flags=re.IGNORECASE)
+    return phrase.strip(" ,(")[-MAX_LABEL_CHARS:]
+
+
+def _sentence_year(text: str, start: int, end: int, value_text: str) -> int | None:
+    left, right = sentence_at(text, start, end)
+    years = {int(m["year"]) for m in YEAR.finditer(text[left:right]) if m.start() + left != start}
+    return years.pop() if len(years) == 1 else None
+
+
+def _context_year(page: Page, index: int) -> int | None:
+    """A year stated just before a figure's block on its page: "en 2022", "(chiffres Caf 2021)"."""
+    for block in reversed(page.blocks[max(0, index - 3):index]):
+        if len(block.text) > 160:
+            continue
+        years = {int(m["year"]) for m in YEAR.finditer(block.text)}
+        if len(years) == 1:
+            return years.pop()
+    return None
+
+
+def _section_flags(page: Page, body: float) -> tuple[set[int], set[int]]:
+    """Indexes of the blocks under a key-figures heading, and under an analysis heading."""
+    key_cues, analysis_cues = _words("key_sections"), _words("analysis_sections")
+    key, analysis = set(), set()
+    mode = None
+    for index, block in enumerate(page.blocks):
+        folded = fold(block.text)
+        heading = len(block.text) < 80 and (block.bold or block.size >= 1.15 * body or block.text.isupper())
+        if heading or len(block.text) < 40:
+            if any(c in folded for c in key_cues):
+                mode = "key"
+            elif any(c in folded for c in analysis_cues):
+                mode = "analysis"
+            elif heading and block.size >= 1.3 * body:
+                mode = None
+        if mode == "key":
+            key.add(index)
+        elif mode == "analysis":
+            analysis.add(index)
+    return key, analysis
+
+
+def _foreign_columns(page: Page, territory: Territory | None) -> list[tuple[float, float, float]]:
+    """(x0, x1, top) of comparison columns headed by another territory: "Agglomération de
+    Béziers Méditerranée (126 968 habitants)" beside "Valros (1 641 habitants)", "Département",
+    "France". Figures under such a header are that territory's, not the CTG's."""
+    if territory is None:
+        return []
+    own = territory_key(territory.name)
+    columns = []
+    for block in page.blocks:
+        text = block.text.strip()
+        if COLUMN_HEADER.search(text):
+            name = COLUMN_HEADER.sub("", text).strip()
+            if len(name) < 3:
+                above = [b for b in page.blocks if 0 <= block.bbox.y0 - b.bbox.y1 < 30
+                         and b.bbox.x_overlap(block.bbox) > 0.3 * block.bbox.width]
+                name = above[-1].text if above else ""
+        elif len(text) <= 60 and len(text.split()) <= 8 and OTHER_TERRITORY_HEADER.match(text):
+            name = text
+        else:
+            continue
+        if name and territory_key(name) != own and own not in territory_key(name):
+            columns.append((block.bbox.x0 - 25, block.bbox.x1 + 25, block.bbox.y0))
+    return columns
+
+
+def _caption_for(page: Page, block: Block) -> Block | None:
+    """The caption of a big number: the nearest text block to its right on the same row, or
+    right below it."""
+    best, best_distance = None, None
+    for other in page.blocks:
+        if other is block or BIG_NUMBER.match(other.text) or len(other.text) < 4:
+            continue
+        if other.bbox.y_overlap(block.bbox) > 0 and other.bbox.x0 >= block.bbox.x1 - 2:
+            # A caption beside the number may stand a few words' width away.
+            distance = (other.bbox.x0 - block.bbox.x1) / 2
+        elif other.bbox.x_overlap(block.bbox) > 0.3 * min(other.bbox.width, block.bbox.width) and \
+                other.bbox.y0 >= block.bbox.y1 - 2:
+            distance = other.bbox.y0 - block.bbox.y1
+        else:
+            continue
+        if distance <= 3 * max(other.size, 8) and (best_distance is None or distance < best_distance):
+            best, best_distance = other, distance
+    return best
+
+
+def _row_label(page: Page, block: Block) -> Block | None:
+    """The label of a number in a table: the first cell of its row ("Prestations familiales")."""
+    row = [b for b in page.blocks if b.table == block.table and b is not block
+           and b.bbox.y_overlap(block.bbox) > 0.5 * min(b.bbox.height, block.bbox.height) and b.bbox.x1 <= block.bbox.x0]
+    return min(row, key=lambda b: b.bbox.x0) if row else None
+
+
+def _strip_comparison(caption: str) -> str:
+    """"Nord: 35.8% des enfants de 0 à 2 ans" -> "des enfants de 0 à 2 ans"."""
+    return re.sub(r"^\s*(?:[A-ZÀ-Ý][\w' -]*|France)\s*:\s*[\d.,]+\s*%\s*", "", caption)
+
+
+def _candidates_in(page: Page, index: int, block: Block, text: str, salience: int, year_default: int | None
+                   ) -> list[_Candidate]:
+    found = []
+    money_sentence = re.compile(r"|".join(re.escape(w) for w in lexicon.figures()["money_context"]), re.IGNORECASE)
+    for match in NUMBER.finditer(text):
+        start, end = match.span()
+        before, after = text[max(0, start - 60):start], text[end:end + 160]
+        value = parse_number(match["number"])
+        if value is None or CHANGE.search(before) or RATIO_OR_TIME.match(after) or ORDINAL_WORDS.search(before):
+            continue
+        if _is_comparison(before, after):
+            continue
+        left, right = sentence_at(text, start, end)
+        if CONTAINER.search(text[left:start]):
+            continue
+        folded_after = fold_aligned(after)
+        unit, unit_label, label = None, None, ""
+        if re.match(r"\s*%|\s*pour\s*cent", after):
+            unit = Unit.PERCENT
+            rest = after[after.index("%") + 1:] if "%" in after[:6] else after
+            label = _label_after(rest) or _label_before(text[left:start])
+            if len(label.split()) < 2 or text[max(0, start - 1):start] == "(":
+                label = _label_before(text[left:start]) or label
+        elif re.match(r"\s*(?:" + "|".join(re.escape(w) for w in _words("money_words")) + r")", folded_after):
+            amount = parse_amount(text[start:end + 20])
+            if amount is None:
+                continue
+            is_euros = "€" in after[:15] or "euro" in folded_after[:20]
+            if not is_euros and not money_sentence.search(text[left:right]):
+                continue
+            unit, value = Unit.EUR, amount
+            rest = re.sub(r"^\s*(?:millions?|milliards?|m€|k€)?\s*(?:€|d['’]\s*euros|euros)?", "", after,
+                          flags=re.IGNORECASE)
+            label = _label_after(rest)
+            if len(label.split()) < 2 or re.match(r"\s*en\s+\d{4}", rest):
+                label = _label_before(text[left:start]) or label
+        else:
+            if re.match(r"\s*(?:" + "|".join(re.escape(w) for w in _words("not_units")) + r")(?![a-z])",
+                        folded_after):
+                continue
+            found_unit = unit_after(after)
+            if found_unit is None:
+                continue
+            unit, unit_label, unit_end = found_unit
+            if value == 1 or (1900 <= value <= 2100 and float(value).is_integer()):
+                continue  # "1 Micro-crèche" lists equipment; a year is no count
+            qualifier = _label_after(after[unit_end:])
+            label = clean(f"{unit_label} {qualifier}".strip())[:MAX_LABEL_CHARS]
+            unit_label = None if unit is not Unit.OTHER else unit_label
+        year = _sentence_year(text, start, end, match["number"]) or year_default
+        snippet = text[max(left, start - 120):min(right, end + 150)]
+        found.append(_Candidate(value, unit, unit_label, label or unit.value, year, page, block, snippet,
+                                "figure_in_text", salience))
+    return found
+
+
+def extract_figures(doc: Document, territory: Territory | None = None) -> list[Figure]:
+    sizes = [b.size for _, b in doc.blocks() if b.size and len(b.text) > 80]
+    body = statistics.median(sizes) if sizes else 11.0
+    candidates: list[_Candidate] = []
+    for page in doc.pages:
+        key, analysis = _section_flags(page, body)
+        foreign = _foreign_columns(page, territory)
+        for index, block in enumerate(page.blocks):
+            if any(x0 <= block.bbox.center_x <= x1 and block.bbox.y0 >= y - 1 for x0, x1, y in foreign):
+                continue
+            text = GLUED_SCALE.sub(r"\1 \2", DEBRIS.sub("", block.text))
+            year_default = _context_year(page, index)
+            big = BIG_NUMBER.match(text)
+            if big:
+                candidates.extend(_big_number(page, index, block, big, body, key, year_default))
+                continue
+            bullet = bool(BULLET.match(text))
+            salience = 2 if (index in key or block.table is not None) else 1
+            if bullet and index in analysis:
+                salience = -1
+            candidates.extend(_candidates_in(page, index, block, text, salience, year_default))
+    return _consolidate(doc, candidates)
+
+
+def _big_number(page: Page, index: int, block: Block, match: re.Match, body: float, key: set[int],
+                year_default: int | None) -> list[_Candidate]:
+    value = parse_number(match["number"].strip())
+    caption = _row_label(page, block) if block.table is not None else _caption_for(page, block)
+    if value is None or caption is None:
+        return []
+    caption_text = _strip_comparison(DEBRIS.sub("", caption.text))
+    sign = match["sign"]
+    if sign == "%":
+        unit, label = Unit.PERCENT, _label_after(caption_text)
+    elif sign:
+        unit, label = Unit.EUR, _label_after(caption_text)
+        value = parse_amount(match.group(0)) or value
+    else:
+        found = unit_after(" " + caption_text)
+        if found is None or value == 1:
+            return []
+        unit, unit_label, end = found
+        label = clean(f"{unit_label} {_label_after(caption_text[end - 1:])}")
+    salience = 2 if (block.size >= 1.4 * body or index in key) else 1
+    return [_Candidate(value, unit, None, label or unit.value, _sentence_year(caption_text, 0, 0, "") or year_default,
+                       page, block, f"{block.text} {caption.text}", "big_number", salience)]
+
+
+def _consolidate(doc: Document, candidates: list[_Candidate]) -> list[Figure]:
+    """One figure per value and unit, and per bare unit (the first stated wins: "1650 habitants
+    (Insee/2019)" over a later "1 641 habitants"); supporting numbers dropped."""
+    seen_values: set[tuple[float, Unit]] = set()
+    seen_labels: set[tuple[Unit, str]] = set()
+    figures = []
+    for c in sorted(candidates, key=lambda c: (-c.salience, c.page.number)):
+        if c.salience < 1:
+            continue
+        # Two values under the same bare unit ("1650 habitants", later "1 641 habitants") are two
+        # statements of one fact: the first stands.
+        label_key = (c.unit, fold_key(c.label)) if fold_key(c.label) == fold_key(c.unit.value) else None
+        if (c.value, c.unit) in seen_values or (label_key and label_key in seen_labels):
+            continue
+        seen_values.add((c.value, c.unit))
+        seen_labels.add(label_key)
+        figures.append(Figure(doc_id=doc.doc_id, page=c.page.number, rule=c.rule, snippet=c.snippet,
+                              bbox=c.block.bbox.as_tuple(), label=c.label, value=c.value, unit=c.unit,
+                              unit_label=c.unit_label, year=c.year))
+    return sorted(figures, key=lambda f: f.page)
