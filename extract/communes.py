@@ -58,13 +58,16 @@ def _number(text: str) -> int | None:
 
 
 def _resolve(name: str, scope: set[str] | None, departement: str | None) -> CommuneRef | None:
-    """The commune a written name refers to, among the EPCI's members or the departement."""
+    """The commune a written name refers to: among the EPCI's members, else in the Caf's
+    departement (memberships change), else the only commune of that name in France."""
     found = find_communes(name)
-    if scope:
-        found = tuple(c for c in found if c.code in scope)
-    elif departement:
-        found = tuple(c for c in found if c.departement == departement)
-    return found[0] if len(found) == 1 else None
+    for narrowed in (tuple(c for c in found if scope and c.code in scope),
+                     tuple(c for c in found if departement and c.departement == departement), found):
+        if len(narrowed) == 1:
+            return narrowed[0]
+        if narrowed:
+            return None  # homonyms left: no guessing
+    return None
 
 
 def _split_list(text: str) -> list[str]:

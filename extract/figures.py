@@ -131,6 +131,12 @@ def _label_after(text: str) -> str:
     return phrase.strip(" ,.")[:MAX_LABEL_CHARS]
 
 
+def _qualifier(text: str) -> str:
+    """What follows a count noun, as written: " de 0 à 2 ans vivent..." -> "de 0 à 2 ans vivent..."."""
+    phrase = re.split(r"[;:()\n]|\s[-–]\s|\.\s|\.$|,\s|\s(?:soit|dont|contre)\s", text, maxsplit=1)[0]
+    return clean(phrase).strip(" ,.")[:MAX_LABEL_CHARS]
+
+
 def _label_before(text: str) -> str:
     """The clause before a figure: "un taux de réponses positives qui augmentent (" -> that clause."""
     phrase = re.split(r"[;:.!?\n]|,\s", text)[-1]
@@ -281,13 +287,38 @@ def _candidates_in(page: Page, index: int, block: Block, text: str, salience: in
             unit, unit_label, unit_end = found_unit
             if value == 1 or (1900 <= value <= 2100 and float(value).is_integer()):
                 continue  # "1 Micro-crèche" lists equipment; a year is no count
-            qualifier = _label_after(after[unit_end:])
-            label = clean(f"{unit_label} {qualifier}".strip())[:MAX_LABEL_CHARS]
+            label = clean(f"{unit_label} {_qualifier(after[unit_end:])}".strip())[:MAX_LABEL_CHARS]
             unit_label = None if unit is not Unit.OTHER else unit_label
         year = _sentence_year(text, start, end, match["number"]) or year_default
         snippet = text[max(left, start - 120):min(right, end + 150)]
         found.append(_Candidate(value, unit, unit_label, label or unit.value, year, page, block, snippet,
                                 "figure_in_text", salience))
+    return found
+
+
+def _table_figures(page: Page, year_default: int | None) -> list[_Candidate]:
+    """Figures in table rows, labelled by the row's first cell ("Prestations familiales |
+    27 162 662 €")."""
+    found = []
+    for index, table in enumerate(page.tables):
+        block = next((b for b in page.blocks if b.table == index), None)
+        if block is None:
+            continue
+        block = Block(lines=block.lines, bbox=table.bbox, text=block.text, table=index)
+        for row in table.rows:
+            cells = [GLUED_SCALE.sub(r"\1 \2", DEBRIS.sub("", c)).strip() for c in row]
+            if len(cells) < 2 or not cells[0]:
+                continue
+            for cell in cells[1:]:
+                big = BIG_NUMBER.match(cell)
+                if big and big["sign"]:
+                    value = parse_amount(cell) if big["sign"] != "%" else parse_number(big["number"].strip())
+                    if value is not None:
+                        unit = Unit.PERCENT if big["sign"] == "%" else Unit.EUR
+                        found.append(_Candidate(value, unit, None, clean(cells[0])[:MAX_LABEL_CHARS], year_default,
+                                                page, block, " | ".join(cells), "table_row", 2))
+                    continue
+                found.extend(_candidates_in(page, index, block, cell, 2, year_default))
     return found
 
 
@@ -298,6 +329,8 @@ def extract_figures(doc: Document, territory: Territory | None = None) -> list[F
     for page in doc.pages:
         key, analysis = _section_flags(page, body)
         foreign = _foreign_columns(page, territory)
+        first_table = next((i for i, b in enumerate(page.blocks) if b.table is not None), len(page.blocks))
+        candidates.extend(_table_figures(page, _context_year(page, first_table)))
         for index, block in enumerate(page.blocks):
             if any(x0 <= block.bbox.center_x <= x1 and block.bbox.y0 >= y - 1 for x0, x1, y in foreign):
                 continue
@@ -333,7 +366,7 @@ def _big_number(page: Page, index: int, block: Block, match: re.Match, body: flo
         if found is None or value == 1:
             return []
         unit, unit_label, end = found
-        label = clean(f"{unit_label} {_label_after(caption_text[end - 1:])}")
+        label = clean(f"{unit_label} {_qualifier(caption_text[end - 1:])}")
     salience = 2 if (block.size >= 1.4 * body or index in key) else 1
     return [_Candidate(value, unit, None, label or unit.value, _sentence_year(caption_text, 0, 0, "") or year_default,
                        page, block, f"{block.text} {caption.text}", "big_number", salience)]

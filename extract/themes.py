@@ -88,7 +88,9 @@ def heading_themes(doc: Document) -> list[ThemeHeading]:
                 if match and themes_in(match["label"]):
                     found.append(ThemeHeading(page, index, block, text, tuple(themes_in(match["label"])), "plan_title"))
                 continue
-            if not is_heading(block, body) and not AXIS_HEADING.match(text):
+            explicit = len(text) <= HEADING_MAX_CHARS and any(
+                p.match(text) for p in (AXIS_HEADING, PLAN_HEADING, DIAGNOSTIC_HEADING))
+            if not explicit and not is_heading(block, body):
                 continue
             for pattern, rule in ((AXIS_HEADING, "axis_heading"), (PLAN_HEADING, "plan_title"),
                                   (DIAGNOSTIC_HEADING, "diagnostic_title")):

@@ -1,0 +1,84 @@
+"""Member communes and their count, checked against the official list of communes."""
+
+from __future__ import annotations
+
+from extract.communes import extract_communes
+from models.conventions import Caf, Territory, TerritoryType
+from tests.conftest import make_doc
+
+GROUNDING = {"doc_id": "snippet", "page": 1, "snippet": "…", "rule": "test"}
+
+
+def epci(name: str) -> Territory:
+    return Territory(**GROUNDING, name=name, type=TerritoryType.EPCI)
+
+
+def caf(code: str, name: str) -> Caf:
+    return Caf(**GROUNDING, name=f"Caf {name}", department=name, department_code=code)
+
+
+def names(found) -> list[str]:
+    return [c.name for c in found]
+
+
+def test_prose_list_after_the_count_of_communes():
+    doc = make_doc("La Ctg a été signée par la Communauté de communes de la Vallée de l'Hérault et 13 communes du "
+                   "territoire : Aniane, Gignac, La Boissière, Le Pouget, Montarnaud, Saint André de Sangonis, "
+                   "Saint Jean de Fos, Saint Pargoire, Saint Paul et Valmalle, Vendémian, Montpeyroux, Argelliers, "
+                   "Pouzols. Ces dernières intègreront leurs propres diagnostics.")
+    communes, count = extract_communes(doc, epci("Communauté de communes Vallée de l'Hérault"), caf("34", "Hérault"))
+    assert count.value == 13
+    assert len(communes) == 13
+    assert ("Saint Paul et Valmalle", "34282") in [(c.name, c.code) for c in communes]
+    assert all(c.code and c.page == 1 for c in communes)
+
+
+def test_count_in_words_and_list_of_another_department():
+    doc = make_doc("La CTG du Pays de Landerneau-Daoulas associe ses vingt-deux communes membres. Les communes "
+                   "suivantes ont délibéré : Landerneau, Daoulas, Plougastel-Daoulas et La Roche-Maurice.")
+    communes, count = extract_communes(doc, epci("Communauté d'agglomération du Pays de Landerneau-Daoulas"),
+                                       caf("29", "Finistère"))
+    assert count.value == 22
+    assert names(communes) == ["Landerneau", "Daoulas", "Plougastel-Daoulas", "La Roche-Maurice"]
+
+
+def test_count_of_a_containing_territory_or_of_a_service_is_not_the_ctgs():
+    doc = make_doc("La ville fait partie de la Communauté d'Agglomération Béziers Méditerranée, qui compte "
+                   "17 communes membres.\n\n13 communes couvertes par une prestation jeunes.")
+    assert extract_communes(doc, epci("Communauté de communes du Clermontais"), None) == ([], None)
+
+
+def test_commune_ctg_has_no_member_communes():
+    doc = make_doc("La commune de Valros et 13 communes du territoire : Aniane, Gignac, Montarnaud.")
+    territory = Territory(**GROUNDING, name="Valros", type=TerritoryType.COMMUNE)
+    assert extract_communes(doc, territory, None) == ([], None)
+
+
+def test_list_stops_where_names_are_no_longer_communes():
+    doc = make_doc("Les communes de Muret, Portet-sur-Garonne, Roques, les associations du territoire et la Caf.")
+    communes, _ = extract_communes(doc, epci("Communauté d'agglomération Le Muretain Agglo"), caf("31", "Haute-Garonne"))
+    assert names(communes) == ["Muret", "Portet-sur-Garonne", "Roques"]
+
+
+def test_places_named_in_a_diagnostic_are_not_member_lists():
+    doc = make_doc("Une population concentrée à l'Est du territoire (Bagnols-sur-Cèze, Pont-Saint-Esprit et "
+                   "Laudun-l'Ardoise), mais qui augmente au Nord-Ouest (Issirac et Montclus).")
+    assert extract_communes(doc, epci("Communauté d'agglomération du Gard Rhodanien"), None) == ([], None)
+
+
+def test_annex_table_of_communes(tmp_path):
+    from extract.ingest.markup import read_html
+
+    html = ("<html><body><h2>Annexe 5 – Liste des communes</h2><table><tr><th>Commune</th><th>Maire</th></tr>"
+            "<tr><td>Quimperlé</td><td>M. X</td></tr><tr><td>Clohars-Carnoët</td><td>Mme Y</td></tr>"
+            "<tr><td>Total</td><td>2</td></tr></table></body></html>")
+    doc = read_html(html.encode(), "a.html", "a")
+    communes, _ = extract_communes(doc, epci("Quimperlé Communauté"), caf("29", "Finistère"))
+    assert [(c.name, c.code) for c in communes] == [("Quimperlé", "29233"), ("Clohars-Carnoët", "29031")]
+    assert communes[0].rule == "table_of_communes"
+
+
+def test_homonyms_are_resolved_within_the_departement():
+    doc = make_doc("Les communes suivantes : Montpeyroux, Argelliers, Pouzols.")
+    communes, _ = extract_communes(doc, epci("Communauté de communes Lodévois et Larzac"), caf("34", "Hérault"))
+    assert [c.code for c in communes] == ["34173", "34012", "34215"]

@@ -1,0 +1,116 @@
+"""Figures: French numbers with their unit, label and year; comparisons, other territories,
+changes, ages, times and ratios are not the territory's figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.figures import extract_figures, unit_after
+from models.conventions import Territory, TerritoryType
+from models.document import BBox, Block, Document, Line, Media, Page, Span
+from models.figures import Unit
+from tests.conftest import make_doc
+
+
+def figures(text: str, territory: str | None = None) -> list[tuple[float, str]]:
+    t = Territory(doc_id="s", page=1, snippet="…", rule="t", name=territory, type=TerritoryType.COMMUNE) \
+        if territory else None
+    return [(f.value, f.unit.value) for f in extract_figures(make_doc(text), t)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("En 2021, la Caf a versé près de 1,6 millions € de prestations légales aux 298 foyers allocataires du "
+     "territoire, soit 759 personnes couvertes.", [(1_600_000, "EUR"), (298, "foyers"), (759, "personnes")]),
+    ("Valros est peuplée de 1650 habitants (Insee/2019).", [(1650, "habitants")]),
+    ("29% des familles allocataires vivent sous le seuil de pauvreté.", [(29, "%")]),
+    ("Financements de la CAF au titre de prestations de services ce qui représente 2,5 millions en 2022.",
+     [(2_500_000, "EUR")]),
+    ("Prestations versées aux allocataires 2,4millions chiffre 2022", [(2_400_000, "EUR")]),
+    ("Le territoire compte 1 Relais Petite Enfance et 3 multi-accueils, soit 86 places.",
+     [(3, "EAJE"), (86, "places")]),
+    ("46 Collectifs de Contrat local d'accompagnement à la scolarité (Clas) et 6 Lieux d'accueil enfants parents",
+     [(46, "CLAS"), (6, "LAEP")]),
+    ("Le taux de couverture globale diminue légèrement (36,45%), bien que les taux d'occupation (75%) restent élevés.",
+     [(36.45, "%"), (75, "%")]),
+    ("Un budget de 350 000 euros est consacré au plan d'actions.", [(350_000, "EUR")]),
+    # Traps.
+    ("50.3% de taux de couverture (Nord: 58.5%)", [(50.3, "%")]),
+    ("39 % des allocataires perçoivent les allocations familiales contre 27% au niveau du département.",
+     [(39, "%")]),
+    ("Le chômage atteint 9 % (France : 7,3 %).", [(9, "%")]),
+    ("+4.8% de familles monoparentales entre 2018 et 2021 ; une hausse de 3.2% sur 3 ans.", []),
+    ("L'accueil des enfants de 0 à 3 ans, ouvert de 7h30 à 18h30, concerne 1/5 des familles.", []),
+    ("La CTG 2022-2026 a été signée le 20 janvier 2023, article 5.", []),
+    ("La ville fait partie de la Communauté d'Agglomération Béziers Méditerranée, qui compte 17 communes "
+     "(127 000 habitants dont 49 000 hors Béziers).", []),
+])
+def test_figures_from_varied_sentences(text, expected):
+    assert figures(text) == expected
+
+
+def test_label_and_year_of_a_figure():
+    [figure] = extract_figures(make_doc("En 2021, la Caf a versé plus de 25 800 € en prestations de services."))
+    assert (figure.value, figure.unit, figure.label, figure.year) == (25800, Unit.EUR, "prestations de services", 2021)
+    assert figure.page == 1 and "25 800 €" in figure.snippet
+
+
+def test_same_bare_unit_stated_twice_keeps_the_first():
+    assert figures("Valros est peuplée de 1650 habitants (Insee/2019).\f Valros (1 641 habitants)") == \
+        [(1650, "habitants")]
+
+
+def _block(text: str, x0: float, y0: float, size: float, width: float = 120.0, bold: bool = False) -> Block:
+    box = BBox(x0, y0, x0 + width, y0 + size * 1.2)
+    return Block(lines=(Line.of((Span(text, box, "Test", size, bold),)),), bbox=box, text=text)
+
+
+def _page(*blocks: Block) -> Document:
+    return Document(doc_id="p", source_path="p.pdf", media=Media.PDF,
+                    pages=(Page(number=1, width=595, height=842, blocks=tuple(blocks)),))
+
+
+def test_big_numbers_take_unit_and_label_from_their_caption():
+    doc = _page(
+        _block("Une population jeune, un territoire qui grandit, des familles nombreuses et actives au quotidien.",
+               40, 40, 10, 500),
+        _block("CHIFFRES CLES", 40, 80, 13, bold=True),
+        _block("6 164", 40, 110, 20, 60, True), _block("enfants de 0 à 2 ans", 40, 136, 9.5),
+        _block("45.2%", 220, 110, 20, 60, True),
+        _block("Nord: 35.8% des enfants de 0 à 2 ans vivent dans un foyer à bas revenus", 220, 136, 9.5, 150),
+    )
+    found = {(f.value, f.unit.value): f.label for f in extract_figures(doc)}
+    assert found == {(6164, "enfants"): "enfants de 0 à 2 ans",
+                     (45.2, "%"): "enfants de 0 à 2 ans vivent dans un foyer à bas revenus"}
+
+
+def test_column_of_another_territory_is_left_out():
+    doc = _page(
+        _block("Valros", 260, 130, 13, 50, True), _block("(1 641 habitants)", 240, 150, 10, 90),
+        _block("Agglomération de Béziers Méditerranée", 396, 130, 13, 130, True),
+        _block("(126 968 habitants)", 412, 182, 10, 100),
+        _block("314 enfants environ", 206, 231, 12, 140), _block("28 859 enfants environ", 386, 231, 12, 140),
+    )
+    territory = Territory(doc_id="p", page=1, snippet="…", rule="t", name="Valros", type=TerritoryType.COMMUNE)
+    assert sorted((f.value, f.unit.value) for f in extract_figures(doc, territory)) == \
+        [(314, "enfants"), (1641, "habitants")]
+
+
+def test_amounts_in_a_table_take_their_row_label():
+    from extract.ingest.markup import read_html
+
+    html = ("<html><body><p>Au titre du mois de décembre 2023, les montants suivants ont été versés :</p><table>"
+            "<tr><th>TYPES DE PRESTATIONS</th><th>MONTANT VERSÉ</th></tr>"
+            "<tr><td>Prestations familiales</td><td>27 162 662 €</td></tr>"
+            "<tr><td>Prime d'activité</td><td>3 259 619 €</td></tr></table></body></html>")
+    doc = read_html(html.encode(), "t.html", "t")
+    found = [(f.value, f.unit.value, f.label) for f in extract_figures(doc)]
+    assert (27162662, "EUR", "Prestations familiales") in found
+    assert (3259619, "EUR", "Prime d'activité") in found
+
+
+def test_unit_after_reads_count_nouns_and_acronyms():
+    assert unit_after(" des enfants âgés de 10 à 17 ans")[0] is Unit.ENFANTS
+    assert unit_after(" assistants maternels agréés")[0] is Unit.ASSISTANTS_MATERNELS
+    assert unit_after(" Centres sociaux")[0] is Unit.CENTRES_SOCIAUX
+    assert unit_after(" RPE sur le territoire")[0] is Unit.RPE
+    assert unit_after(" ans") is None

@@ -1,0 +1,104 @@
+"""Enjeux, objectifs and actions from plan tables, lists under theme headings and slide trees;
+lists that are not the territory's plan are left out."""
+
+from __future__ import annotations
+
+from extract.ingest.markup import read_html
+from extract.objectives import extract_objectives, reads_as_objective
+from models.document import BBox, Block, Document, Line, Media, Page, Span
+from models.objectives import Level
+from models.themes import Theme
+from tests.conftest import make_doc
+
+
+def items(doc) -> list[tuple[str, str | None, str]]:
+    return [(o.level.value, o.theme.value if o.theme else None, o.text) for o in extract_objectives(doc)]
+
+
+def test_bullets_under_an_axis_take_their_level_from_the_introduction():
+    doc = make_doc("Axe 1 : Petite-enfance\n\nSur le champ de la petite-enfance, trois enjeux se montrent majeurs :\n\n"
+                   "• Améliorer l’interconnaissance entre les acteurs ;\n\n• Promouvoir les dispositifs auprès du "
+                   "grand public.\n\nAxe 3 : Soutien à la parentalité\n\nLa Ctg prévoit de :\n\n• Proposer des "
+                   "activités partagées parent-enfant (ex : soirées jeu…) ;")
+    assert items(doc) == [
+        ("enjeu", "petite_enfance", "Améliorer l'interconnaissance entre les acteurs"),
+        ("enjeu", "petite_enfance", "Promouvoir les dispositifs auprès du grand public."),
+        ("action", "parentalite", "Proposer des activités partagées parent-enfant (ex : soirées jeu…)"),
+    ]
+
+
+def test_labelled_enjeux_without_bullets_and_the_list_end():
+    doc = make_doc("JEUNESSE :\n\nEnjeux :\n\nAccompagnement des jeunes vers l'autonomie\n\nPrévention des conduites "
+                   "à risque\n\nLe comité de pilotage se réunira deux fois par an pour suivre la mise en œuvre.")
+    assert items(doc) == [("enjeu", "jeunesse", "Accompagnement des jeunes vers l'autonomie"),
+                          ("enjeu", "jeunesse", "Prévention des conduites à risque")]
+
+
+def test_plan_table_rows_and_enjeux_cell_with_export_debris():
+    html = ("<html><body><table><tr><td>PLAN D'ACTION LOGEMENT</td><td></td></tr>"
+            "<tr><td>&lt;u&gt;Enjeux :&lt;/u&gt; • Prévenir les expulsions • Lutter contre l'habitat indigne</td></tr>"
+            "<tr><td>Objectif 1</td><td>Repérer les situations d'impayés au plus tôt.</td></tr>"
+            "<tr><td>Action 1.1</td><td>Créer une cellule de veille partenariale.</td></tr></table></body></html>")
+    doc = read_html(html.encode(), "p.html", "p")
+    assert items(doc) == [
+        ("enjeu", "logement", "Prévenir les expulsions"),
+        ("enjeu", "logement", "Lutter contre l'habitat indigne"),
+        ("objectif", "logement", "Repérer les situations d'impayés au plus tôt."),
+        ("action", "logement", "Créer une cellule de veille partenariale."),
+    ]
+
+
+def test_national_missions_and_diagnostic_findings_are_not_the_plan():
+    doc = make_doc("PARENTALITE :\n\nChamps parmi lesquels pourront figurer les enjeux suivants, portés par la CAF :\n\n"
+                   "• Aider les familles à concilier vie familiale et vie professionnelle ;\n\n"
+                   "Enjeux repérés par les communes :\n\n• Le développement d'une offre d'accueil\n\n"
+                   "• Davantage d'implication des parents")
+    assert items(doc) == []
+
+
+def test_lists_outside_a_theme_section_are_not_objectives():
+    doc = make_doc("ARTICLE 1 - OBJET DE LA CTG\n\nLa CTG a pour objectifs :\n\n• Identifier les besoins prioritaires "
+                   "sur le territoire ;\n\n• Définir les champs d'intervention à privilégier.")
+    assert items(doc) == []
+
+
+def test_statistics_under_a_theme_label_are_not_objectives():
+    doc = make_doc("Petite enfance :\n\n• 1 Micro-crèche 12 places en mode Paje ;\n\n• 57% des enfants gardés par "
+                   "un assistant maternel.")
+    assert items(doc) == []
+
+
+def _box(text: str, x0: float, y0: float, width: float = 200.0) -> Block:
+    box = BBox(x0, y0, x0 + width, y0 + 24)
+    return Block(lines=(Line.of((Span(text, box, "Test", 12.0),)),), bbox=box, text=text)
+
+
+def test_action_tree_on_a_slide_links_actions_to_their_objective():
+    blocks = (
+        _box("Structurer une politique de soutien à la parentalité", 40, 30, 600),
+        _box("Axe", 100, 100, 30), _box("Objectifs", 380, 100, 60), _box("Actions", 700, 100, 60),
+        _box("Structurer une politique de soutien à la parentalité", 40, 260),
+        _box("Répondre aux besoins de soutien collectifs", 320, 180),
+        _box("Créer le réseau des acteurs de la parentalité", 620, 160),
+        _box("Créer un évènement annuel pour les familles", 620, 210),
+        _box("Développer un maillage plus complet du territoire", 320, 360),
+        _box("Créer une offre parentalité itinérante", 620, 360),
+    )
+    doc = Document(doc_id="d", source_path="d.pdf", media=Media.PDF,
+                   pages=(Page(number=1, width=960, height=540, blocks=blocks),))
+    found = {o.text: o for o in extract_objectives(doc)}
+    assert found["Structurer une politique de soutien à la parentalité"].level is Level.ENJEU
+    assert found["Créer un évènement annuel pour les familles"].parent_text == "Répondre aux besoins de soutien collectifs"
+    assert found["Créer une offre parentalité itinérante"].parent_text == \
+        "Développer un maillage plus complet du territoire"
+    assert {o.theme for o in found.values()} == {Theme.PARENTALITE}
+    assert len(found) == 6
+
+
+def test_objective_shape():
+    for text in ("Améliorer l'accueil", "Mieux faire connaître la Maison des Parents", "Soutien aux familles",
+                 "Renforcement du lien parent-enfant", "Accessibilité territoriale des modes d'accueil",
+                 "Faire connaitre l'offre de services existante"):
+        assert reads_as_objective(text), text
+    for text in ("1 Micro-crèche 12 places", "57% de la population", "Centre social de la ville", "Le comité"):
+        assert not reads_as_objective(text), text

@@ -1,0 +1,76 @@
+"""Themes come from the document's structure (axes, plan titles, slide titles, label headings),
+not from sentences listing what CTGs cover in general."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.normalize import is_theme_label, themes_in
+from extract.themes import extract_themes
+from models.themes import Theme
+from tests.conftest import make_doc
+
+
+def themes(text: str) -> set[str]:
+    return {t.theme.value for t in extract_themes(make_doc(text))}
+
+
+@pytest.mark.parametrize("label, expected", [
+    ("Enfance jeunesse", ["enfance", "jeunesse"]),
+    ("Petite-enfance", ["petite_enfance"]),
+    ("Soutien à la parentalité", ["parentalite"]),
+    ("ENFANCE & JEUNESSE", ["enfance", "jeunesse"]),
+    ("Accès aux droits et inclusion numérique", ["acces_aux_droits", "inclusion_numerique"]),
+    ("Animation de la vie sociale", ["animation_vie_sociale"]),
+    ("Logement et cadre de vie", ["logement"]),
+    ("Santé des jeunes", ["autre", "jeunesse"]),
+])
+def test_theme_lexicon_maps_labels(label, expected):
+    assert [t.value for t in themes_in(label)] == expected
+
+
+def test_axis_headings_give_themes_with_their_label():
+    # Labels are kept as written, typographic dashes and apostrophes made plain.
+    records = extract_themes(make_doc("Axe 1 : Petite enfance\n\nDévelopper l'offre d'accueil.\n\n"
+                                      "AXE 2 – Enfance jeunesse\n\nRenforcer les accueils de loisirs.\n\n"
+                                      "Axe 3 : Accès aux droits\n\nAller vers les familles."))
+    assert [(r.theme, r.label) for r in records] == [
+        (Theme.PETITE_ENFANCE, "Axe 1 : Petite enfance"), (Theme.ENFANCE, "AXE 2 - Enfance jeunesse"),
+        (Theme.JEUNESSE, "AXE 2 - Enfance jeunesse"), (Theme.ACCES_AUX_DROITS, "Axe 3 : Accès aux droits")]
+    assert all(r.page == 1 and r.rule == "axis_heading" for r in records)
+
+
+def test_plan_titles_and_diagnostic_slide_titles():
+    assert themes("PLAN D'ACTION PARENTALITÉ\n\nObjectif 1 : Clarifier l'offre.") == {"parentalite"}
+    assert themes("A retenir sur le Handicap\n\nUne offre concentrée sur deux communes.") == {"handicap"}
+    assert themes("Analyse de l'offre Accès aux droits\n\nDes services nombreux.") == {"acces_aux_droits"}
+
+
+def test_label_headings_are_themes_but_sentences_are_not():
+    assert themes("LOGEMENT :\n\nEnjeux :\n\n- Prévenir les expulsions") == {"logement"}
+    assert themes("La commune souhaite développer la petite enfance, la jeunesse et le logement.") == set()
+
+
+def test_generic_list_of_what_ctgs_cover_is_not_a_theme():
+    text = ("La Ctg en quelques mots\n\nLa Convention territoriale globale (Ctg) n'est pas un dispositif "
+            "financier mais une démarche. Tous les champs d'intervention peuvent être mobilisés :\n\n"
+            "PETITE ENFANCE\n\nLOGEMENT\n\nACCÈS AUX DROITS")
+    assert themes(text) == set()
+
+
+def test_headings_that_only_mention_a_theme_are_not_axes():
+    assert not is_theme_label("Comparaison des chiffres petite-enfance et enfance-jeunesse")
+    assert themes("Comparaison des chiffres petite-enfance et enfance-jeunesse entre la commune et l'agglomération") \
+        == set()
+
+
+def test_label_broken_over_two_blocks_is_not_a_heading():
+    from models.document import BBox, Block, Document, Line, Media, Page, Span
+
+    def block(text, y):
+        box = BBox(420, y, 515, y + 12)
+        return Block(lines=(Line.of((Span(text, box, "ocr", 10.0),)),), bbox=box, text=text)
+
+    page = Page(number=1, width=595, height=842, blocks=(block("ALLOCATION AU", 238), block("LOGEMENT", 251)))
+    doc = Document(doc_id="x", source_path="x.pdf", media=Media.PDF, pages=(page,))
+    assert extract_themes(doc) == []
