@@ -76,6 +76,19 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from store.db import connect
+    from store.report import build_report
+
+    with connect(args.db, read_only=True) as con:
+        page = build_report(con)
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    with open(args.out, "w", encoding="utf-8") as handle:
+        handle.write(page)
+    print(args.out)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ctg", description="Extract CTG documents into DuckDB and query them.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -107,6 +120,11 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=["parquet", "csv", "jsonl"], required=True)
     ex.add_argument("--out", required=True, help="output folder")
     ex.set_defaults(func=_cmd_export)
+
+    rep = sub.add_parser("report", help="write a self-contained HTML report comparing territories and periods")
+    rep.add_argument("--db", default=DEFAULT_DB)
+    rep.add_argument("--out", required=True, help="the HTML file to write")
+    rep.set_defaults(func=_cmd_report)
     return parser
 
 

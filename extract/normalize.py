@@ -20,11 +20,13 @@ DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "
 SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
 
 
+@lru_cache(maxsize=65536)
 def clean(text: str) -> str:
     """Typographic apostrophes and dashes made plain, spaces collapsed: "l’Hérault" -> "l'Hérault"."""
     return " ".join(text.translate(APOSTROPHES).translate(DASHES).translate(SPACES).split())
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without accents, for comparisons: "Vallée de l’Hérault" -> "vallee de l'herault"."""
     decomposed = unicodedata.normalize("NFKD", clean(text).lower())
@@ -41,6 +43,7 @@ def fold_aligned(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)
 def fold_key(text: str) -> str:
     """Folded, punctuation as spaces: "Saint-Jean-de-Fos" and "Saint Jean de Fos" compare equal."""
     return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split())

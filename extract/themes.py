@@ -54,7 +54,12 @@ def generic_pages(doc: Document) -> set[int]:
     """Pages that describe CTGs in general ("La Ctg en quelques mots", "n'est pas un dispositif
     financier"): their headings and lists are not the territory's."""
     cues = [fold(c) for c in lexicon.themes()["generic_section_cues"]]
-    return {p.number for p in doc.pages if any(c in fold(p.text) for c in cues)}
+    generic = set()
+    for page in doc.pages:
+        folded = fold(page.text)
+        if any(c in folded for c in cues):
+            generic.add(page.number)
+    return generic
 
 
 def body_size(doc: Document) -> float:

@@ -60,3 +60,15 @@ def test_strict_run_fails_when_a_file_fails(tmp_path):
     db = str(tmp_path / "x.duckdb")
     assert main(["run", str(tmp_path / "in"), "--db", db, "--quiet"]) == 0
     assert main(["run", str(tmp_path / "in"), "--db", db, "--quiet", "--strict", "--force"]) == 1
+
+
+def test_report_is_a_self_contained_page_with_charts(corpus_db, tmp_path):
+    out = tmp_path / "report.html"
+    assert main(["report", "--db", corpus_db, "--out", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<svg" in page
+    assert "<script" not in page and "http" not in page.split("</style>")[0]
+    # Every convention of the corpus has its section, with its signatories and plan.
+    for name in ("Valros", "Frontignan", "Communauté de communes Vallée de l&#x27;Hérault"):
+        assert f"{name} — " in page
+    assert "Laurent Degallaix" in page and "Renforcer la politique petite-enfance et enfance" in page
