@@ -67,7 +67,9 @@ def _timeline(rows: list[tuple[str, int, int]], width: int = 900) -> str:
                      f'<text x="{x:.1f}" y="{height - 6}" text-anchor="middle">{year}</text>')
     for i, (name, periods) in enumerate(sorted(by_territory.items())):
         y = 4 + i * line
-        parts.append(f'<text x="{label_width - 8}" y="{y + 15}" text-anchor="end">{_e(name[:45])}</text>')
+        short = name if len(name) <= 40 else name[:39] + "…"
+        parts.append(f'<text x="{label_width - 8}" y="{y + 15}" text-anchor="end"><title>{_e(name)}</title>'
+                     f'{_e(short)}</text>')
         for n, (start, end) in enumerate(sorted(periods)):
             x0 = label_width + (start - first) * scale
             x1 = label_width + (end + 1 - first) * scale
