@@ -5,7 +5,7 @@ dropped and the main content (``main`` / ``article`` when present) is walked in 
 headings, paragraphs, list items and table cells become blocks; ``<table>`` also becomes a
 ``Table``. Block boxes are synthetic (one column, growing downwards) and headings get the sizes
 a browser would give them, so extractors that look at size and bold work unchanged.
-Plain text: pages split on form feeds, blocks on blank lines.
+Plain text: laid on a monospace grid and read by the same layout code as PDF pages.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import lxml.html
 from lxml import etree
 
 from extract.errors import UnreadableDocument
+from extract.ingest.pages import RawPage, build_document
 from extract.ingest.prose import Dehyphenator, join_lines, vocabulary
 from models.document import BBox, Block, Document, Line, Media, Page, Span, Table
 
@@ -186,23 +187,43 @@ def read_html(data: bytes, path: str, doc_id: str) -> Document:
     return Document(doc_id=doc_id, source_path=path, media=Media.HTML, pages=(writer.page(),), title=title)
 
 
+# Plain text is laid on a monospace grid so that the layout code reads it like a PDF page:
+# columns separated by runs of spaces (as PDF-to-text tools lay them out) stay apart, blank lines
+# separate blocks, form feeds separate pages.
+CHAR_WIDTH = 6.0
+LINE_HEIGHT = 12.0
+TEXT_SIZE = 10.0
+# A fragment of a line: words separated by single or double spaces; 3 spaces or more, or a tab,
+# separate columns.
+FRAGMENT = re.compile(r"\S+(?: {1,2}\S+)*")
+
+
+def _text_lines(page_text: str) -> tuple[list[Line], int, int]:
+    lines: list[Line] = []
+    rows = page_text.splitlines()
+    widest = 0
+    for row, raw in enumerate(rows):
+        expanded = raw.expandtabs(8)
+        widest = max(widest, len(expanded))
+        top = 40.0 + row * LINE_HEIGHT
+        for match in FRAGMENT.finditer(expanded):
+            fragment = match.group()
+            letters = [c for c in fragment if c.isalpha()]
+            # A short line in capitals reads as a heading.
+            heading = bool(letters) and all(c.isupper() for c in letters) and len(fragment) <= 80 \
+                and fragment.strip() == raw.strip()
+            box = BBox(40.0 + match.start() * CHAR_WIDTH, top, 40.0 + match.end() * CHAR_WIDTH, top + TEXT_SIZE * 1.15)
+            lines.append(Line.of((Span(fragment, box, "text", TEXT_SIZE, heading),)))
+    return lines, widest, len(rows)
+
+
 def read_text(data: bytes, path: str, doc_id: str) -> Document:
     text = decode(data)
     if not text.strip():
         raise UnreadableDocument("empty text file")
-    raw_pages = text.split("\f")
-    dehyphenator = Dehyphenator(vocabulary(text.splitlines()))
-    pages = []
-    for number, raw in enumerate(raw_pages, start=1):
-        writer = _Writer(dehyphenator)
-        for paragraph in re.split(r"\n\s*\n", raw):
-            lines = paragraph.splitlines()
-            # A line of capitals, alone, reads as a heading.
-            heading = len(lines) == 1 and lines[0].strip().isupper() and len(lines[0]) < 120
-            writer.add(lines, size=14.0 if heading else BODY_SIZE, bold=heading)
-        # join_lines above kept every break (as if all lines were short): rejoin sentences.
-        blocks = tuple(Block(b.lines, b.bbox, join_lines([ln.text for ln in b.lines], None, dehyphenator), b.table)
-                       for b in writer.blocks)
-        page = writer.page()
-        pages.append(Page(number=number, width=page.width, height=page.height, blocks=blocks))
-    return Document(doc_id=doc_id, source_path=path, media=Media.TEXT, pages=tuple(pages))
+    raw_pages = []
+    for number, page_text in enumerate(text.split("\f"), start=1):
+        lines, widest, rows = _text_lines(page_text)
+        raw_pages.append(RawPage(number=number, width=max(widest, 80) * CHAR_WIDTH + 80.0,
+                                 height=max(rows * LINE_HEIGHT + 80.0, 842.0), lines=lines, ocr=False, ruled=False))
+    return build_document(doc_id, path, Media.TEXT, raw_pages, {}, None)

@@ -3,7 +3,6 @@ have none, pdfplumber for ruled tables; then the layout of ``extract.ingest.layo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 import numpy as np
@@ -11,9 +10,9 @@ import pymupdf
 
 from extract.errors import UnreadableDocument
 from extract.ingest import layout, ocr
-from extract.ingest.prose import Dehyphenator, join_lines, vocabulary
-from extract.ingest.tables import TableGrid, find_tables, has_rulings
-from models.document import BBox, Block, Document, Line, Media, Page, Span, Table
+from extract.ingest.pages import RawPage, build_document
+from extract.ingest.tables import find_tables, has_rulings
+from models.document import BBox, Document, Line, Media, Span
 
 # Expand ligatures ("ﬁ" -> "fi"), keep spaces, ignore text outside the page, skip images.
 TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
@@ -34,16 +33,6 @@ class OcrMode(StrEnum):
     AUTO = "auto"      # OCR the pages without a usable text layer
     ALWAYS = "always"  # OCR every page, ignoring the text layer
     NEVER = "never"    # never OCR; scanned pages stay empty
-
-
-@dataclass
-class _RawPage:
-    number: int
-    width: float
-    height: float
-    lines: list[Line]
-    ocr: bool
-    ruled: bool
 
 
 def _span(raw: dict) -> Span:
@@ -130,7 +119,7 @@ def _open(data: bytes) -> pymupdf.Document:
 
 
 def read_pdf(data: bytes, path: str, doc_id: str, ocr_mode: OcrMode = OcrMode.AUTO) -> Document:
-    raw_pages: list[_RawPage] = []
+    raw_pages: list[RawPage] = []
     with _open(data) as pdf:
         title = (pdf.metadata or {}).get("title") or None
         for page in pdf:
@@ -144,45 +133,7 @@ def read_pdf(data: bytes, path: str, doc_id: str, ocr_mode: OcrMode = OcrMode.AU
                 raise
             except RuntimeError as exc:  # MuPDF errors on damaged content streams
                 raise UnreadableDocument(f"page {page.number + 1} cannot be read: {exc}", page.number + 1) from exc
-            raw_pages.append(_RawPage(page.number + 1, page.rect.width, page.rect.height,
+            raw_pages.append(RawPage(page.number + 1, page.rect.width, page.rect.height,
                                       layout.merge_fragments(lines), use_ocr, ruled))
     tables = find_tables(data, [p.number for p in raw_pages if p.ruled])
     return build_document(doc_id, path, Media.PDF, raw_pages, tables, title)
-
-
-def build_document(doc_id: str, path: str, media: Media, raw_pages: list[_RawPage],
-                   tables: dict[int, list[TableGrid]], title: str | None) -> Document:
-    split = layout.split_furniture([(p.height, p.lines) for p in raw_pages])
-    dehyphenator = Dehyphenator(vocabulary([ln.text for p in raw_pages for ln in p.lines]))
-    pages = []
-    for raw, (kept, furniture) in zip(raw_pages, split):
-        grids = tables.get(raw.number, [])
-        pages.append(_layout_page(raw, kept, furniture, grids, dehyphenator))
-    return Document(doc_id=doc_id, source_path=path, media=media, pages=tuple(pages), title=title)
-
-
-def _layout_page(raw: _RawPage, lines: list[Line], furniture: list[Line],
-                 grids: list[TableGrid], dehyphenator: Dehyphenator) -> Page:
-    cells = [(t, i, box) for t, grid in enumerate(grids)
-             for i, box in enumerate(b for row in grid.cells for b in row if b is not None)]
-    groups = layout.group_blocks(lines, cells)
-    units: list[layout.Unit] = []
-    table_units = {t: layout.Unit(bbox=grid.bbox) for t, grid in enumerate(grids)}
-    # Cells are numbered row by row, so sorting a table's groups by cell gives its reading order.
-    for group in sorted(groups, key=lambda g: g.cell or (-1, -1)):
-        if group.cell is None:
-            block = layout.to_block(group, dehyphenator)
-            units.append(layout.Unit(bbox=block.bbox, blocks=[block]))
-        else:
-            table = group.cell[0]
-            table_units[table].blocks.append(layout.to_block(group, dehyphenator, table=table))
-    units.extend(unit for unit in table_units.values() if unit.blocks)
-    ordered = layout.reading_order(units)
-    blocks = tuple(b for unit in ordered for b in unit.blocks)
-    page_tables = tuple(
-        Table(bbox=grid.bbox, rows=tuple(tuple(join_lines(cell.split("\n"), None, dehyphenator) for cell in row)
-                                         for row in grid.texts))
-        for grid in grids)
-    return Page(number=raw.number, width=raw.width, height=raw.height, blocks=blocks,
-                tables=page_tables, ocr=raw.ocr, furniture=tuple(furniture))
-
