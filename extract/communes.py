@@ -27,7 +27,9 @@ _NUMBER = r"\d{1,3}|[a-zé]+(?:-[a-zé]+)*"
 # A count of the territory's communes: "13 communes du territoire", "treize communes membres",
 # "les 28 communes adhérentes", "des 12 communes qui composent l'agglomération".
 COUNT = re.compile(
-    rf"""\b(?P<count>{_NUMBER})\s+communes\s+
+    rf"""\b(?:regroupe|regroupant|rassemble|rassemblant|r[ée]unit|r[ée]unissant|compte|comptant|compos[ée]e?\s+de
+          |constitu[ée]e?\s+de|f[ée]d[èe]re)\s+(?:les\s+|ses\s+)?(?P<count_verb>{_NUMBER})\s+communes\b
+      |\b(?P<count>{_NUMBER})\s+communes\s+
         (?:du\s+territoire|membres|adh[ée]rentes|signataires|de\s+l['’]\s*(?:epci|intercommunalit[ée]|agglom[ée]ration)
           |de\s+la\s+(?:communaut[ée]|m[ée]tropole|collectivit[ée])|qui\s+(?:la\s+|le\s+)?compos\w+|constituant|composant)""",
     re.IGNORECASE | re.VERBOSE,
@@ -35,9 +37,13 @@ COUNT = re.compile(
 # The opening of a list of communes: "13 communes du territoire :", "les communes suivantes :",
 # "les communes de", "communes membres :".
 LIST_OPENING = re.compile(
-    r"""(?:\bcommunes\b[^.:;]{0,60}?\s*:|\bcommunes\s+suivantes\s*:?|\bles\s+communes\s+(?:de|d['’])(?=\s*[A-ZÀ-Ý]))\s*""",
+    r"""(?:\bcommunes\b[^.:;()–—]{0,60}?\s*(?::|\(|\s[–—-]\s)|\bcommunes\s+suivantes\s*:?
+        |\bles\s+communes\s+(?:de|d['’])(?=\s*[A-ZÀ-Ý]))\s*""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A heading over a list of communes: "ANNEXE 3 – LISTE DES COMMUNES ADHÉRENTES", "Communes membres".
+LIST_HEADING = re.compile(r"\b(?:liste\s+des\s+communes|communes\s+(?:membres|adh[ée]rentes|signataires|du\s+territoire))\b",
+                          re.IGNORECASE)
 # A count said of another territory: "qui compte 17 communes" after "fait partie de la CA...".
 ELSEWHERE = re.compile(r"fait\s+partie|membre\s+de|au\s+sein\s+de|compte\s+\d+\s+communes|couvert\w*\s+par",
                        re.IGNORECASE)
@@ -73,7 +79,7 @@ def _resolve(name: str, scope: set[str] | None, departement: str | None) -> Comm
 def _split_list(text: str) -> list[str]:
     """Items of "Aniane, Gignac, Saint Paul et Valmalle, Vendémian et Pouzols." up to the first
     sentence end; "X et Y" stays one item when it is a commune's name."""
-    text = re.split(r"(?<=[a-zà-ÿ)])\.\s|\.$|\n\n|;", text, maxsplit=1)[0]
+    text = re.split(r"(?<=[a-zà-ÿ)])\.\s|\.$|\n\n|;|\)|\s[–—]\s", text, maxsplit=1)[0]
     items = []
     for part in re.split(r",\s*", text):
         part = clean(part).strip(" .")
@@ -98,6 +104,38 @@ def _from_list(passage: Passage, start: int, scope, departement) -> list[tuple[s
     return found
 
 
+def _spelled(name: str) -> str:
+    return " ".join(clean(name).lower().replace("-", " ").replace("'", " ").split())
+
+
+def _from_heading_lists(doc: Document, scope, departement) -> list[Commune]:
+    """Communes listed one per line or cell under a heading such as "Liste des communes
+    adhérentes": names in a grid, read line by line until a block holds no commune."""
+    found: list[Commune] = []
+    for page in doc.pages:
+        active = False
+        for block in page.blocks:
+            if LIST_HEADING.search(block.text) and len(block.text) < 120:
+                active = True
+                continue
+            if not active or block.table is not None:
+                continue
+            hits = []
+            for line in block.lines:
+                ref = _resolve(line.text, scope, departement)
+                # A line alone must spell the commune's name (accents included): "Maire" is no "Mairé".
+                if ref is not None and _spelled(line.text) == _spelled(ref.name):
+                    hits.append((line, ref))
+            if not hits:
+                if len(block.text) > 160 or found:
+                    active = False
+                continue
+            for line, ref in hits:
+                found.append(Commune(doc_id=doc.doc_id, page=page.number, rule="listed_under_heading",
+                                     snippet=line.text, bbox=line.bbox.as_tuple(), name=clean(line.text), code=ref.code))
+    return found
+
+
 def extract_communes(doc: Document, territory: Territory | None, caf: Caf | None
                      ) -> tuple[list[Commune], CommuneCount | None]:
     if territory is not None and territory.type is TerritoryType.COMMUNE:
@@ -114,7 +152,7 @@ def extract_communes(doc: Document, territory: Territory | None, caf: Caf | None
             left, _ = sentence_at(text, *match.span())
             if ELSEWHERE.search(text[left:match.start()]):
                 continue
-            value = _number(match["count"])
+            value = _number(match["count"] or match["count_verb"])
             if value and count is None:
                 count = CommuneCount(doc_id=doc.doc_id, page=passage.page.number, rule="count_of_communes",
                                      snippet=snippet(text, *match.span()), bbox=passage.block.bbox.as_tuple(),
@@ -132,6 +170,9 @@ def extract_communes(doc: Document, territory: Territory | None, caf: Caf | None
                                               snippet=snippet(text, match.start(), match.end() + 200),
                                               bbox=passage.block.bbox.as_tuple(), name=clean(item),
                                               code=ref.code if ref else None))
+    named_lines = _from_heading_lists(doc, scope, departement)
+    for commune in named_lines:
+        named.setdefault(fold_key(commune.name), commune)
     for page in doc.pages:
         for table in page.tables:
             if not table.rows or not COMMUNE_HEADER.search(table.rows[0][0] if table.rows[0] else ""):

@@ -162,10 +162,10 @@ def parse_ordinal(text: str) -> int | None:
 # "CC du", "Commune de", "la Ville de".
 TERRITORY_PREFIX = re.compile(
     r"""^(?:(?:la|le|les)\b\s*|l'\s*)?
-        (?:(?:communaute\s+(?:de\s+communes|d'\s*agglomeration|urbaine)|metropole(?=\s+(?:de|du|des|d')\b)
+        (?:(?:communaute\s+(?:de\s+communes|d'\s*agglomeration|urbaine|intercommunale)|metropole(?=\s+(?:de|du|des|d')\b)
           |etablissement\s+public\s+territorial|syndicat\s+intercommunal(?:\s+a\s+vocation\s+\w+)?
           |commune|ville|mairie|departement|conseil\s+departemental|cc|ca|cu|ept)\b\s*)?
-        (?:(?:de\s+la|du|des|de)\b\s*|(?:de\s+l'|d')\s*)?""",
+        (?:(?:de\s+la|du|des|de|la|le|les)\b\s*|(?:de\s+l'|d'|l')\s*)?""",
     re.VERBOSE,
 )
 

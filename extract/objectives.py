@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from extract import lexicon
 from extract.ingest.prose import BULLET
-from extract.normalize import clean, fold, fold_key, themes_in
+from extract.normalize import clean, fold, fold_key, is_theme_label, themes_in
 from extract.themes import PLAN_HEADING, ThemeHeading, body_size, generic_pages, heading_themes, is_heading
 from models.document import Block, Document, Page
 from models.objectives import Level, Objective
@@ -37,6 +37,23 @@ ROW_LABEL = re.compile(r"^\s*(?P<level>enjeux?|objectifs?|actions?|axes?)\s*(?:n
 # A label that opens a list of one level: "Enjeux :", "Objectifs opérationnels :", "Actions :".
 LEVEL_LABEL = re.compile(r"^\s*(?P<level>enjeux?|objectifs?(?:\s+\w+)?|actions?)\s*:\s*(?P<rest>.*)$",
                          re.IGNORECASE | re.DOTALL)
+# A labelled item on its own line: "Objectif 1 : Maintenir l'offre...", "Action 1.1.1 : Créer...",
+# "Axe 2 : Permettre aux jeunes...".
+LABELLED_ITEM = re.compile(
+    r"^\s*(?P<level>objectifs?|actions?|enjeux?|axes?)\s*(?:n[°o]\s*)?(?:[\dIVX]+(?:\.\d+)*)?\s*[:–]\s*(?P<text>\S.+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# The field an item of a plan list opens with: "la petite enfance, avec ...", "2. Enfance-jeunesse :
+# accompagner ...", "L'accès aux droits, en rapprochant ...".
+ITEM_HEAD = re.compile(r"^\s*(?P<head>[^,:–—]{3,60}?)\s*(?:,|:|\s[–—]\s)\s*(?P<rest>.+)$", re.DOTALL)
+# Words that join a field to its objective in a list item: "avec l'objectif d'ouvrir", "en
+# particulier", "notamment", "grâce à".
+ITEM_JOINER = re.compile(r"^(?:avec\s+(?:l['’]objectif\s+(?:de\s+|d['’]))?|en\s+particulier\s+|notamment\s+|grâce\s+à\s+"
+                         r"|pour\s+|par\s+)", re.IGNORECASE)
+# An introduction that announces the plan: "la CTG s'articule autour de quatre axes :", "Trois
+# priorités ont été retenues :".
+PLAN_INTRO = re.compile(r"\b(?:axes?|priorit[ée]s|orientations?|objectifs|enjeux|chantiers|ambitions)\b", re.IGNORECASE)
+
 # Column labels of an action tree: "Axe", "Objectifs", "Actions".
 TREE_LABELS = {"axe": Level.ENJEU, "axes": Level.ENJEU, "objectifs": Level.OBJECTIF, "objectif": Level.OBJECTIF,
                "actions": Level.ACTION, "action": Level.ACTION}
@@ -63,11 +80,22 @@ def _shape_words() -> tuple[frozenset, frozenset, tuple, frozenset]:
             tuple(fold(w) for w in data["nominal_suffixes"]), frozenset(fold(w) for w in data["nominal_heads"]))
 
 
-def reads_as_objective(text: str) -> bool:
+def reads_as_objective(text: str, after_field: bool = False) -> bool:
     """"Améliorer l'accueil...", "Mieux faire connaître...", "Soutien aux familles...",
     "Renforcement du lien..." do; "1 Micro-crèche 12 places", "57% de la population" do not."""
+    if not text.strip() or text.strip()[:1].isdigit():
+        return False
+    # After a field ("la petite enfance, avec l'augmentation du nombre de places"), an article and
+    # a noun of action count ("le comité" does not); elsewhere an article opens prose.
+    article = re.match(r"^\s*(?:l['’]|la\s+|le\s+|les\s+|une?\s+)", text, flags=re.IGNORECASE)
+    if article and not after_field:
+        return False
+    if article:
+        noun = fold(re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿœŒ-]+", text[article.end():])[0:1][0]) \
+            if re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿœŒ-]+", text[article.end():]) else ""
+        return noun.endswith(("tion", "sion", "ment", "age")) and len(noun) > 6
     words = re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿœŒ'’-]+", text)
-    if not words or text.strip()[:1].isdigit():
+    if not words:
         return False
     not_verbs, adverbs, suffixes, heads = _shape_words()
     first = fold(words[0]).strip("'’-")
@@ -155,6 +183,38 @@ def _table_level(word: str) -> Level:
 
 # --- lists under theme headings ----------------------------------------------------------------------
 
+def _plan_item(text: str, theme: Theme | None) -> tuple[str, Theme | None, str | None] | None:
+    """An item of a plan list, as (objective, theme, field as written): "La petite enfance, avec
+    l'objectif d'ouvrir une crèche" -> ("ouvrir une crèche", petite_enfance, "La petite enfance")."""
+    candidate = _clean_item(text)
+    head = ITEM_HEAD.match(candidate)
+    if head and is_theme_label(head["head"]):
+        rest = ITEM_JOINER.sub("", head["rest"].strip())
+        rest = re.sub(r"^en\s+(?=\w+ant\b)", "", rest)  # "en rapprochant ..." keeps its gerund
+        if reads_as_objective(rest, after_field=True) or re.match(r"^\w+ant\b", rest):
+            return rest, themes_in(head["head"])[0], clean(head["head"])
+        return None
+    if 3 < len(candidate) <= MAX_ITEM_CHARS and reads_as_objective(candidate):
+        return candidate, theme, None
+    return None
+
+
+def _labelled_items(page: Page, block: Block, theme: Theme | None) -> list[_Item]:
+    """"Objectif 1 : ..." lines of a block; "Axe 2 : <objective>" gives an enjeu and its theme."""
+    items = []
+    for match in LABELLED_ITEM.finditer(block.text):
+        level = _table_level(match["level"])
+        text = _clean_item(match["text"])
+        if (level is Level.ENJEU and is_theme_label(text)) or match["text"].rstrip().endswith(":"):
+            continue  # "Axe 1 : Petite enfance" is a heading, "Axe 3 : ... prévoit de :" an introduction
+        if not reads_as_objective(text):
+            continue
+        item_theme = (themes_in(text) or [theme])[0] if level is Level.ENJEU else theme
+        items.append(_Item(level, text, item_theme or (themes_in(text) or [None])[0], None, page, block,
+                           "labelled_item"))
+    return items
+
+
 def _from_lists(doc: Document, headings: list[ThemeHeading]) -> list[_Item]:
     by_block = {(h.page.number, h.index): h for h in headings}
     generic = generic_pages(doc)
@@ -175,9 +235,18 @@ def _from_lists(doc: Document, headings: list[ThemeHeading]) -> list[_Item]:
             if heading is not None:
                 current, level, excluded, labelled = heading, _level_of(heading.label), False, False
                 continue
-            if current is None:
-                continue
             text = block.text.strip()
+            labelled_lines = _labelled_items(page, block, current.themes[0] if current and current.themes else None)
+            if labelled_lines:
+                items.extend(labelled_lines)
+                continue
+            if current is None:
+                # A list announced as the plan ("la CTG s'articule autour de quatre axes :") opens
+                # a scope of its own, whose items name their field.
+                if text.endswith(":") and PLAN_INTRO.search(text) and not _excluded(text) and len(text) < 300:
+                    current = ThemeHeading(page, index, block, text, (), "plan_intro")
+                    level, excluded, labelled = _level_of(text), False, True
+                continue
             label = LEVEL_LABEL.match(text)
             if label and len(label["rest"]) < 3:
                 level, excluded, labelled = _table_level(label["level"]), False, True
@@ -187,14 +256,24 @@ def _from_lists(doc: Document, headings: list[ThemeHeading]) -> list[_Item]:
                 current = None  # another section begins
                 continue
             if bullet or labelled:
-                candidates = [_clean_item(line) for line in text.split("\n")]
-                if bullet or all(reads_as_objective(c) for c in candidates):
-                    for candidate in candidates:
-                        if not excluded and 3 < len(candidate) <= MAX_ITEM_CHARS and reads_as_objective(candidate):
-                            items.append(_Item(level or Level.OBJECTIF, candidate, current.themes[0], None,
-                                               page, block, "list_under_theme"))
+                candidates = [line for line in text.split("\n") if line.strip()]
+                parsed = [_plan_item(line, current.themes[0] if current.themes else None) for line in candidates]
+                if current.rule == "plan_intro":
+                    # Without a theme heading, only items naming their field are the territory's
+                    # plan; "Les enjeux d'une CTG : Territorialiser l'offre..." describes CTGs in general.
+                    parsed = [p if p and p[2] else None for p in parsed]
+                if bullet or all(parsed):
+                    if not excluded:
+                        for found in parsed:
+                            if found:
+                                objective, theme, field = found
+                                items.append(_Item(level or Level.OBJECTIF, objective, theme, field, page, block,
+                                                   "plan_list_item" if field else "list_under_theme"))
                     continue
                 labelled = False  # prose after the labelled list: the list is over
+                if not current.themes:
+                    current = None
+                    continue
             if text.endswith(":"):
                 # An introduction: "trois enjeux se montrent majeurs :", "La Ctg prévoit de :";
                 # its items follow, bulleted or not (an OCR'd list may have lost its bullets).

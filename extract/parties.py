@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extract import lexicon
+from extract.ingest.prose import BULLET
 from extract.normalize import clean, fold, fold_key, person_name, territory_key
 from extract.reference import is_commune_name
 from extract.territory import departement_of, caf_name
@@ -45,7 +46,9 @@ ROLE_TO_NAME = re.compile(r"\s*[,\n]\s*(?:(?:Monsieur|Madame|Mademoiselle|M\.|Mm
 # A party clause: "..., représentée par", "représenté par".
 REPRESENTED_BY = re.compile(r"\brepr[ée]sent[ée]e?s?\s+par\b", re.IGNORECASE)
 # Signing words in a sentence: "signeront avec", "ont signé", "signée par", "signataires".
-SIGNING = re.compile(r"\bsign(?:é|ée|ées|és|er|era|eront|ent|ait|ons|ataires?)\b", re.IGNORECASE)
+SIGNING = re.compile(r"\bsign(?:é|ée|ées|és|er|era|eront|ent|ait|ons|ant|ataires?)\b", re.IGNORECASE)
+# The introduction of a list of signatories: "La convention a été signée par :".
+SIGNING_INTRO = re.compile(r"\bsign\w*\b[^.\n]{0,60}:\s*$", re.IGNORECASE | re.MULTILINE)
 # A caption naming the people of a photo: "G à D :", "De gauche à droite :", "(de g. à dr.)".
 CAPTION = re.compile(r"^\W*(?:de\s+)?g(?:auche)?\.?\s+[àa]\s+d(?:roite|r)?\.?\s*[:,)-]", re.IGNORECASE)
 # The end of a convention, where signature blocks stand: "Fait à", "exemplaires originaux", "Pour la Caf".
@@ -178,7 +181,9 @@ def _subject_org(text: str, start: int) -> str | None:
     return head.strip(" ,*") or None
 
 
-def _mentions_in(passage: Passage, signing_doc: bool, signature_page: bool) -> list[Mention]:
+def _mentions_in(passage: Passage, signing_doc: bool, signature_zone: bool, signing_list: bool) -> list[Mention]:
+    """Persons of one block. ``signature_zone``: the block stands after the closing formula;
+    ``signing_list``: it is an item of a list introduced as the signatories."""
     text = passage.text
     role_re, _, _ = _role_pattern()
     roles = []
@@ -210,8 +215,9 @@ def _mentions_in(passage: Passage, signing_doc: bool, signature_page: bool) -> l
             continue
         left, right = sentence_at(text, p_start, p_end)
         sentence = text[left:right]
-        signatory = bool(SIGNING.search(sentence) or REPRESENTED_BY.search(sentence)
-                         or (caption and signing_doc) or (signature_page and chosen is not None and len(text) < 200))
+        listed = signing_list or bool(SIGNING_INTRO.search(text[:left]))
+        signatory = bool(SIGNING.search(sentence) or REPRESENTED_BY.search(sentence) or listed
+                         or (caption and signing_doc) or (signature_zone and chosen is not None and len(text) < 200))
         kind = org_kind_of(org) if org else None
         if org and SAME_ORG.search(org) and found:
             org, kind = found[-1].org_text, found[-1].org_kind
@@ -226,15 +232,15 @@ def _mentions_in(passage: Passage, signing_doc: bool, signature_page: bool) -> l
     return found
 
 
-def _stacked(doc: Document, signature_pages: set[int]) -> list[Mention]:
+def _stacked(doc: Document, zone: set[tuple[int, int]]) -> list[Mention]:
     """Signature blocks in columns: a role ("La Directrice Générale,") in one block or table cell,
     the name ("Audrey MATHON-DEBETENCOURT") in the block right below it."""
     role_re, _, _ = _role_pattern()
     found = []
     for page in doc.pages:
-        if page.number not in signature_pages:
-            continue
         for i, block in enumerate(page.blocks):
+            if (page.number, i) not in zone:
+                continue
             name_match = PERSON.fullmatch(re.sub(r"^(?:Monsieur|Madame|M\.|Mme\.?)\s+", "", block.text.strip()))
             trimmed = _trim(name_match) if name_match else None
             if trimmed is None:
@@ -254,12 +260,19 @@ def _stacked(doc: Document, signature_pages: set[int]) -> list[Mention]:
     return found
 
 
-def _signature_pages(doc: Document) -> set[int]:
-    pages = set()
+def _signature_zone(doc: Document) -> set[tuple[int, int]]:
+    """(page, block index) of the blocks after a closing formula ("Fait à ...", "Pour la Caf"),
+    on its page and the next: where signature blocks stand."""
+    zone: set[tuple[int, int]] = set()
     for page in doc.pages:
-        if any(SIGNATURE_ZONE.search(b.text) for b in page.blocks):
-            pages.update({page.number, page.number + 1})
-    return pages
+        for index, block in enumerate(page.blocks):
+            if SIGNATURE_ZONE.search(block.text):
+                zone.update((page.number, i) for i in range(index, len(page.blocks)))
+                if page.number < doc.n_pages:
+                    following = doc.pages[page.number]
+                    zone.update((following.number, i) for i in range(len(following.blocks)))
+                break
+    return zone
 
 
 def _spacy_signers(doc: Document, nlp, known: set[str]) -> list[Mention]:
@@ -294,8 +307,10 @@ def _org_name(mention: Mention, caf: Caf | None, territory: Territory | None) ->
     if mention.org_kind in (OrgKind.COMMUNE, OrgKind.EPCI) and territory:
         wanted = OrgKind.COMMUNE if territory.type is TerritoryType.COMMUNE else OrgKind.EPCI
         # "Maire" alone, "la commune de Valros", "La Communauté d'Agglomération de X": the territory.
-        if mention.org_kind is wanted and (not mention.org_text
-                                           or territory_key(mention.org_text) == territory_key(territory.name)):
+        own, written = territory_key(territory.name), territory_key(mention.org_text or "")
+        # "Maire" alone, "la commune de Valros", "la Communauté de communes d'Erdre" (cut at "et"):
+        # the territory.
+        if mention.org_kind is wanted and (not mention.org_text or written == own or own.startswith(written + "-")):
             return territory.name
     if mention.org_text:
         text = re.sub(r"^(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*", "", mention.org_text, flags=re.IGNORECASE)
@@ -306,11 +321,19 @@ def _org_name(mention: Mention, caf: Caf | None, territory: Territory | None) ->
 def extract_parties(doc: Document, nlp=None, caf: Caf | None = None,
                     territory: Territory | None = None) -> list[Party]:
     signing_doc = any(SIGNING.search(b.text) for _, b in doc.blocks())
-    signature_pages = _signature_pages(doc)
+    zone = _signature_zone(doc)
     mentions: list[Mention] = []
+    signing_list = False
     for passage in passages(doc):
-        mentions.extend(_mentions_in(passage, signing_doc, passage.page.number in signature_pages))
-    mentions.extend(_stacked(doc, signature_pages))
+        index = passage.page.blocks.index(passage.block)
+        mentions.extend(_mentions_in(passage, signing_doc, (passage.page.number, index) in zone, signing_list))
+        # Items after "La convention a été signée par :" are signatories until the list ends.
+        text = passage.text.strip()
+        if SIGNING_INTRO.search(text):
+            signing_list = True
+        elif not BULLET.match(text):
+            signing_list = False
+    mentions.extend(_stacked(doc, zone))
     if nlp is not None:
         mentions.extend(_spacy_signers(doc, nlp, {fold_key(m.name) for m in mentions}))
 

@@ -95,7 +95,16 @@ OTHER_PLAN = re.compile(
 # A previous or expired CTG: "la précédente CTG (2017-2021)", "l'ancienne convention",
 # "arrivée à échéance", "la première CTG couvrait 2016-2020".
 PREVIOUS = re.compile(
-    r"pr[ée]c[ée]dent\w*|ancienne?s?|derni[èe]re?s?\s+ctg|[ée]chue|arriv[ée]e?\s+[àa]\s+[ée]ch[ée]ance|expir\w+|bilan\s+de\s+la|premi[èe]re\s+ctg",
+    r"""pr[ée]c[ée]dent\w*|ancienne?s?|derni[èe]re?s?\s+ctg|[ée]chue|arriv[ée]e?\s+[àa]\s+[ée]ch[ée]ance|expir\w+
+      |bilan\s+de\s+la|premi[èe]re\s+ctg|\ba\s+couvert\b|\bcouvrait\b|\bavait\s+(?:couvert|[ée]t[ée])\b
+      |\bs['’]est\s+achev|\bapr[èe]s\s+(?:une|la|sa)\s+(?:premi[èe]re|deuxi[èe]me|pr[ée]c[ée]dente|1[èe]re|2[èe]?me)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# An amendment pushing the end of the CTG: "elle est prolongée jusqu'au 31 décembre 2025",
+# "le présent avenant prolonge la CTG jusqu'au 31/12/2025".
+PROLONGED = re.compile(
+    rf"prolong\w*\s+(?:la\s+(?:ctg|convention)\s+|d['’]une\s+ann[ée]e\s+)?jusqu['’]\s*au\s+{_DATE}",
     re.IGNORECASE,
 )
 
@@ -211,8 +220,19 @@ def candidates(doc: Document) -> list[Candidate]:
     return found
 
 
+def _prolongation(doc: Document) -> tuple[int, Passage, tuple[int, int]] | None:
+    """The last year an amendment extends the CTG to, if the document extends it."""
+    for passage in passages(doc):
+        for match in PROLONGED.finditer(passage.text):
+            end = _date(match)
+            if end is not None:
+                return (end.year if (end.month, end.day) != (1, 1) else end.year - 1), passage, match.span()
+    return None
+
+
 def extract_period(doc: Document) -> Period | None:
     found = candidates(doc)
+    prolonged = _prolongation(doc)
     totals: dict[tuple[int, int], float] = {}
     for c in found:
         totals[(c.start, c.end)] = totals.get((c.start, c.end), 0.0) + c.score
@@ -224,6 +244,12 @@ def extract_period(doc: Document) -> Period | None:
     if best_score < MIN_SCORE or (runner_up > 0 and best_score < LEAD_RATIO * runner_up):
         return None
     best = max((c for c in found if (c.start, c.end) == best_value), key=lambda c: c.score)
+    if prolonged and best_value[1] < prolonged[0] <= best_value[0] + MAX_SPAN + 1:
+        # An amendment: the CTG now ends later than first agreed.
+        end, passage, span = prolonged
+        return Period(doc_id=doc.doc_id, page=passage.page.number, rule="prolonged_until",
+                      snippet=snippet(passage.text, *span), bbox=passage.block.bbox.as_tuple(),
+                      start=best_value[0], end=end)
     text = best.passage.text
     return Period(
         doc_id=doc.doc_id, page=best.passage.page.number, rule=best.rule,

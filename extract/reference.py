@@ -6,6 +6,7 @@ loaded on first use.
 from __future__ import annotations
 
 import gzip
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -57,7 +58,13 @@ def epci_by_key() -> dict[str, tuple[EpciRef, ...]]:
     index: dict[str, list[EpciRef]] = {}
     for siren, name, kind, members in _rows("epci.tsv.gz"):
         ref = EpciRef(siren, name, kind, tuple(members.split()))
-        index.setdefault(territory_key(name), []).append(ref)
+        # "CA CIVIS (Communauté Intercommunale des Villes Solidaires)": known by both names.
+        spelled = re.match(r"^(?P<short>[^(]+?)\s*\((?P<long>[^)]+)\)\s*$", name)
+        names = [spelled["short"], f"{kind} {spelled['long']}", spelled["long"]] if spelled else [name]
+        for written in names:
+            key = territory_key(written)
+            if ref not in index.setdefault(key, []):
+                index[key].append(ref)
     return {k: tuple(v) for k, v in index.items()}
 
 

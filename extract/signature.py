@@ -27,9 +27,11 @@ WRITTEN_DATE = re.compile(rf"\b{DAY}\s+{MONTH_NAME}(?:\s+{YEAR})?\b", re.IGNOREC
 NUMERIC_DATE = re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:199|20\d)\d)\b")
 
 # Signing words: "signée", "signeront", "ont signé", "la signature", "signataires".
-SIGNING = re.compile(r"\bsign(?:é|ée|ées|és|er|era|eront|ent|ons|ait|ature)\b|\bsignataires?\b", re.IGNORECASE)
+SIGNING = re.compile(r"\bsign(?:é|ée|ées|és|er|era|eront|ent|ons|ait|ant|ature)\b|\bsignataires?\b", re.IGNORECASE)
 # The closing formula of a convention: "Fait à Lille, le 3 mars 2025", "Fait en 3 exemplaires à X le".
-FAIT_A = re.compile(r"\bfait\s+(?:à|a|en)\b[^.;]{0,60}?,?\s*(?:le|en\s+date\s+du)?\s*$", re.IGNORECASE)
+FAIT_A = re.compile(r"\bfait\s+(?:à|a|au|aux|en)\b[^.;]{0,60}?,?\s*(?:le|en\s+date\s+du)?\s*$", re.IGNORECASE)
+# The closing formula of a deliberation's extract: its date is the extract's, not a signature's.
+EXTRACT = re.compile(r"extrait\s+conforme|copie\s+conforme|certifi[ée]\s+(?:conforme|ex[ée]cutoire)", re.IGNORECASE)
 # Other acts whose dates are not the signature's: "délibération ... en date du 11/06/2025",
 # "Envoyé en préfecture le", "Publié le", "séance du", "séminaire du", "comité de pilotage du".
 OTHER_ACT = re.compile(
@@ -57,11 +59,15 @@ def _score(passage: Passage, start: int, end: int) -> tuple[float, str]:
     if OTHER_ACT.search(before):
         return 0.0, ""
     if FAIT_A.search(text[max(left, start - 80):start]):
-        return 6.0, "fait_a"
+        context = (passage.previous.text if passage.previous else "") + text[:start]
+        return (0.0, "") if EXTRACT.search(context) else (6.0, "fait_a")
     near = text[max(left, start - 90):min(right, end + 90)]
     if SIGNING.search(near):
         # A date far from the signing word, with another act named in between, is that act's.
         return (5.0, "signing_sentence") if not OTHER_ACT.search(near) else (2.0, "signing_sentence")
+    sentence = text[left:right]
+    if SIGNING.search(sentence) and not OTHER_ACT.search(sentence):
+        return 4.0, "signing_sentence"  # "Le 9 avril 2024, la Ville et la Caf ont ..., en signant ..."
     return 0.0, ""
 
 

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from extract import lexicon
 from extract.normalize import clean, fold, fold_key, place_name
+from extract.reference import find_epci
 from extract.text import Passage, passages, sentence_at, snippet
 from models.conventions import Caf, Territory, TerritoryType
 from models.document import Document
@@ -54,6 +55,9 @@ CTG_OF = re.compile(
 )
 # A brand ending in "Métropole": "Valenciennes Métropole", "Montpellier Méditerranée Métropole".
 METROPOLE_BRAND = re.compile(r"\b(?P<name>(?:(?!Communaut|Agglom|Communes)[A-ZÀ-Ý][\w'’\-]+\s+){1,3}Métropole)\b")
+# Other names an EPCI gives itself: "Billom Communauté", "Muretain Agglo", "Quimperlé Communauté"
+# (kept only when the reference list of EPCI knows them).
+EPCI_BRAND = re.compile(r"\b(?P<name>(?:(?:le|la|du|de)\s+)?(?:[A-ZÀ-Ý][\w'’\-]+\s+){1,3}(?:Communauté|Agglo|Agglomération|Territoires?))\b(?!\s+(?:de|d['’]|du|des)\b)")
 
 # Right after a name, the party clause: ", représentée par son Président".
 PARTY_CLAUSE = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?,?\s*(?:ci-après\s+\w+\s*,?\s*)?représentée?\s+par", re.IGNORECASE)
@@ -205,6 +209,13 @@ def mentions(doc: Document) -> list[Mention]:
             add(passage, match.start(), match.end(), 1.0, TerritoryType.COMMUNE, None, "mayor_of")
         for match in CTG_OF.finditer(text):
             add(passage, match.start(), match.end(), 2.0, None, None, "ctg_named_after")
+        for match in EPCI_BRAND.finditer(text):
+            name = clean(match["name"])
+            if find_epci(name) is None:
+                continue
+            score = _context_score(passage, match.start(), match.end(), 1.5, title_size)
+            found.append(Mention(_key(name), name, None, TerritoryType.EPCI, score, passage, match.span(),
+                                 "epci_brand"))
         for match in METROPOLE_BRAND.finditer(text):
             name = clean(match["name"])
             score = _context_score(passage, match.start(), match.end(), 1.0, title_size)

@@ -140,8 +140,13 @@ def extract_themes(doc: Document, objectives: list[Objective] = ()) -> list[Them
                                              theme=theme, label=heading.label))
     for objective in objectives:
         if objective.level is Level.ENJEU and objective.rule == "action_tree":
-            for theme in themes_in(objective.text):
-                rows.setdefault((theme, fold_key(objective.text)), ThemeRecord(
-                    doc_id=doc.doc_id, page=objective.page, rule="action_tree_axis", snippet=objective.snippet,
-                    bbox=objective.bbox, theme=theme, label=objective.text))
+            label, rule = objective.text, "action_tree_axis"
+        elif objective.rule == "plan_list_item" and objective.parent_text:
+            label, rule = objective.parent_text, "plan_list_field"  # "La petite enfance, avec ..."
+        else:
+            continue
+        for theme in themes_in(label):
+            rows.setdefault((theme, fold_key(label)), ThemeRecord(
+                doc_id=doc.doc_id, page=objective.page, rule=rule, snippet=objective.snippet,
+                bbox=objective.bbox, theme=theme, label=label))
     return list(rows.values())

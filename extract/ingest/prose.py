@@ -25,6 +25,9 @@ HYPHENATED_END = re.compile(r"(?P<left>[A-Za-zÀ-ÖØ-öø-ÿœŒæÆ]+)[-\u2010
 # The first word of the next line: "sance ..." / "enfant (ex : ...".
 WORD_START = re.compile(r"^(?P<right>[A-Za-zÀ-ÖØ-öø-ÿœŒæÆ]+)")
 
+# A line opening with a label and a colon: "Objectif 2 : ...", "Pilote : ...", "Axe 1.2 : ...".
+LABEL_LINE = re.compile(r"^[A-ZÀ-Ý][\w'’ ]{1,24}?(?:\s+[\dIVX]+(?:\.\d+)*)?\s*:\s+\S")
+
 # Sentence-final punctuation at a line end, possibly followed by a closing quote or bracket.
 SENTENCE_END = re.compile(r"[.!?:;…][»\")\]]?$")
 
@@ -100,7 +103,7 @@ def join_lines(lines: list[str], short: list[bool] | None = None,
         # A list item ends with ";" or follows an introduction ending with ":": keep the break
         # even when the item has lost its bullet (OCR).
         closes_item = out.endswith((";", ":")) and text[:1].isupper()
-        if is_bullet(text) or closes_item or (prev_short and SENTENCE_END.search(out)):
+        if is_bullet(text) or closes_item or LABEL_LINE.match(text) or (prev_short and SENTENCE_END.search(out)):
             out += "\n" + text
             continue
         if NUMBER_DASH_END.search(out) and text[:1].isdigit():
