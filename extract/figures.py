@@ -35,8 +35,9 @@ DEBRIS = re.compile(r"\*\*|</?[a-z]+>")
 # A scale word glued to its number: "2,4millions", "12M€".
 GLUED_SCALE = re.compile(r"(\d)(millions?|milliards?|M€|k€|€)", re.IGNORECASE)
 # A change rather than a level: "+4.8%", "- 20.4% entre 2017 et 2022", "une hausse de 3.2%".
-CHANGE = re.compile(r"(?:[+±−–-]\s*$|\b(?:hausse|baisse|augmentation|diminution|évolution|progression|recul)\s+de\s*$)",
-                    re.IGNORECASE)
+# (A dash that opens a list item is a bullet, not a minus.)
+CHANGE = re.compile(r"(?:[+±−]\s*$|(?<=\S)[ \t]?[-–]\s*$|\b(?:hausse|baisse|augmentation|diminution|évolution|progression|recul)"
+                    r"\s+de\s*$)", re.IGNORECASE)
 # A ratio or a time: "1/5", "2/3", "7h30", "18h30".
 RATIO_OR_TIME = re.compile(r"^\s*(?:/\s*\d|h\s*\d{0,2}\b)")
 # Words before a number that make it a label, not a quantity: "Article 5", "Objectif 2", "n° 3".
@@ -61,8 +62,8 @@ MAX_LABEL_CHARS = 90
 @dataclass
 class _Candidate:
     value: float
-    unit: Unit
-    unit_label: str | None
+    unit: str
+    category: Unit
     label: str
     year: int | None
     page: Page
@@ -73,9 +74,10 @@ class _Candidate:
 
 
 @lru_cache(maxsize=1)
-def _units() -> tuple[tuple[str, Unit], ...]:
-    pairs = [(fold(word), Unit(unit)) for unit, words in lexicon.figures()["units"].items() for word in words]
-    return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
+def _units() -> tuple[tuple[str, str, Unit], ...]:
+    """(written form folded, count noun as stored, family), longest forms first."""
+    rows = [(fold(form), noun, Unit(family)) for noun, family, forms in lexicon.figures()["units"] for form in forms]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -90,28 +92,37 @@ def _starts_with(folded: str, phrases: tuple[str, ...]) -> str | None:
     return None
 
 
-def unit_after(text: str) -> tuple[Unit, str, int] | None:
-    """The count noun right after a number: " foyers allocataires du territoire" -> (foyers,
-    "foyers", end offset); " des enfants âgés" -> enfants; " Collectifs de ... (Clas)" -> CLAS."""
+def unit_after(text: str) -> tuple[str, Unit, str, int] | None:
+    """The count noun right after a number: (noun as stored, family, noun as written, end offset).
+    " foyers allocataires du territoire" -> foyers; " des enfants âgés" -> enfants;
+    " Collectifs de ... (Clas)" -> CLAS."""
     folded = fold_aligned(text)
     lead = re.match(r"\s*(?:(?:des|de|d'|du|environ|au\s+total)[\s-]+)?", folded)
     start = lead.end()
-    for phrase, unit in _units():
-        if re.match(rf"{re.escape(phrase)}(?![a-z0-9])", folded[start:]):
-            return unit, text[start:start + len(phrase)], start + len(phrase)
+    for form, noun, family in _units():
+        if re.match(rf"{re.escape(form)}(?![a-z0-9])", folded[start:]):
+            return noun, family, text[start:start + len(form)], start + len(form)
     # An acronym in brackets a few words on: "46 Collectifs de Contrat local ... (Clas)".
     bracket = re.match(r"\s*[a-zà-ÿ' -]{0,70}?\((?P<acronym>[a-z]{2,6})\)", folded)
     if bracket:
-        for phrase, unit in _units():
-            if phrase == bracket["acronym"]:
-                return unit, text[bracket.start("acronym"):bracket.end("acronym")], bracket.end()
+        for form, noun, family in _units():
+            if form == bracket["acronym"]:
+                return noun, family, text[bracket.start("acronym"):bracket.end("acronym")], bracket.end()
     return None
 
 
 def _is_comparison(before: str, after: str) -> bool:
     folded_before, folded_after = fold(before), fold(after)
-    if any(re.search(rf"(?<![a-z]){re.escape(w)}\s*:?\s*$", folded_before) for w in _words("comparison_before")):
+    if any(re.search(rf"(?<![a-z]){re.escape(w)}\s*[:(]?\s*$", folded_before) for w in _words("comparison_before")):
         return True
+    # "(24 % en Loire-Atlantique)", "(30 % dans le département)", "pour l'ensemble de La Réunion".
+    place_after = re.match(r"\s*%?\s*(?:en|dans\s+l[ea]|dans\s+l'|pour\s+l'ensemble\s+(?:de\s+la|du|de\s+l'|des|de))\s*"
+                           r"(?P<place>[a-z' -]{3,40})", folded_after)
+    if place_after:
+        place = place_after["place"].strip()
+        if any(place.startswith(fold(d.name)) for d in lexicon.departements()) or \
+                place.split(" ")[0] in _words("comparison_places"):
+            return True
     # "Nord: 58.5%", "France : 12 %", "(Nord: 32%)".
     place = re.search(r"([a-zà-ÿ' -]+?)\s*:\s*$", folded_before)
     if place:
@@ -257,9 +268,9 @@ def _candidates_in(page: Page, index: int, block: Block, text: str, salience: in
         if CONTAINER.search(text[left:start]):
             continue
         folded_after = fold_aligned(after)
-        unit, unit_label, label = None, None, ""
+        unit, category, label = None, None, ""
         if re.match(r"\s*%|\s*pour\s*cent", after):
-            unit = Unit.PERCENT
+            unit, category = "%", Unit.PERCENT
             rest = after[after.index("%") + 1:] if "%" in after[:6] else after
             label = _label_after(rest) or _label_before(text[left:start])
             if len(label.split()) < 2 or text[max(0, start - 1):start] == "(":
@@ -271,7 +282,7 @@ def _candidates_in(page: Page, index: int, block: Block, text: str, salience: in
             is_euros = "€" in after[:15] or "euro" in folded_after[:20]
             if not is_euros and not money_sentence.search(text[left:right]):
                 continue
-            unit, value = Unit.EUR, amount
+            unit, category, value = "EUR", Unit.EUR, amount
             rest = re.sub(r"^\s*(?:millions?|milliards?|m€|k€)?\s*(?:€|d['’]\s*euros|euros)?", "", after,
                           flags=re.IGNORECASE)
             label = _label_after(rest)
@@ -284,14 +295,13 @@ def _candidates_in(page: Page, index: int, block: Block, text: str, salience: in
             found_unit = unit_after(after)
             if found_unit is None:
                 continue
-            unit, unit_label, unit_end = found_unit
+            unit, category, written, unit_end = found_unit
             if value == 1 or (1900 <= value <= 2100 and float(value).is_integer()):
                 continue  # "1 Micro-crèche" lists equipment; a year is no count
-            label = clean(f"{unit_label} {_qualifier(after[unit_end:])}".strip())[:MAX_LABEL_CHARS]
-            unit_label = None if unit is not Unit.OTHER else unit_label
+            label = clean(f"{written} {_qualifier(after[unit_end:])}".strip())[:MAX_LABEL_CHARS]
         year = _sentence_year(text, start, end, match["number"]) or year_default
         snippet = text[max(left, start - 120):min(right, end + 150)]
-        found.append(_Candidate(value, unit, unit_label, label or unit.value, year, page, block, snippet,
+        found.append(_Candidate(value, unit, category, label or unit, year, page, block, snippet,
                                 "figure_in_text", salience))
     return found
 
@@ -314,8 +324,8 @@ def _table_figures(page: Page, year_default: int | None) -> list[_Candidate]:
                 if big and big["sign"]:
                     value = parse_amount(cell) if big["sign"] != "%" else parse_number(big["number"].strip())
                     if value is not None:
-                        unit = Unit.PERCENT if big["sign"] == "%" else Unit.EUR
-                        found.append(_Candidate(value, unit, None, clean(cells[0])[:MAX_LABEL_CHARS], year_default,
+                        unit, category = ("%", Unit.PERCENT) if big["sign"] == "%" else ("EUR", Unit.EUR)
+                        found.append(_Candidate(value, unit, category, clean(cells[0])[:MAX_LABEL_CHARS], year_default,
                                                 page, block, " | ".join(cells), "table_row", 2))
                     continue
                 found.extend(_candidates_in(page, index, block, cell, 2, year_default))
@@ -357,38 +367,38 @@ def _big_number(page: Page, index: int, block: Block, match: re.Match, body: flo
     caption_text = _strip_comparison(DEBRIS.sub("", caption.text))
     sign = match["sign"]
     if sign == "%":
-        unit, label = Unit.PERCENT, _label_after(caption_text)
+        unit, category, label = "%", Unit.PERCENT, _label_after(caption_text)
     elif sign:
-        unit, label = Unit.EUR, _label_after(caption_text)
+        unit, category, label = "EUR", Unit.EUR, _label_after(caption_text)
         value = parse_amount(match.group(0)) or value
     else:
         found = unit_after(" " + caption_text)
         if found is None or value == 1:
             return []
-        unit, unit_label, end = found
-        label = clean(f"{unit_label} {_qualifier(caption_text[end - 1:])}")
+        unit, category, written, end = found
+        label = clean(f"{written} {_qualifier(caption_text[end - 1:])}")
     salience = 2 if (block.size >= 1.4 * body or index in key) else 1
-    return [_Candidate(value, unit, None, label or unit.value, _sentence_year(caption_text, 0, 0, "") or year_default,
+    return [_Candidate(value, unit, category, label or unit, _sentence_year(caption_text, 0, 0, "") or year_default,
                        page, block, f"{block.text} {caption.text}", "big_number", salience)]
 
 
 def _consolidate(doc: Document, candidates: list[_Candidate]) -> list[Figure]:
     """One figure per value and unit, and per bare unit (the first stated wins: "1650 habitants
     (Insee/2019)" over a later "1 641 habitants"); supporting numbers dropped."""
-    seen_values: set[tuple[float, Unit]] = set()
-    seen_labels: set[tuple[Unit, str]] = set()
+    seen_values: set[tuple[float, str]] = set()
+    seen_labels: set[tuple[str, str]] = set()
     figures = []
     for c in sorted(candidates, key=lambda c: (-c.salience, c.page.number)):
         if c.salience < 1:
             continue
         # Two values under the same bare unit ("1650 habitants", later "1 641 habitants") are two
         # statements of one fact: the first stands.
-        label_key = (c.unit, fold_key(c.label)) if fold_key(c.label) == fold_key(c.unit.value) else None
+        label_key = (c.unit, fold_key(c.label)) if fold_key(c.label) == fold_key(c.unit) else None
         if (c.value, c.unit) in seen_values or (label_key and label_key in seen_labels):
             continue
         seen_values.add((c.value, c.unit))
         seen_labels.add(label_key)
         figures.append(Figure(doc_id=doc.doc_id, page=c.page.number, rule=c.rule, snippet=c.snippet,
                               bbox=c.block.bbox.as_tuple(), label=c.label, value=c.value, unit=c.unit,
-                              unit_label=c.unit_label, year=c.year))
+                              category=c.category, year=c.year))
     return sorted(figures, key=lambda f: f.page)

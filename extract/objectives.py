@@ -40,7 +40,7 @@ LEVEL_LABEL = re.compile(r"^\s*(?P<level>enjeux?|objectifs?(?:\s+\w+)?|actions?)
 # A labelled item on its own line: "Objectif 1 : Maintenir l'offre...", "Action 1.1.1 : Créer...",
 # "Axe 2 : Permettre aux jeunes...".
 LABELLED_ITEM = re.compile(
-    r"^\s*(?P<level>objectifs?|actions?|enjeux?|axes?)\s*(?:n[°o]\s*)?(?:[\dIVX]+(?:\.\d+)*)?\s*[:–]\s*(?P<text>\S.+)$",
+    r"^\s*(?:[-–•▪*]\s*)?(?P<level>objectifs?|actions?|enjeux?|axes?)\s*(?:n[°o]\s*)?(?:[\dIVX]+(?:\.\d+)*)?\s*[:–]\s*(?P<text>\S.+)$",
     re.IGNORECASE | re.MULTILINE,
 )
 # The field an item of a plan list opens with: "la petite enfance, avec ...", "2. Enfance-jeunesse :
@@ -50,6 +50,10 @@ ITEM_HEAD = re.compile(r"^\s*(?P<head>[^,:–—]{3,60}?)\s*(?:,|:|\s[–—]\s)
 # particulier", "notamment", "grâce à".
 ITEM_JOINER = re.compile(r"^(?:avec\s+(?:l['’]objectif\s+(?:de\s+|d['’]))?|en\s+particulier\s+|notamment\s+|grâce\s+à\s+"
                          r"|pour\s+|par\s+)", re.IGNORECASE)
+# A heading naming a level of the plan and nothing else: "Les enjeux", "Nos priorités",
+# "Objectifs stratégiques" (not "Les enjeux d'une CTG", about CTGs in general).
+LEVEL_HEADING = re.compile(r"^\s*(?:les\s+|nos\s+)?(?:enjeux|priorit[ée]s|orientations(?:\s+strat[ée]giques)?|objectifs(?:\s+strat[ée]giques|\s+op[ée]rationnels)?"
+                           r"|axes(?:\s+strat[ée]giques|\s+prioritaires)?)\s*:?\s*$", re.IGNORECASE)
 # An introduction that announces the plan: "la CTG s'articule autour de quatre axes :", "Trois
 # priorités ont été retenues :".
 PLAN_INTRO = re.compile(r"\b(?:axes?|priorit[ée]s|orientations?|objectifs|enjeux|chantiers|ambitions)\b", re.IGNORECASE)
@@ -239,6 +243,11 @@ def _from_lists(doc: Document, headings: list[ThemeHeading]) -> list[_Item]:
             labelled_lines = _labelled_items(page, block, current.themes[0] if current and current.themes else None)
             if labelled_lines:
                 items.extend(labelled_lines)
+                continue
+            if LEVEL_HEADING.match(text):
+                # Inside a theme's section it sets the level ("Enjeux :"); alone it opens a list.
+                current = current or ThemeHeading(page, index, block, text, (), "level_heading")
+                level, excluded, labelled = _level_of(text), False, True
                 continue
             if current is None:
                 # A list announced as the plan ("la CTG s'articule autour de quatre axes :") opens

@@ -20,6 +20,8 @@ ORDINAL_CTG = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# After the ordinal, a past CTG: "La première CTG, signée en 2018", "la 1ère CTG (2015-2019)".
+PAST_CTG = re.compile(r"^[^.;]{0,15}?(?:sign[ée]e\s+en\s+\d{4}|\(\s*\d{4}\s*[-–]\s*\d{4}\s*\)|couvrait|avait)", re.IGNORECASE)
 # Before the ordinal, a context that makes it another CTG: "après une première CTG",
 # "la précédente (1ère) CTG", "suite à la première CTG", "depuis la 1ère CTG".
 OTHER_CTG = re.compile(r"apr[èe]s|pr[ée]c[ée]dent\w*|suite\s+[àa]|depuis|ancienne|bilan\s+de", re.IGNORECASE)
@@ -31,7 +33,7 @@ def extract_ordinal(doc: Document) -> Ordinal | None:
     for passage in passages(doc):
         text = passage.text
         for match in ORDINAL_CTG.finditer(text):
-            if OTHER_CTG.search(text[max(0, match.start() - 40):match.start()]):
+            if OTHER_CTG.search(text[max(0, match.start() - 40):match.start()]) or PAST_CTG.match(text[match.end():]):
                 continue
             value = parse_ordinal(match["ordinal"])
             if value is None:

@@ -166,8 +166,11 @@ def _score(passage: Passage, start: int, end: int, base: float, page_has_cue: bo
     sentence, before = _context(passage, start, end)
     if PREVIOUS.search(before):
         return -3.0
-    if OTHER_PLAN.search(before[-30:]):
-        return -1.0
+    plan = None
+    for plan in OTHER_PLAN.finditer(before):
+        pass
+    if plan is not None and not CTG_CUE.search(before[plan.end():]):
+        return -1.0  # "COG 2022-2026", "Convention d'objectifs et de gestion 2023-2027"
     if STATISTICS.search(sentence) and not CTG_CUE.search(sentence):
         return 0.0
     if CTG_CUE.search(sentence) or under_duration_heading:

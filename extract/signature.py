@@ -32,11 +32,14 @@ SIGNING = re.compile(r"\bsign(?:é|ée|ées|és|er|era|eront|ent|ons|ait|ant|atu
 FAIT_A = re.compile(r"\bfait\s+(?:à|a|au|aux|en)\b[^.;]{0,60}?,?\s*(?:le|en\s+date\s+du)?\s*$", re.IGNORECASE)
 # The closing formula of a deliberation's extract: its date is the extract's, not a signature's.
 EXTRACT = re.compile(r"extrait\s+conforme|copie\s+conforme|certifi[ée]\s+(?:conforme|ex[ée]cutoire)", re.IGNORECASE)
+# A date that bounds a period, not a signing: "du 1er janvier 2020 au 31 décembre 2024".
+PERIOD_BOUND = re.compile(r"(?:\bdu|\bau|jusqu['’]\s*au|compter\s+du|partir\s+du|effet\s+au|entre\s+le|\bet\s+le)\s*$",
+                          re.IGNORECASE)
 # Other acts whose dates are not the signature's: "délibération ... en date du 11/06/2025",
 # "Envoyé en préfecture le", "Publié le", "séance du", "séminaire du", "comité de pilotage du".
 OTHER_ACT = re.compile(
     r"""\b(?:d[ée]lib[ée]r\w*|en\s+date\s+du|s[ée]ances?|pr[ée]fecture|publi[ée]e?|mis\s+en\s+ligne|affich[ée]e?
-        |re[çc]ue?|envoy[ée]e?|s[ée]minaires?|r[ée]unions?|comit[ée]s?|copil|ateliers?|arr[êe]t[ée]|vu\s+l[ae]
+        |re[çc]ue?|envoy[ée]e?|s[ée]minaires?|(?-i:r[ée]unions?)|comit[ée]s?|copil|ateliers?|arr[êe]t[ée]|vu\s+l[ae]
         |n[ée]e?\s+le|mis\s+[àa]\s+jour|actualis[ée]e?)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -56,7 +59,7 @@ def _score(passage: Passage, start: int, end: int) -> tuple[float, str]:
     text = passage.text
     left, right = sentence_at(text, start, end)
     before = text[max(left, start - 50):start]
-    if OTHER_ACT.search(before):
+    if OTHER_ACT.search(before) or PERIOD_BOUND.search(before):
         return 0.0, ""
     if FAIT_A.search(text[max(left, start - 80):start]):
         context = (passage.previous.text if passage.previous else "") + text[:start]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extract import lexicon
@@ -58,6 +58,9 @@ METROPOLE_BRAND = re.compile(r"\b(?P<name>(?:(?!Communaut|Agglom|Communes)[A-ZÀ
 # Other names an EPCI gives itself: "Billom Communauté", "Muretain Agglo", "Quimperlé Communauté"
 # (kept only when the reference list of EPCI knows them).
 EPCI_BRAND = re.compile(r"\b(?P<name>(?:(?:le|la|du|de)\s+)?(?:[A-ZÀ-Ý][\w'’\-]+\s+){1,3}(?:Communauté|Agglo|Agglomération|Territoires?))\b(?!\s+(?:de|d['’]|du|des)\b)")
+
+# An acronym given to a name: "Communauté de communes Vallée de l'Hérault (CCVH)".
+ACRONYM_AFTER = re.compile(r"^\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)")
 
 # Right after a name, the party clause: ", représentée par son Président".
 PARTY_CLAUSE = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?,?\s*(?:ci-après\s+\w+\s*,?\s*)?représentée?\s+par", re.IGNORECASE)
@@ -176,10 +179,18 @@ def mentions(doc: Document) -> list[Mention]:
     sizes = sorted(b.size for _, b in doc.blocks() if b.size)
     title_size = (sizes[len(sizes) // 2] * 1.3) if sizes else 14.0
     found: list[Mention] = []
+    aliases: dict[str, str] = {}  # "civis" -> the key of "Communauté intercommunale ... (Civis)"
 
     def add(passage: Passage, at: int, name_start: int, base: float, kind: TerritoryType | None,
             form: str | None, rule: str) -> None:
         read = read_name(passage.text, name_start)
+        if form and kind is TerritoryType.EPCI:
+            # An official name written in lower case ("Communauté intercommunale des villes solidaires
+            # (Civis)"): up to the bracket, if the reference list of EPCI knows it.
+            tail = re.match(r"[^(),.;:\n]{3,80}?(?=\s*\()", passage.text[name_start:])
+            if tail and (read is None or len(read[0]) < len(tail.group().strip())) and \
+                    find_epci(f"{form} {tail.group()}"):
+                read = (clean(tail.group()), name_start + tail.end())
         if read is None:
             return
         name, end = read
@@ -194,6 +205,9 @@ def mentions(doc: Document) -> list[Mention]:
             return
         score = _context_score(passage, at, end, base, title_size)
         found.append(Mention(key, name, form, kind, score, passage, (at, end), rule))
+        acronym = ACRONYM_AFTER.match(passage.text[end:end + 20])
+        if acronym:
+            aliases[fold_key(acronym["acronym"])] = key
 
     for passage in passages(doc):
         text = passage.text
@@ -221,7 +235,8 @@ def mentions(doc: Document) -> list[Mention]:
             score = _context_score(passage, match.start(), match.end(), 1.0, title_size)
             found.append(Mention(_key(name), name, None, TerritoryType.EPCI, score, passage, match.span(),
                                  "metropole_brand"))
-    return found
+    # A place named by its acronym ("la Civis") is the place the acronym was given to.
+    return [replace(m, key=aliases[m.key]) if m.key in aliases else m for m in found]
 
 
 def extract_territory(doc: Document) -> Territory | None:

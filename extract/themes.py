@@ -38,6 +38,16 @@ DIAGNOSTIC_HEADING = re.compile(
 )
 # A heading ends with these, or is written in capitals, or stands out by size or weight.
 HEADING_MAX_CHARS = 90
+# A sentence announcing the territory's axes, then listing them: "la convention s'articule autour
+# de quatre axes : la petite enfance, l'enfance-jeunesse, la parentalité et l'animation de la vie
+# sociale."
+INLINE_AXES = re.compile(
+    r"\b(?:axes|priorit[ée]s|orientations|th[ée]matiques|champs\s+d['’]action)\b[^.:;]{0,40}:\s*(?P<list>[^.;\n]{5,300})",
+    re.IGNORECASE,
+)
+# Words that make such a sentence about CTGs in general: "peut couvrir l'ensemble des champs".
+GENERIC_SENTENCE = re.compile(r"\b(?:peut|peuvent|pourra|pourront|pourrait|l['’]ensemble\s+des|tous\s+les|toutes\s+les"
+                              r"|en\s+g[ée]n[ée]ral|de\s+mani[èe]re\s+g[ée]n[ée]rale|branche\s+famille)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -124,6 +134,24 @@ def _continues_label(page: Page, block: Block) -> bool:
     return False
 
 
+def inline_axes(doc: Document) -> list[tuple[Page, Block, str, tuple[Theme, ...]]]:
+    """Axes listed in a sentence, each item a field's name: (page, block, item, themes)."""
+    generic = generic_pages(doc)
+    found = []
+    for page in doc.pages:
+        if page.number in generic:
+            continue
+        for block in page.blocks:
+            for match in INLINE_AXES.finditer(block.text):
+                left = block.text.rfind(".", 0, match.start()) + 1
+                if GENERIC_SENTENCE.search(block.text[left:match.end()]):
+                    continue
+                items = [i.strip() for i in re.split(r",\s*|\s+et\s+", match["list"]) if i.strip()]
+                if len(items) >= 2 and all(is_theme_label(i) for i in items):
+                    found.extend((page, block, clean(i), tuple(themes_in(i))) for i in items)
+    return found
+
+
 def _next_text(page: Page, index: int) -> str:
     """"PLAN D'ACTION" alone: its theme is in the next block ("ANIMATION DE LA VIE SOCIALE")."""
     return page.blocks[index + 1].text if index + 1 < len(page.blocks) else ""
@@ -138,6 +166,11 @@ def extract_themes(doc: Document, objectives: list[Objective] = ()) -> list[Them
             rows.setdefault(key, ThemeRecord(doc_id=doc.doc_id, page=heading.page.number, rule=heading.rule,
                                              snippet=heading.label, bbox=heading.block.bbox.as_tuple(),
                                              theme=theme, label=heading.label))
+    for page, block, label, themes in inline_axes(doc):
+        for theme in themes:
+            rows.setdefault((theme, fold_key(label)), ThemeRecord(
+                doc_id=doc.doc_id, page=page.number, rule="axes_listed", snippet=block.text[:300],
+                bbox=block.bbox.as_tuple(), theme=theme, label=label))
     for objective in objectives:
         if objective.level is Level.ENJEU and objective.rule == "action_tree":
             label, rule = objective.text, "action_tree_axis"

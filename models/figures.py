@@ -10,7 +10,8 @@ from models.provenance import Grounded
 
 
 class Unit(StrEnum):
-    """Money, percentages, and the French count nouns figures are stated in."""
+    """Families of units, for comparing figures across documents: money, percentages, and what
+    counts are of (crèches and multi-accueils are both EAJE)."""
 
     EUR = "EUR"
     PERCENT = "%"
@@ -36,7 +37,6 @@ class Unit(StrEnum):
     LAEP = "LAEP"
     CLAS = "CLAS"
     EAJE = "EAJE"
-    ALSH = "ALSH"
     MAM = "MAM"
     OTHER = "other"
 
@@ -44,6 +44,6 @@ class Unit(StrEnum):
 class Figure(Grounded):
     label: str
     value: float
-    unit: Unit
-    unit_label: str | None = Field(default=None, description="the unit as written when unit is OTHER")
+    unit: str = Field(min_length=1, description="EUR, %, or the count noun: habitants, places, multi-accueils...")
+    category: Unit = Field(description="the unit's family")
     year: int | None = Field(default=None, ge=1950, le=2100)

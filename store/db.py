@@ -17,7 +17,7 @@ import duckdb
 SCHEMA = resources.files("store").joinpath("schema.sql")
 # Bumped whenever schema.sql changes a table: a database made with another version is refused
 # with a clear message instead of failing on its first insert.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class DatabaseBusy(RuntimeError):

@@ -28,7 +28,7 @@ COLUMNS = {
     "communes": ["convention_id", "doc_id", "name", "code", *PROVENANCE],
     "themes": ["convention_id", "doc_id", "theme", "label", *PROVENANCE],
     "objectives": ["convention_id", "doc_id", "theme", "level", "text", "parent_text", *PROVENANCE],
-    "figures": ["convention_id", "doc_id", "label", "value", "unit", "unit_label", "year", *PROVENANCE],
+    "figures": ["convention_id", "doc_id", "label", "value", "unit", "unit_category", "year", *PROVENANCE],
 }
 # When documents of one CTG disagree, the kinds whose word counts most.
 KIND_PRIORITY = {"convention": 0, "deliberation": 1, "press_release": 2, "diagnostic": 3, "web_page": 4, "other": 5}
@@ -78,7 +78,7 @@ def _record_rows(x: Extraction) -> dict[str, list[dict]]:
         "themes": [{**base, "theme": t.theme.value, "label": t.label, **_grounding(t)} for t in x.themes],
         "objectives": [{**base, "theme": o.theme.value if o.theme else None, "level": o.level.value, "text": o.text,
                         "parent_text": o.parent_text, **_grounding(o)} for o in x.objectives],
-        "figures": [{**base, "label": f.label, "value": f.value, "unit": f.unit.value, "unit_label": f.unit_label,
+        "figures": [{**base, "label": f.label, "value": f.value, "unit": f.unit, "unit_category": f.category.value,
                      "year": f.year, **_grounding(f)} for f in x.figures],
     }
 

@@ -111,8 +111,9 @@ CREATE TABLE IF NOT EXISTS figures (
     doc_id        VARCHAR NOT NULL,
     label         VARCHAR NOT NULL,
     value         DOUBLE NOT NULL,
-    unit          VARCHAR NOT NULL,       -- EUR, %, or a count noun: habitants, enfants, places...
-    unit_label    VARCHAR,
+    unit          VARCHAR NOT NULL,       -- EUR, %, or the count noun: habitants, enfants, multi-accueils...
+    unit_category VARCHAR NOT NULL,       -- the unit's family, to compare documents: EAJE for crèches and
+                                          -- multi-accueils, assistants maternels for both genders...
     year          INTEGER,
     page          INTEGER NOT NULL,
     snippet       VARCHAR NOT NULL,

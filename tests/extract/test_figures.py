@@ -15,7 +15,7 @@ from tests.conftest import make_doc
 def figures(text: str, territory: str | None = None) -> list[tuple[float, str]]:
     t = Territory(doc_id="s", page=1, snippet="…", rule="t", name=territory, type=TerritoryType.COMMUNE) \
         if territory else None
-    return [(f.value, f.unit.value) for f in extract_figures(make_doc(text), t)]
+    return [(f.value, f.unit) for f in extract_figures(make_doc(text), t)]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -27,7 +27,8 @@ def figures(text: str, territory: str | None = None) -> list[tuple[float, str]]:
      [(2_500_000, "EUR")]),
     ("Prestations versées aux allocataires 2,4millions chiffre 2022", [(2_400_000, "EUR")]),
     ("Le territoire compte 1 Relais Petite Enfance et 3 multi-accueils, soit 86 places.",
-     [(3, "EAJE"), (86, "places")]),
+     [(3, "multi-accueils"), (86, "places")]),
+    ("241 assistantes maternelles et 9 accueils de loisirs", [(241, "assistantes maternelles"), (9, "accueils de loisirs")]),
     ("46 Collectifs de Contrat local d'accompagnement à la scolarité (Clas) et 6 Lieux d'accueil enfants parents",
      [(46, "CLAS"), (6, "LAEP")]),
     ("Le taux de couverture globale diminue légèrement (36,45%), bien que les taux d'occupation (75%) restent élevés.",
@@ -50,7 +51,8 @@ def test_figures_from_varied_sentences(text, expected):
 
 def test_label_and_year_of_a_figure():
     [figure] = extract_figures(make_doc("En 2021, la Caf a versé plus de 25 800 € en prestations de services."))
-    assert (figure.value, figure.unit, figure.label, figure.year) == (25800, Unit.EUR, "prestations de services", 2021)
+    assert (figure.value, figure.unit, figure.category, figure.label, figure.year) == \
+        (25800, "EUR", Unit.EUR, "prestations de services", 2021)
     assert figure.page == 1 and "25 800 €" in figure.snippet
 
 
@@ -78,7 +80,7 @@ def test_big_numbers_take_unit_and_label_from_their_caption():
         _block("45.2%", 220, 110, 20, 60, True),
         _block("Nord: 35.8% des enfants de 0 à 2 ans vivent dans un foyer à bas revenus", 220, 136, 9.5, 150),
     )
-    found = {(f.value, f.unit.value): f.label for f in extract_figures(doc)}
+    found = {(f.value, f.unit): f.label for f in extract_figures(doc)}
     assert found == {(6164, "enfants"): "enfants de 0 à 2 ans",
                      (45.2, "%"): "enfants de 0 à 2 ans vivent dans un foyer à bas revenus"}
 
@@ -91,7 +93,7 @@ def test_column_of_another_territory_is_left_out():
         _block("314 enfants environ", 206, 231, 12, 140), _block("28 859 enfants environ", 386, 231, 12, 140),
     )
     territory = Territory(doc_id="p", page=1, snippet="…", rule="t", name="Valros", type=TerritoryType.COMMUNE)
-    assert sorted((f.value, f.unit.value) for f in extract_figures(doc, territory)) == \
+    assert sorted((f.value, f.unit) for f in extract_figures(doc, territory)) == \
         [(314, "enfants"), (1641, "habitants")]
 
 
@@ -103,14 +105,17 @@ def test_amounts_in_a_table_take_their_row_label():
             "<tr><td>Prestations familiales</td><td>27 162 662 €</td></tr>"
             "<tr><td>Prime d'activité</td><td>3 259 619 €</td></tr></table></body></html>")
     doc = read_html(html.encode(), "t.html", "t")
-    found = [(f.value, f.unit.value, f.label) for f in extract_figures(doc)]
+    found = [(f.value, f.unit, f.label) for f in extract_figures(doc)]
     assert (27162662, "EUR", "Prestations familiales") in found
     assert (3259619, "EUR", "Prime d'activité") in found
 
 
 def test_unit_after_reads_count_nouns_and_acronyms():
-    assert unit_after(" des enfants âgés de 10 à 17 ans")[0] is Unit.ENFANTS
-    assert unit_after(" assistants maternels agréés")[0] is Unit.ASSISTANTS_MATERNELS
-    assert unit_after(" Centres sociaux")[0] is Unit.CENTRES_SOCIAUX
-    assert unit_after(" RPE sur le territoire")[0] is Unit.RPE
+    assert unit_after(" des enfants âgés de 10 à 17 ans")[:2] == ("enfants", Unit.ENFANTS)
+    assert unit_after(" assistants maternels agréés")[:2] == ("assistants maternels", Unit.ASSISTANTS_MATERNELS)
+    assert unit_after(" assistantes maternelles")[:2] == ("assistantes maternelles", Unit.ASSISTANTS_MATERNELS)
+    assert unit_after(" Centres sociaux")[:2] == ("centres sociaux", Unit.CENTRES_SOCIAUX)
+    assert unit_after(" Espaces de Vie Sociales")[:2] == ("espaces de vie sociale", Unit.ESPACES_DE_VIE_SOCIALE)
+    assert unit_after(" crèches municipales")[:2] == ("crèches", Unit.EAJE)
+    assert unit_after(" RPE sur le territoire")[:2] == ("RPE", Unit.RPE)
     assert unit_after(" ans") is None

@@ -74,3 +74,12 @@ def test_label_broken_over_two_blocks_is_not_a_heading():
     page = Page(number=1, width=595, height=842, blocks=(block("ALLOCATION AU", 238), block("LOGEMENT", 251)))
     doc = Document(doc_id="x", source_path="x.pdf", media=Media.PDF, pages=(page,))
     assert extract_themes(doc) == []
+
+
+def test_axes_listed_in_a_sentence_are_themes_unless_the_sentence_is_generic():
+    assert themes("Pour mémoire, la convention s'articule autour de quatre axes : la petite enfance, "
+                  "l'enfance-jeunesse, la parentalité et l'animation de la vie sociale.") == \
+        {"petite_enfance", "enfance", "jeunesse", "parentalite", "animation_vie_sociale"}
+    assert themes("La CTG peut couvrir l'ensemble des champs d'intervention de la branche Famille : petite "
+                  "enfance, enfance, jeunesse, parentalité, logement, handicap.") == set()
+    assert themes("Les priorités du mandat : la voirie, la culture et le sport.") == set()

@@ -37,8 +37,8 @@ def con():
                            "('d', 'objectif', 'Améliorer l’interconnaissance entre les acteurs impliqués dans "
                            "l’offre des services aux familles et développer des actions', 1, 's', 'r')")
         for value, unit in ((1651, "habitants"), (1650, "enfants")):
-            connection.execute("INSERT INTO figures (doc_id, label, value, unit, page, snippet, rule) "
-                               "VALUES ('d', 'x', ?, ?, 1, 's', 'r')", [value, unit])
+            connection.execute("INSERT INTO figures (doc_id, label, value, unit, unit_category, page, snippet, rule) "
+                               "VALUES ('d', 'x', ?, ?, ?, 1, 's', 'r')", [value, unit, unit])
         yield connection
 
 

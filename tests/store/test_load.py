@@ -31,7 +31,8 @@ def extraction(doc_id: str, kind=DocKind.PRESS_RELEASE, name="Valros", ttype=Ter
         territory_key=key if name else None,
         caf=Caf(**grounding(doc_id), name="Caf de l'Hérault", department="Hérault", department_code="34"),
         period=Period(**grounding(doc_id, 2), start=period[0], end=period[1]) if period else None,
-        figures=tuple(Figure(**grounding(doc_id), label=f"habitants {i}", value=1650 + i, unit=Unit.HABITANTS)
+        figures=tuple(Figure(**grounding(doc_id), label=f"habitants {i}", value=1650 + i, unit="habitants",
+                             category=Unit.HABITANTS)
                       for i in range(figures)),
     )
 
