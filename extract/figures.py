@@ -49,6 +49,9 @@ COLUMN_HEADER = re.compile(r"\(\s*[\d\s\u202f]+habitants?\s*\)", re.IGNORECASE)
 # "Département", "France entière", "Région Occitanie".
 OTHER_TERRITORY_HEADER = re.compile(r"^(?:agglom[ée]ration|communaut[ée]|d[ée]partement|r[ée]gion|france|m[ée]tropole)\b",
                                     re.IGNORECASE)
+# A sentence given as a comparison: "À titre de comparaison, le taux atteint 44,2 % ...".
+COMPARISON_SENTENCE = re.compile(r"\b(?:[àa]\s+titre\s+de\s+comparaison|en\s+comparaison|par\s+comparaison|comparativement)",
+                                 re.IGNORECASE)
 # A sentence about a larger territory: "Valros fait partie de la CA ..., qui compte 17 communes".
 CONTAINER = re.compile(r"\bfait\s+partie\s+d|\bmembre\s+de\s+la\b|\bau\s+sein\s+de\s+la\b", re.IGNORECASE)
 # A lone year given to the figures near it: "en 2022", "(chiffres Caf 2021)", "Insee/2019", "2023".
@@ -111,6 +114,21 @@ def unit_after(text: str) -> tuple[str, Unit, str, int] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Departements (with and without their article) and the words naming larger territories."""
+    names = set(_words("comparison_places"))
+    for d in lexicon.departements():
+        name = fold(d.name)
+        names.update({name, re.sub(r"^(?:la|le|les|l')\s*", "", name)})
+    return frozenset(names)
+
+
+def _names_a_place(words: list[str]) -> bool:
+    """Whether the words, or their last one to four, name a departement or a larger territory."""
+    return any(" ".join(words[-k:]).strip(" '(") in _places() for k in range(1, min(4, len(words)) + 1))
+
+
 def _is_comparison(before: str, after: str) -> bool:
     folded_before, folded_after = fold(before), fold(after)
     if any(re.search(rf"(?<![a-z]){re.escape(w)}\s*[:(]?\s*$", folded_before) for w in _words("comparison_before")):
@@ -119,16 +137,13 @@ def _is_comparison(before: str, after: str) -> bool:
     place_after = re.match(r"\s*%?\s*(?:en|dans\s+l[ea]|dans\s+l'|pour\s+l'ensemble\s+(?:de\s+la|du|de\s+l'|des|de))\s*"
                            r"(?P<place>[a-z' -]{3,40})", folded_after)
     if place_after:
-        place = place_after["place"].strip()
-        if any(place.startswith(fold(d.name)) for d in lexicon.departements()) or \
-                place.split(" ")[0] in _words("comparison_places"):
+        words = place_after["place"].split()
+        if any(_names_a_place(words[:k]) for k in range(1, min(4, len(words)) + 1)):
             return True
-    # "Nord: 58.5%", "France : 12 %", "(Nord: 32%)".
-    place = re.search(r"([a-zà-ÿ' -]+?)\s*:\s*$", folded_before)
-    if place:
-        name = place.group(1).strip(" (")
-        if name in _words("comparison_places") or any(fold(d.name) == name for d in lexicon.departements()):
-            return True
+    # "Nord: 58.5%", "France : 12 %", "(Nord: 32%)", "... taux de couverture global France : 59 %".
+    label = re.search(r"([a-z' (-]+)\s*:\s*$", folded_before)
+    if label and _names_a_place(label.group(1).replace("(", " ").split()):
+        return True
     return any(re.match(rf"\s*\)?\s*{re.escape(w)}(?![a-z])", folded_after) for w in _words("comparison_after"))
 
 
@@ -265,7 +280,7 @@ def _candidates_in(page: Page, index: int, block: Block, text: str, salience: in
         if _is_comparison(before, after):
             continue
         left, right = sentence_at(text, start, end)
-        if CONTAINER.search(text[left:start]):
+        if CONTAINER.search(text[left:start]) or COMPARISON_SENTENCE.search(text[left:start]):
             continue
         folded_after = fold_aligned(after)
         unit, category, label = None, None, ""
@@ -321,6 +336,13 @@ def _table_figures(page: Page, year_default: int | None) -> list[_Candidate]:
                 continue
             for cell in cells[1:]:
                 big = BIG_NUMBER.match(cell)
+                row_unit = unit_after(" " + cells[0]) if big and not big["sign"] else None
+                value = parse_number(big["number"].strip()) if row_unit else None
+                if row_unit and value is not None and value != 1:
+                    # "Allocataires | 61 480": the row's label says what the number counts.
+                    found.append(_Candidate(value, row_unit[0], row_unit[1], clean(cells[0])[:MAX_LABEL_CHARS],
+                                            year_default, page, block, " | ".join(cells), "table_row", 2))
+                    continue
                 if big and big["sign"]:
                     value = parse_amount(cell) if big["sign"] != "%" else parse_number(big["number"].strip())
                     if value is not None:
@@ -385,7 +407,7 @@ def _big_number(page: Page, index: int, block: Block, match: re.Match, body: flo
 def _consolidate(doc: Document, candidates: list[_Candidate]) -> list[Figure]:
     """One figure per value and unit, and per bare unit (the first stated wins: "1650 habitants
     (Insee/2019)" over a later "1 641 habitants"); supporting numbers dropped."""
-    seen_values: set[tuple[float, str]] = set()
+    seen_values: set[tuple[float, Unit]] = set()
     seen_labels: set[tuple[str, str]] = set()
     figures = []
     for c in sorted(candidates, key=lambda c: (-c.salience, c.page.number)):
@@ -394,9 +416,10 @@ def _consolidate(doc: Document, candidates: list[_Candidate]) -> list[Figure]:
         # Two values under the same bare unit ("1650 habitants", later "1 641 habitants") are two
         # statements of one fact: the first stands.
         label_key = (c.unit, fold_key(c.label)) if fold_key(c.label) == fold_key(c.unit) else None
-        if (c.value, c.unit) in seen_values or (label_key and label_key in seen_labels):
+        # "9 accueils de loisirs" and, later, "aux 9 ALSH": one fact.
+        if (c.value, c.category) in seen_values or (label_key and label_key in seen_labels):
             continue
-        seen_values.add((c.value, c.unit))
+        seen_values.add((c.value, c.category))
         seen_labels.add(label_key)
         figures.append(Figure(doc_id=doc.doc_id, page=c.page.number, rule=c.rule, snippet=c.snippet,
                               bbox=c.block.bbox.as_tuple(), label=c.label, value=c.value, unit=c.unit,
