@@ -127,7 +127,9 @@ def _from_heading_lists(doc: Document, scope, departement) -> list[Commune]:
                 if ref is not None and _spelled(line.text) == _spelled(ref.name):
                     hits.append((line, ref))
             if not hits:
-                if len(block.text) > 160 or found:
+                # A grid read column by column may be interrupted by a short line ("Fait à ...");
+                # prose or a new heading ends the list.
+                if len(block.text) > 160 or (block.bold and found):
                     active = False
                 continue
             for line, ref in hits:

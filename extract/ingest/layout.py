@@ -178,6 +178,9 @@ def _continues(group: _Group, line: Line) -> bool:
         return False
     if _closes_heading(last, line):
         return False
+    # A finished sentence, then a line starting left of the block: a new paragraph after a list item.
+    if line.bbox.x0 < group.bbox.x0 - 0.8 * em and re.search(r"[.!?;]\s*$", last.text):
+        return False
     narrower = min(last.bbox.width, line.bbox.width) or 1.0
     aligned = abs(line.bbox.x0 - group.bbox.x0) <= 1.5 * em
     return last.bbox.x_overlap(line.bbox) >= 0.5 * narrower or (aligned and last.bbox.x_overlap(line.bbox) > 0)

@@ -217,12 +217,28 @@ def _text_lines(page_text: str) -> tuple[list[Line], int, int]:
     return lines, widest, len(rows)
 
 
+# A line starting with exactly one space: where a text dump turned a form feed into a space.
+PAGE_START = re.compile(r"\n (?=\S)")
+
+
+def split_pages(text: str) -> list[str]:
+    """Pages of a text: at form feeds; in a dump without them, at lines opening with a single
+    space when such lines are rare (the form feed became a space), not an indented text."""
+    if "\f" in text:
+        return text.split("\f")
+    lines = text.count("\n") + 1
+    starts = len(PAGE_START.findall(text))
+    if 2 <= starts <= lines / 8:
+        return PAGE_START.split(text)
+    return [text]
+
+
 def read_text(data: bytes, path: str, doc_id: str) -> Document:
     text = decode(data)
     if not text.strip():
         raise UnreadableDocument("empty text file")
     raw_pages = []
-    for number, page_text in enumerate(text.split("\f"), start=1):
+    for number, page_text in enumerate(split_pages(text), start=1):
         lines, widest, rows = _text_lines(page_text)
         raw_pages.append(RawPage(number=number, width=max(widest, 80) * CHAR_WIDTH + 80.0,
                                  height=max(rows * LINE_HEIGHT + 80.0, 842.0), lines=lines, ocr=False, ruled=False))

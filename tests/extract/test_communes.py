@@ -82,3 +82,24 @@ def test_homonyms_are_resolved_within_the_departement():
     doc = make_doc("Les communes suivantes : Montpeyroux, Argelliers, Pouzols.")
     communes, _ = extract_communes(doc, epci("Communauté de communes Lodévois et Larzac"), caf("34", "Hérault"))
     assert [c.code for c in communes] == ["34173", "34012", "34215"]
+
+
+def test_grid_of_communes_under_a_list_heading():
+    doc = make_doc("ANNEXE 3 – LISTE DES COMMUNES ADHÉRENTES\n\n"
+                   "Dirinon        Daoulas        La Forest-Landerneau        Hanvec\n"
+                   "Irvillac        Landerneau        Le Tréhou\n\nFait à Landerneau.")
+    communes, _ = extract_communes(doc, epci("Communauté de communes du Pays de Landerneau-Daoulas"),
+                                   caf("29", "Finistère"))
+    assert sorted(names(communes)) == ["Daoulas", "Dirinon", "Hanvec", "Irvillac", "La Forest-Landerneau",
+                                       "Landerneau", "Le Tréhou"]
+    assert all(c.rule == "listed_under_heading" and c.code.startswith("29") for c in communes)
+
+
+def test_dashed_and_bracketed_lists_and_a_count_given_by_a_verb():
+    doc = make_doc("Les maires des 12 communes du territoire – Casson, Héric, Les Touches et Petit-Mars – étaient "
+                   "présents.\n\nLa communauté regroupe 12 communes.")
+    communes, count = extract_communes(doc, epci("Communauté de communes d'Erdre et Gesvres"), caf("44", "Loire-Atlantique"))
+    assert names(communes) == ["Casson", "Héric", "Les Touches", "Petit-Mars"] and count.value == 12
+    doc = make_doc("associant les huit communes membres (Beaurepaire, Les Epesses, Mouchamps et Vendrennes), les parties")
+    communes, count = extract_communes(doc, epci("Communauté de communes du Pays des Herbiers"), caf("85", "Vendée"))
+    assert names(communes) == ["Beaurepaire", "Les Epesses", "Mouchamps", "Vendrennes"] and count.value == 8

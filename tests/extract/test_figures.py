@@ -119,3 +119,25 @@ def test_unit_after_reads_count_nouns_and_acronyms():
     assert unit_after(" crèches municipales")[:2] == ("crèches", Unit.EAJE)
     assert unit_after(" RPE sur le territoire")[:2] == ("RPE", Unit.RPE)
     assert unit_after(" ans") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("les moins de 20 ans représentent 28 % de la population (24 % en Loire-Atlantique).", [(28, "%")]),
+    ("47 % des allocataires perçoivent une aide au logement (30 % en Côte-d'Or)", [(47, "%")]),
+    ("un taux de couverture de 62,5 %, supérieur à la moyenne départementale (58,1 %)", [(62.5, "%")]),
+    ("À titre de comparaison, le taux atteint 44,2 % pour l'ensemble de La Réunion et 59,8 % au niveau national.", []),
+    ("72 % taux de couverture global\nFrance : 59 %", [(72, "%")]),
+    ("- 10 412 foyers allocataires, soit 27 540 personnes couvertes ;", [(10412, "foyers"), (27540, "personnes")]),
+])
+def test_comparisons_and_list_dashes(text, expected):
+    assert figures(text) == expected
+
+
+def test_table_row_label_names_what_a_bare_number_counts():
+    from extract.ingest.markup import read_html
+
+    html = ("<html><body><table><tr><th>Indicateur</th><th>Valeur</th></tr>"
+            "<tr><td>Allocataires</td><td>61 480</td></tr>"
+            "<tr><td>Personnes couvertes par au moins une prestation</td><td>142 300</td></tr></table></body></html>")
+    found = [(f.value, f.unit) for f in extract_figures(read_html(html.encode(), "t.html", "t"))]
+    assert found == [(61480, "allocataires"), (142300, "personnes")]

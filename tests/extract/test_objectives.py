@@ -102,3 +102,47 @@ def test_objective_shape():
         assert reads_as_objective(text), text
     for text in ("1 Micro-crèche 12 places", "57% de la population", "Centre social de la ville", "Le comité"):
         assert not reads_as_objective(text), text
+
+
+def test_plan_list_items_naming_their_field_give_objective_and_theme():
+    doc = make_doc("Trois priorités ont été retenues :\n- la petite enfance, avec l'augmentation du nombre de places "
+                   "en crèche ;\n- la jeunesse, en particulier l'accompagnement des 16-25 ans vers l'emploi ;\n"
+                   "- l'accès aux droits, en rapprochant l'accueil de la Caf des habitants du plateau.")
+    assert [(o.theme.value, o.text, o.parent_text) for o in extract_objectives(doc)] == [
+        ("petite_enfance", "l'augmentation du nombre de places en crèche", "la petite enfance"),
+        ("jeunesse", "l'accompagnement des 16-25 ans vers l'emploi", "la jeunesse"),
+        ("acces_aux_droits", "rapprochant l'accueil de la Caf des habitants du plateau.", "l'accès aux droits"),
+    ]
+
+
+def test_numbered_axes_with_a_colon_in_a_deliberation():
+    doc = make_doc("Le plan d'actions de la CTG s'articule autour de cinq axes :\n"
+                   "  1. La petite enfance : adapter l'offre d'accueil aux horaires atypiques ;\n"
+                   "  2. Le soutien à la parentalité : créer un lieu ressource parentalité.\n"
+                   "La convention est conclue pour la période 2024-2028.")
+    assert [(o.theme.value, o.text) for o in extract_objectives(doc)] == [
+        ("petite_enfance", "adapter l'offre d'accueil aux horaires atypiques"),
+        ("parentalite", "créer un lieu ressource parentalité."),
+    ]
+
+
+def test_generic_lists_without_fields_are_not_a_plan():
+    doc = make_doc("Les enjeux d'une CTG :\n\nTerritorialiser l'offre globale de services,\n\n"
+                   "Favoriser la coordination entre les collectivités territoriales.")
+    assert extract_objectives(doc) == []
+
+
+def test_labelled_lines_under_an_axis_and_a_level_heading():
+    doc = make_doc("Les enjeux\n1. Garantir un accueil de qualité pour les enfants de 0 à 11 ans\n"
+                   "2. Permettre aux jeunes de construire leur autonomie\n\n"
+                   "Axe 1 : Petite enfance et enfance\n\nObjectif 1.1 : Pérenniser l'offre d'accueil individuel\n\n"
+                   "Action 1.1.1 : Mettre en place un plan\nde promotion du métier d'assistante maternelle\n\n"
+                   "- Objectif 1.4 : Étudier l'opportunité d'une micro-crèche")
+    found = [(o.level.value, o.text) for o in extract_objectives(doc)]
+    assert found == [
+        ("enjeu", "Garantir un accueil de qualité pour les enfants de 0 à 11 ans"),
+        ("enjeu", "Permettre aux jeunes de construire leur autonomie"),
+        ("objectif", "Pérenniser l'offre d'accueil individuel"),
+        ("action", "Mettre en place un plan de promotion du métier d'assistante maternelle"),
+        ("objectif", "Étudier l'opportunité d'une micro-crèche"),
+    ]

@@ -118,3 +118,20 @@ def test_organisations_are_parties_too(ingested):
     orgs = {(p.org_kind.value, p.org_name) for p in rows if p.person_name is None}
     assert orgs == {("caf", "Caf de l'Hérault"), ("commune", "Valros")}
     assert all(p.page >= 1 and p.snippet for p in rows)
+
+
+def test_list_of_signatories_after_its_introduction():
+    doc = make_doc("La convention a été signée par :\n- Loïc GUÉRIN, Président de la Communauté de communes "
+                   "d'Erdre et Gesvres ;\n- Olivier MARCHAIS, Secrétaire général de la préfecture de la "
+                   "Loire-Atlantique, représentant le Préfet.\n\nUne signature à cinq.")
+    assert people(doc) == {"Loïc Guérin": ("Président", "epci", True),
+                           "Olivier Marchais": ("Secrétaire général de la préfecture", "etat", True)}
+
+
+def test_deliberation_rapporteur_is_not_a_signatory():
+    doc = make_doc("Rapporteur : Madame Sandrine COUDERC, Adjointe au Maire déléguée à l'Éducation\n\n"
+                   "AUTORISE Madame le Maire à signer ladite convention.\n\nPour extrait conforme,\n"
+                   "Fait à Colomiers, le 28 juin 2024\nLe Maire,\nHélène BARTHÉLEMY-ROUX")
+    found = people(doc)
+    assert found["Hélène Barthélemy-Roux"][2] is True
+    assert found["Sandrine Couderc"][2] is False

@@ -69,3 +69,18 @@ def test_period_on_a_slide_next_to_its_duration():
     period = extract_period(doc)
     assert (period.start, period.end) == (2022, 2026)
     assert period.snippet == "2022-2026"
+
+
+def test_amendment_extends_the_period():
+    doc = make_doc("Vu la convention territoriale globale conclue pour la période du 1er janvier 2020 au 31 décembre "
+                   "2024 ;\n\nArticle 2 – Durée\n\nLa présente convention prend effet au 1er janvier 2020. Par avenant "
+                   "n°1, elle est prolongée jusqu'au 31 décembre 2025.")
+    period = extract_period(doc)
+    assert (period.start, period.end, period.rule) == (2020, 2025, "prolonged_until")
+
+
+def test_past_ctg_in_past_tense_is_not_this_one():
+    doc = make_doc("Après une première convention signée en 2015, puis une deuxième qui a couvert les années 2019 à "
+                   "2023, cette troisième CTG couvrira la période 2024-2028.")
+    period = extract_period(doc)
+    assert (period.start, period.end) == (2024, 2028)

@@ -66,3 +66,21 @@ ORDINAL_CASES = [
 def test_ordinal_from_varied_snippets(text, expected):
     found = extract_ordinal(make_doc(text))
     assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le mardi 9 avril 2024, la Ville et la Caisse d'allocations familiales de la Gironde ont renouvelé leur "
+     "engagement en faveur des familles, en signant à l'hôtel de ville leur troisième CTG.", date(2024, 4, 9)),
+    ("La Caf de La Réunion et la Civis ont signé le 28 novembre 2023 leur convention.", date(2023, 11, 28)),
+    ("Fait aux Herbiers, le 9 décembre 2024, en deux exemplaires originaux.", date(2024, 12, 9)),
+    ("Vu la convention conclue pour la période du 1er janvier 2020 au 31 décembre 2024, signée au printemps 2021.",
+     None),
+    ("Pour extrait conforme,\nFait à Colomiers, le 28 juin 2024", None),
+])
+def test_signature_date_other_phrasings(text, expected):
+    found = extract_signature_date(make_doc(text))
+    assert (found.value if found else None) == expected
+
+
+def test_past_ctg_rank_is_not_this_ctgs():
+    assert extract_ordinal(make_doc("Une 2e CTG pour les familles. La première CTG, signée en 2018, a permis...")).value == 2

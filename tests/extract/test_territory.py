@@ -110,3 +110,16 @@ def test_departement_of_takes_the_longest_leading_match():
     assert departement_of("Loire").name == "Loire"
     assert departement_of("34").name == "Hérault"
     assert departement_of("Béziers") is None
+
+
+def test_epci_brand_name_known_to_the_reference():
+    territory = extract_territory(make_doc("Convention Territoriale Globale 2023-2027\n\nBillom Communauté\n\n"
+                                           "Caf du Puy-de-Dôme"))
+    assert (territory.name, territory.type) == ("Billom Communauté", TerritoryType.EPCI)
+
+
+def test_acronym_mentions_count_for_the_named_epci():
+    doc = make_doc("La convention territoriale globale de la Civis\n\nLa Caf de La Réunion et la Communauté "
+                   "intercommunale des villes solidaires (Civis) ont signé leur CTG. La Civis et la Caf...")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("Communauté intercommunale des villes solidaires", TerritoryType.EPCI)

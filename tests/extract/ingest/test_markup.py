@@ -57,3 +57,18 @@ def test_html_file_named_txt_is_read_as_html(tmp_path):
     path = tmp_path / "page.txt"
     path.write_text("<html><body><nav>Menu</nav><p>La CTG de Lunel.</p></body></html>", encoding="utf-8")
     assert ingest(str(path), "page").text == "La CTG de Lunel."
+
+
+def test_text_columns_separated_by_spaces_stay_apart():
+    doc = read_text("Le Président                     La Directrice\n\nJEAN-LUC TANGUY                  CLAIRE ABGRALL\n"
+                    .encode(), "t.txt", "t")
+    texts = [b.text for b in doc.pages[0].blocks]
+    assert "JEAN-LUC TANGUY" in texts and "CLAIRE ABGRALL" in texts and "Le Président" in texts
+
+
+def test_text_dump_whose_form_feeds_became_spaces_is_split_into_pages():
+    text = "Titre\nligne\n Deuxième page\nsuite\n Troisième page\n" + "ligne\n" * 20
+    doc = read_text(text.encode(), "t.txt", "t")
+    assert doc.n_pages == 3 and doc.pages[1].blocks[0].text.startswith("Deuxième page")
+    # An indented text is not cut into pages.
+    assert read_text("a\n  b\n  c\nd\n".encode(), "t.txt", "t").n_pages == 1
