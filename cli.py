@@ -10,28 +10,29 @@ import sys
 DEFAULT_DB = os.path.join("outputs", "ctg.duckdb")
 
 
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     from extract.ingest import OcrMode
     from pipeline import RunOptions, run
 
-    missing = [p for p in args.paths if not os.path.exists(p)]
+    missing = [p for p in args.paths if not os.path.lexists(p)]
     if missing:
         print(f"ctg run: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 2
     options = RunOptions(db=args.db, workers=args.workers, ocr=OcrMode(args.ocr), force=args.force,
-                         strict=args.strict)
-
-    def progress(result) -> None:
-        if not args.quiet:
-            record = result.document
-            state = "ok" if record.status.value == "ok" else f"ERROR ({record.error})"
-            print(f"  {record.doc_id}: {record.n_pages or 0} p. {state}", file=sys.stderr)
-
-    summary = run(args.paths, options, on_result=progress)
+                         strict=args.strict, timeout_s=args.timeout or None, quiet=args.quiet)
+    summary = run(args.paths, options)
     print(f"{summary.ok} ok, {summary.error} error, {summary.skipped} unchanged; {summary.pages} pages "
           f"({summary.pages_ocr} OCR) in {summary.seconds:.1f} s; {summary.conventions} conventions -> {args.db}")
-    for doc_id, reason in summary.errors:
-        print(f"  error {doc_id}: {reason}", file=sys.stderr)
+    if not args.quiet:
+        for doc_id, reason in summary.errors[:20]:
+            print(f"  error {doc_id}: {reason}", file=sys.stderr)
+        if len(summary.errors) > 20:
+            print(f"  ... {len(summary.errors) - 20} more errors", file=sys.stderr)
+        print(f"log: {summary.log_path}", file=sys.stderr)
     return 1 if args.strict and summary.error else 0
 
 
@@ -96,12 +97,15 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="extract files and load them into the database")
     run.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
     run.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
-    run.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes (default: cores)")
+    run.add_argument("--workers", type=int, default=default_workers(),
+                     help=f"worker processes (default: the {default_workers()} cores)")
+    run.add_argument("--timeout", type=float, default=600.0,
+                     help="seconds a document may take before its worker is stopped (default 600; 0: no limit)")
     run.add_argument("--ocr", choices=["auto", "always", "never"], default="auto",
                      help="OCR pages without text (auto), every page (always) or none (never)")
     run.add_argument("--force", action="store_true", help="re-extract files even when unchanged")
     run.add_argument("--strict", action="store_true", help="exit with status 1 when a file fails")
-    run.add_argument("--quiet", action="store_true", help="print only the summary")
+    run.add_argument("--quiet", action="store_true", help="no progress, print only the summary")
     run.set_defaults(func=_cmd_run)
 
     sql = sub.add_parser("sql", help="run a SQL query on the database and print the result")

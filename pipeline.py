@@ -26,11 +26,14 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from batch.files import Known, assign_doc_ids, discover, unchanged
+from batch.pool import Failure, WorkerPool
+from batch.progress import Progress
 from extract.classify import classify
 from extract.communes import extract_communes
-from extract.errors import DocumentError
+from extract.errors import DocumentError, UnreadableDocument
 from extract.figures import extract_figures
-from extract.ingest import SUPPORTED_SUFFIXES, OcrMode, ingest, read_bytes
+from extract.ingest import OcrMode, ingest, read_bytes
 from extract.normalize import territory_key
 from extract.objectives import extract_objectives
 from extract.ordinal import extract_ordinal
@@ -43,10 +46,20 @@ from extract.themes import extract_themes
 from models.document import Document
 from models.documents import DocumentRecord, Status
 from models.extraction import Extraction
-from store.db import connect
+from store.db import DatabaseBusy, connect
 from store.load import link_conventions, load
 
 VERSION = "0.1.0"
+# A document may take this long (seconds) before its worker is stopped; OCR of a long scan
+# takes about a second per page.
+DEFAULT_TIMEOUT_S = 600.0
+# Memory ceiling of a worker (MB): a runaway document fails alone instead of starving the machine.
+DEFAULT_MEMORY_MB = 4096
+# Results are written every LOAD_BATCH documents or LOAD_EVERY_S seconds, whichever comes first.
+LOAD_BATCH = 50
+LOAD_EVERY_S = 2.0
+# How long a write waits for another process (a long `ctg sql`) to release the database.
+LOAD_WAIT_S = 30.0
 # spaCy components the extractors use: named entities only (the parser and lemmatizer are not
 # needed and would triple the time spent in spaCy).
 SPACY_MODEL = "fr_core_news_sm"
@@ -73,7 +86,10 @@ class FileIdentity:
 
 
 def identify(path: str) -> FileIdentity:
-    stat = os.stat(path)
+    try:
+        stat = os.stat(path)
+    except OSError as exc:
+        raise UnreadableDocument(f"cannot read file: {exc.strerror or exc}") from exc
     return FileIdentity(path=path, size=stat.st_size, mtime=stat.st_mtime)
 
 
@@ -121,6 +137,8 @@ def process_document(path: str, doc_id: str, ocr_mode: OcrMode = OcrMode.AUTO, n
                           objectives=tuple(objectives), figures=tuple(figures))
     except DocumentError as exc:
         return _failed(path, doc_id, identity, digest, started, exc.stage, exc.reason)
+    except MemoryError:
+        return _failed(path, doc_id, identity, digest, started, stage, "ran out of memory on this file")
     except Exception as exc:  # a bug or a library crash on odd input: costs this document only
         reason = f"{type(exc).__name__}: {exc}"
         return _failed(path, doc_id, identity, digest, started, stage, reason)
@@ -156,6 +174,10 @@ class RunOptions:
     ocr: OcrMode = OcrMode.AUTO
     force: bool = False
     strict: bool = False
+    timeout_s: float | None = DEFAULT_TIMEOUT_S
+    memory_mb: int | None = DEFAULT_MEMORY_MB
+    quiet: bool = True
+    log_dir: str | None = None
 
 
 @dataclass
@@ -168,71 +190,13 @@ class RunSummary:
     seconds: float = 0.0
     conventions: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
+    log_path: str | None = None
 
 
-def discover(paths: list[str]) -> list[str]:
-    """Supported files under each path (files given directly are taken as they are), sorted."""
-    found: list[str] = []
-    for path in paths:
-        if os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(os.path.join(root, f) for f in files
-                             if f.lower().endswith(SUPPORTED_SUFFIXES) and not f.startswith("."))
-        else:
-            found.append(path)
-    return sorted(dict.fromkeys(os.path.abspath(p) for p in found))
-
-
-def assign_doc_ids(paths: list[str], known: dict[str, str]) -> dict[str, str]:
-    """doc_id of each path: its file name without extension, "-2", "-3"... on collisions.
-    ``known`` (path -> doc_id from the database) keeps earlier ids stable across runs."""
-    taken = set(known.values())
-    ids: dict[str, str] = {}
-    for path in paths:
-        if path in known:
-            ids[path] = known[path]
-            continue
-        stem = os.path.splitext(os.path.basename(path))[0]
-        candidate, n = stem, 1
-        while candidate in taken:
-            n += 1
-            candidate = f"{stem}-{n}"
-        taken.add(candidate)
-        ids[path] = candidate
-    return ids
-
-
-@dataclass(frozen=True)
-class _Known:
-    doc_id: str
-    size: int | None
-    mtime: float | None
-    sha256: str | None
-
-
-def _known_documents(db: str) -> dict[str, _Known]:
-    with connect(db) as con:
+def _known_documents(db: str) -> dict[str, Known]:
+    with connect(db, wait_s=LOAD_WAIT_S) as con:
         rows = con.execute("SELECT source_path, doc_id, size_bytes, mtime, sha256 FROM documents").fetchall()
-    return {path: _Known(doc_id, size, mtime, sha) for path, doc_id, size, mtime, sha in rows}
-
-
-def _unchanged(path: str, known: _Known | None) -> bool:
-    """Same size and mtime as when loaded; when only the mtime moved, the same sha256."""
-    if known is None or known.sha256 is None:
-        return False
-    try:
-        now = identify(path)
-    except OSError:
-        return False
-    if now.size == known.size and now.mtime == known.mtime:
-        return True
-    if now.size != known.size:
-        return False
-    try:
-        return sha256_of(read_bytes(path)) == known.sha256
-    except DocumentError:
-        return False
+    return {path: Known(doc_id, size, mtime, sha) for path, doc_id, size, mtime, sha in rows}
 
 
 _WORKER_NLP = None
@@ -249,9 +213,54 @@ def _process(task: tuple[str, str, str]) -> Extraction:
     return process_document(path, doc_id, OcrMode(ocr_mode), _WORKER_NLP)
 
 
-def run(paths: list[str], options: RunOptions, on_result=None) -> RunSummary:
-    """Extract every supported file under ``paths`` into ``options.db``. ``on_result`` is called
-    with each Extraction as it completes (progress reporting)."""
+def _results(tasks: list[tuple[str, str, str]], options: RunOptions):
+    """Extractions as they complete; a worker that times out or dies gives an error record."""
+    if options.workers <= 1:
+        _init_worker()
+        yield from map(_process, tasks)
+        return
+    pool = WorkerPool(options.workers, _process, _init_worker, options.timeout_s, options.memory_mb)
+    for (path, doc_id, _), result in pool.map(tasks):
+        if isinstance(result, Failure):
+            stage = "timeout" if result.reason.startswith("timed out") else "worker"
+            result = _failed(path, doc_id, None, None, time.perf_counter(), stage, result.reason)
+        yield result
+
+
+class _Loader:
+    """Writes extractions in short transactions, holding the database only while it writes, so
+    that ``ctg sql`` can read between two writes. Nothing is dropped when the file is busy: the
+    batch waits for the next attempt."""
+
+    def __init__(self, db: str, progress: Progress):
+        self.db, self.progress = db, progress
+        self.batch: list[Extraction] = []
+        self.last = time.monotonic()
+        self.warned = False
+
+    def add(self, extraction: Extraction) -> None:
+        self.batch.append(extraction)
+        if len(self.batch) >= LOAD_BATCH or time.monotonic() - self.last >= LOAD_EVERY_S:
+            self.flush(wait_s=0.5)
+
+    def flush(self, wait_s: float) -> bool:
+        if not self.batch:
+            return True
+        try:
+            with connect(self.db, wait_s=wait_s) as con:
+                load(con, self.batch, VERSION)
+        except DatabaseBusy:
+            if not self.warned:
+                self.progress.note(f"{self.db} is held by another process; results wait in memory until it is free")
+                self.warned = True
+            return False
+        self.batch.clear()
+        self.last = time.monotonic()
+        return True
+
+
+def run(paths: list[str], options: RunOptions) -> RunSummary:
+    """Extract every supported file under ``paths`` into ``options.db``."""
     started = time.perf_counter()
     summary = RunSummary()
     files = discover(paths)
@@ -259,54 +268,42 @@ def run(paths: list[str], options: RunOptions, on_result=None) -> RunSummary:
     ids = assign_doc_ids(files, {path: k.doc_id for path, k in known.items()})
     tasks = []
     for path in files:
-        if not options.force and _unchanged(path, known.get(path)):
+        if not options.force and unchanged(path, known.get(path)):
             summary.skipped += 1
         else:
             tasks.append((path, ids[path], options.ocr.value))
 
-    def account(result: Extraction) -> None:
-        record = result.document
-        if record.status is Status.OK:
-            summary.ok += 1
-            summary.pages += record.n_pages or 0
-            summary.pages_ocr += record.n_pages_ocr or 0
-        else:
-            summary.error += 1
-            summary.errors.append((record.doc_id, record.error or ""))
-        if on_result:
-            on_result(result)
-
-    # 6. load, in small batches so that the database is held only briefly
-    batch: list[Extraction] = []
-
-    def flush() -> None:
-        if batch:
-            with connect(options.db) as con:
-                load(con, batch, VERSION)
-            batch.clear()
-
-    for result in _results(tasks, options.workers):
-        account(result)
-        batch.append(result)
-        if len(batch) >= 20:
-            flush()
-    flush()
-    # 7. link the documents of each CTG
-    with connect(options.db) as con:
-        summary.conventions = link_conventions(con)
-    summary.seconds = time.perf_counter() - started
+    log_dir = options.log_dir or os.path.join(os.path.dirname(os.path.abspath(options.db)), "logs")
+    os.makedirs(log_dir, exist_ok=True)
+    summary.log_path = os.path.join(log_dir, f"run-{datetime.now():%Y%m%d-%H%M%S}.log")
+    with open(summary.log_path, "w", encoding="utf-8") as log:
+        log.write(f"ctg {VERSION} run over {', '.join(paths)}: {len(tasks)} to extract, "
+                  f"{summary.skipped} unchanged, {options.workers} workers\n")
+        progress = Progress(len(tasks), summary.skipped, options.quiet, log)
+        loader = _Loader(options.db, progress)
+        try:
+            # 1-5 in the workers; 6. load, in short transactions as results come
+            for result in _results(tasks, options):
+                record = result.document
+                ok = record.status is Status.OK
+                summary.ok += ok
+                summary.error += not ok
+                summary.pages += record.n_pages or 0
+                summary.pages_ocr += record.n_pages_ocr or 0
+                if not ok:
+                    summary.errors.append((record.doc_id, record.error or ""))
+                progress.update(record.doc_id, ok, record.n_pages or 0, record.n_pages_ocr or 0,
+                                record.duration_s, record.error)
+                loader.add(result)
+        finally:
+            # Whatever stopped the batch (the end, Ctrl-C), what was extracted is kept.
+            while not loader.flush(wait_s=LOAD_WAIT_S):
+                pass
+            progress.close()
+        # 7. link the documents of each CTG
+        with connect(options.db, wait_s=LOAD_WAIT_S) as con:
+            summary.conventions = link_conventions(con)
+        summary.seconds = time.perf_counter() - started
+        log.write(f"done: {summary.ok} ok, {summary.error} error, {summary.skipped} unchanged, {summary.pages} pages "
+                  f"({summary.pages_ocr} OCR), {summary.conventions} conventions, {summary.seconds:.1f} s\n")
     return summary
-
-
-def _results(tasks: list[tuple[str, str, str]], workers: int):
-    if not tasks:
-        return
-    if workers <= 1 or len(tasks) <= 1:
-        _init_worker()
-        yield from map(_process, tasks)
-        return
-    import multiprocessing
-
-    with multiprocessing.get_context("forkserver").Pool(workers, initializer=_init_worker,
-                                                        maxtasksperchild=200) as pool:
-        yield from pool.imap_unordered(_process, tasks)
