@@ -39,7 +39,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
 def _cmd_sql(args: argparse.Namespace) -> int:
     from store.db import connect
 
-    with connect(args.db, read_only=True) as con:
+    with connect(args.db, read_only=True, wait_s=args.wait) as con:
         result = con.sql(args.query)
         if result is None:
             return 0
@@ -112,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     sql.add_argument("query")
     sql.add_argument("--db", default=DEFAULT_DB)
     sql.add_argument("--max-rows", type=int, default=200)
+    sql.add_argument("--wait", type=float, default=10.0,
+                     help="seconds to wait for a running `ctg run` to release the database (default 10)")
     sql.set_defaults(func=_cmd_sql)
 
     ev = sub.add_parser("eval", help="score the database against gold JSON files")

@@ -47,7 +47,7 @@ from models.document import Document
 from models.documents import DocumentRecord, Status
 from models.extraction import Extraction
 from store.db import DatabaseBusy, connect
-from store.load import link_conventions, load
+from store.load import count_conventions, link_conventions, load, needs_linking
 
 VERSION = "0.1.0"
 # A document may take this long (seconds) before its worker is stopped; OCR of a long scan
@@ -215,6 +215,8 @@ def _process(task: tuple[str, str, str]) -> Extraction:
 
 def _results(tasks: list[tuple[str, str, str]], options: RunOptions):
     """Extractions as they complete; a worker that times out or dies gives an error record."""
+    if not tasks:
+        return
     if options.workers <= 1:
         _init_worker()
         yield from map(_process, tasks)
@@ -300,9 +302,9 @@ def run(paths: list[str], options: RunOptions) -> RunSummary:
             while not loader.flush(wait_s=LOAD_WAIT_S):
                 pass
             progress.close()
-        # 7. link the documents of each CTG
+        # 7. link the documents of each CTG (a re-run that loaded nothing has nothing to relink)
         with connect(options.db, wait_s=LOAD_WAIT_S) as con:
-            summary.conventions = link_conventions(con)
+            summary.conventions = link_conventions(con) if tasks or needs_linking(con) else count_conventions(con)
         summary.seconds = time.perf_counter() - started
         log.write(f"done: {summary.ok} ok, {summary.error} error, {summary.skipped} unchanged, {summary.pages} pages "
                   f"({summary.pages_ocr} OCR), {summary.conventions} conventions, {summary.seconds:.1f} s\n")

@@ -135,6 +135,21 @@ def _vote(values: list[tuple[int, object]]):
     return min((rank, v) for rank, v in present if counts[v] == top)[1] if top else None
 
 
+def _documents_state(con: duckdb.DuckDBPyConnection) -> str:
+    count, latest = con.execute("SELECT count(*), max(extracted_at) FROM documents").fetchone()
+    return f"{count}|{latest}"
+
+
+def needs_linking(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether documents changed since conventions were last linked (a run killed before linking)."""
+    linked = con.execute("SELECT value FROM ctg_meta WHERE key = 'linked_documents'").fetchone()
+    return linked is None or linked[0] != _documents_state(con)
+
+
+def count_conventions(con: duckdb.DuckDBPyConnection) -> int:
+    return con.execute("SELECT count(*) FROM conventions").fetchone()[0]
+
+
 def link_conventions(con: duckdb.DuckDBPyConnection) -> int:
     """Rebuild ``conventions`` from the facts of all ok documents; set every row's convention_id.
 
@@ -209,6 +224,7 @@ def link_conventions(con: duckdb.DuckDBPyConnection) -> int:
         for table in RECORD_TABLES[1:]:
             con.execute(f"UPDATE {table} SET convention_id = d.convention_id FROM documents d "
                         f"WHERE {table}.doc_id = d.doc_id AND {table}.convention_id IS DISTINCT FROM d.convention_id")
+        con.execute("INSERT OR REPLACE INTO ctg_meta VALUES ('linked_documents', ?)", [_documents_state(con)])
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
