@@ -23,7 +23,7 @@ from functools import lru_cache
 from extract import lexicon
 from extract.ingest.prose import BULLET
 from extract.normalize import clean, fold, fold_aligned, fold_key, parse_amount, parse_number, territory_key
-from extract.text import Passage, sentence_at
+from extract.text import alternation, sentence_at
 from models.conventions import Territory
 from models.document import Block, Document, Page
 from models.figures import Figure, Unit
@@ -84,15 +84,21 @@ def _units() -> tuple[tuple[str, str, Unit], ...]:
 
 
 @lru_cache(maxsize=1)
+def _unit_by_form() -> dict[str, tuple[str, Unit]]:
+    by_form: dict[str, tuple[str, Unit]] = {}
+    for form, noun, family in _units():
+        by_form.setdefault(form, (noun, family))
+    return by_form
+
+
+@lru_cache(maxsize=None)
 def _words(key: str) -> tuple[str, ...]:
     return tuple(sorted((fold(w) for w in lexicon.figures()[key]), key=len, reverse=True))
 
 
 def _starts_with(folded: str, phrases: tuple[str, ...]) -> str | None:
-    for phrase in phrases:
-        if re.match(rf"{re.escape(phrase)}(?![a-z0-9])", folded):
-            return phrase
-    return None
+    match = alternation(phrases, after="(?![a-z0-9])").match(folded)
+    return match.group() if match else None
 
 
 def unit_after(text: str) -> tuple[str, Unit, str, int] | None:
@@ -102,9 +108,10 @@ def unit_after(text: str) -> tuple[str, Unit, str, int] | None:
     folded = fold_aligned(text)
     lead = re.match(r"\s*(?:(?:des|de|d'|du|environ|au\s+total)[\s-]+)?", folded)
     start = lead.end()
-    for form, noun, family in _units():
-        if re.match(rf"{re.escape(form)}(?![a-z0-9])", folded[start:]):
-            return noun, family, text[start:start + len(form)], start + len(form)
+    match = alternation(tuple(form for form, _, _ in _units()), after="(?![a-z0-9])").match(folded, start)
+    if match:
+        noun, family = _unit_by_form()[match.group()]
+        return noun, family, text[start:match.end()], match.end()
     # An acronym in brackets a few words on: "46 Collectifs de Contrat local ... (Clas)".
     bracket = re.match(r"\s*[a-zà-ÿ' -]{0,70}?\((?P<acronym>[a-z]{2,6})\)", folded)
     if bracket:
@@ -131,7 +138,7 @@ def _names_a_place(words: list[str]) -> bool:
 
 def _is_comparison(before: str, after: str) -> bool:
     folded_before, folded_after = fold(before), fold(after)
-    if any(re.search(rf"(?<![a-z]){re.escape(w)}\s*[:(]?\s*$", folded_before) for w in _words("comparison_before")):
+    if alternation(_words("comparison_before"), "(?<![a-z])", r"\s*[:(]?\s*$").search(folded_before):
         return True
     # "(24 % en Loire-Atlantique)", "(30 % dans le département)", "pour l'ensemble de La Réunion".
     place_after = re.match(r"\s*%?\s*(?:en|dans\s+l[ea]|dans\s+l'|pour\s+l'ensemble\s+(?:de\s+la|du|de\s+l'|des|de))\s*"
@@ -144,7 +151,7 @@ def _is_comparison(before: str, after: str) -> bool:
     label = re.search(r"([a-z' (-]+)\s*:\s*$", folded_before)
     if label and _names_a_place(label.group(1).replace("(", " ").split()):
         return True
-    return any(re.match(rf"\s*\)?\s*{re.escape(w)}(?![a-z])", folded_after) for w in _words("comparison_after"))
+    return bool(alternation(_words("comparison_after"), r"\s*\)?\s*", "(?![a-z])").match(folded_after))
 
 
 def _label_after(text: str) -> str:
@@ -270,7 +277,7 @@ def _strip_comparison(caption: str) -> str:
 def _candidates_in(page: Page, index: int, block: Block, text: str, salience: int, year_default: int | None
                    ) -> list[_Candidate]:
     found = []
-    money_sentence = re.compile(r"|".join(re.escape(w) for w in lexicon.figures()["money_context"]), re.IGNORECASE)
+    money_sentence = alternation(_words("money_context"))
     for match in NUMBER.finditer(text):
         start, end = match.span()
         before, after = text[max(0, start - 60):start], text[end:end + 160]
@@ -290,12 +297,12 @@ def _candidates_in(page: Page, index: int, block: Block, text: str, salience: in
             label = _label_after(rest) or _label_before(text[left:start])
             if len(label.split()) < 2 or text[max(0, start - 1):start] == "(":
                 label = _label_before(text[left:start]) or label
-        elif re.match(r"\s*(?:" + "|".join(re.escape(w) for w in _words("money_words")) + r")", folded_after):
+        elif alternation(_words("money_words"), r"\s*").match(folded_after):
             amount = parse_amount(text[start:end + 20])
             if amount is None:
                 continue
             is_euros = "€" in after[:15] or "euro" in folded_after[:20]
-            if not is_euros and not money_sentence.search(text[left:right]):
+            if not is_euros and not money_sentence.search(fold(text[left:right])):
                 continue
             unit, category, value = "EUR", Unit.EUR, amount
             rest = re.sub(r"^\s*(?:millions?|milliards?|m€|k€)?\s*(?:€|d['’]\s*euros|euros)?", "", after,
@@ -304,8 +311,7 @@ def _candidates_in(page: Page, index: int, block: Block, text: str, salience: in
             if len(label.split()) < 2 or re.match(r"\s*en\s+\d{4}", rest):
                 label = _label_before(text[left:start]) or label
         else:
-            if re.match(r"\s*(?:" + "|".join(re.escape(w) for w in _words("not_units")) + r")(?![a-z])",
-                        folded_after):
+            if alternation(_words("not_units"), r"\s*", "(?![a-z])").match(folded_after):
                 continue
             found_unit = unit_after(after)
             if found_unit is None:

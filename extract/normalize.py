@@ -221,10 +221,16 @@ def is_theme_label(text: str) -> bool:
         return False
     for pattern, _ in _theme_patterns():
         folded = pattern.sub(" ", folded)
-    fillers = sorted((fold(f) for f in lexicon.themes()["fillers"]), key=len, reverse=True)
-    for filler in fillers:
-        folded = re.sub(rf"(?<![a-z0-9]){re.escape(filler)}(?![a-z0-9])", " ", folded)
+    # Repeated: removing a filler can bring two others' word boundaries into being.
+    while (shorter := _filler_pattern().sub(" ", folded)) != folded:
+        folded = shorter
     return not re.sub(r"[^a-z0-9]+", "", folded)
+
+
+@lru_cache(maxsize=1)
+def _filler_pattern() -> re.Pattern:
+    fillers = sorted((fold(f) for f in lexicon.themes()["fillers"]), key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, fillers)) + r")(?![a-z0-9])")
 
 
 # --- names ---------------------------------------------------------------------------------------

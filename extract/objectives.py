@@ -25,6 +25,7 @@ from extract import lexicon
 from extract.ingest.prose import BULLET
 from extract.normalize import clean, fold, fold_key, is_theme_label, themes_in
 from extract.themes import PLAN_HEADING, ThemeHeading, body_size, generic_pages, heading_themes, is_heading
+from extract.text import alternation
 from models.document import Block, Document, Page
 from models.objectives import Level, Objective
 from models.themes import Theme
@@ -119,9 +120,9 @@ def _clean_item(text: str) -> str:
 def _level_of(intro: str) -> Level | None:
     folded = fold(intro)
     for level in (Level.ACTION, Level.OBJECTIF, Level.ENJEU):
-        for cue in lexicon.plans()["levels"][level.value]:
-            if re.search(rf"(?<![a-z]){re.escape(fold(cue))}(?![a-z])", folded):
-                return level
+        cues = tuple(fold(cue) for cue in lexicon.plans()["levels"][level.value])
+        if alternation(cues, "(?<![a-z])", "(?![a-z])").search(folded):
+            return level
     return None
 
 

@@ -24,7 +24,7 @@ from extract.ingest.prose import BULLET
 from extract.normalize import clean, fold, fold_key, person_name, territory_key
 from extract.reference import is_commune_name
 from extract.territory import departement_of, caf_name
-from extract.text import Passage, passages, sentence_at, snippet
+from extract.text import Passage, alternation, passages, sentence_at, snippet
 from models.conventions import Caf, Territory, TerritoryType
 from models.document import Document
 from models.parties import OrgKind, Party
@@ -119,7 +119,7 @@ def org_kind_of(text: str) -> OrgKind | None:
     """"de la Caisse d'allocations familiales de l'Hérault" -> caf, "de Frontignan" -> None."""
     folded = fold(text)
     for kind, words in lexicon.roles()["org_kinds"].items():
-        if any(re.search(rf"(?<![a-z]){re.escape(fold(w))}(?![a-z])", folded) for w in words):
+        if alternation(tuple(fold(w) for w in words), "(?<![a-z])", "(?![a-z])").search(folded):
             return OrgKind(kind)
     return None
 

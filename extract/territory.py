@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extract import lexicon
-from extract.normalize import clean, fold, fold_key, place_name
+from extract.normalize import clean, fold_key, place_name
 from extract.reference import find_epci
 from extract.text import Passage, passages, sentence_at, snippet
 from models.conventions import Caf, Territory, TerritoryType

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 from models.document import Block, Document, Page
@@ -15,6 +16,14 @@ SENTENCE_END = re.compile(
     r"(?<!\bM\.)(?<!\bMme\.)(?<!\bMlle\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bart\.)(?<!\bcf\.)(?<!\bn°\.)"
     r"(?<=[.!?…;])\s+(?=[A-ZÀ-Ý«\"(\d•])|\n+"
 )
+
+
+@lru_cache(maxsize=256)
+def alternation(phrases: tuple[str, ...], before: str = "", after: str = "") -> re.Pattern:
+    """One compiled pattern matching any of ``phrases`` (literal, tried in the given order), with
+    ``before``/``after`` around them: ``alternation(("euros", "€"), after="(?![a-z])")``. Built once per
+    list, where a loop of one regex per phrase would escape and look up each at every call."""
+    return re.compile(before + "(?:" + "|".join(map(re.escape, phrases)) + ")" + after)
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,7 @@ class Line:
     bbox: BBox
     size: float  # the font size carrying most characters
     bold: bool   # every visible character is bold
+    text: str    # the spans' text, stripped (stored: layout code reads it many times per line)
 
     @staticmethod
     def of(spans: tuple[Span, ...] | list[Span]) -> Line:
@@ -95,11 +96,8 @@ class Line:
         visible = [s for s in spans if s.text.strip()]
         return Line(spans=tuple(spans), bbox=BBox.enclosing([s.bbox for s in spans]),
                     size=max(weights, key=weights.get) if weights else 0.0,
-                    bold=bool(visible) and all(s.bold for s in visible))
-
-    @property
-    def text(self) -> str:
-        return "".join(s.text for s in self.spans).strip()
+                    bold=bool(visible) and all(s.bold for s in visible),
+                    text="".join(s.text for s in spans).strip())
 
 
 @dataclass(frozen=True, slots=True)

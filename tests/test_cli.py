@@ -72,3 +72,27 @@ def test_report_is_a_self_contained_page_with_charts(corpus_db, tmp_path):
     for name in ("Valros", "Frontignan", "Communauté de communes Vallée de l&#x27;Hérault"):
         assert f"{name} — " in page
     assert "Laurent Degallaix" in page and "Renforcer la politique petite-enfance et enfance" in page
+
+
+def test_sql_on_a_database_held_by_a_writer_waits_then_says_so(tmp_path, capsys):
+    import subprocess
+    import sys
+
+    db = str(tmp_path / "x.duckdb")
+    duckdb.connect(db).close()
+    # Another process holds the file for writing, as `ctg run` does while it loads a batch.
+    holder = subprocess.Popen([sys.executable, "-c",
+                               "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                               "print('held', flush=True); time.sleep(3)", db],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        assert main(["sql", "SELECT 1 AS one", "--db", db, "--wait", "0.5"]) == 2
+        err = capsys.readouterr().err.strip()
+        assert "held by another process" in err and "\n" not in err
+        # A longer wait outlasts the writer and answers.
+        assert main(["sql", "SELECT 1 AS one", "--db", db, "--wait", "20"]) == 0
+        assert capsys.readouterr().out.split() == ["one", "1"]
+    finally:
+        holder.kill()
+        holder.wait()

@@ -151,12 +151,36 @@ class _Group:
         return BBox.enclosing([ln.bbox for ln in self.lines])
 
 
-def _cell_of(line: Line, cells: list[tuple[int, int, BBox]]) -> tuple[int, int] | None:
-    cx, cy = line.bbox.center_x, line.bbox.center_y
-    for table, index, box in cells:
-        if box.contains_point(cx, cy, tol=1.0):
+def split_at_cells(lines: list[Line], cells: list[tuple[int, int, BBox]]) -> list[Line]:
+    """Cut lines whose spans lie in different table cells: two cells' words on one baseline may
+    have been joined as fragments of one line."""
+    if not cells:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        parts: list[tuple[tuple[int, int] | None, list[Span]]] = []
+        for span in line.spans:
+            cell = _cell_of_box(span.bbox, cells)
+            if parts and (parts[-1][0] == cell or not span.text.strip()):
+                parts[-1][1].append(span)
+            else:
+                parts.append((cell, [span]))
+        if len(parts) == 1:
+            out.append(line)
+        else:
+            out.extend(Line.of(spans) for _, spans in parts if "".join(s.text for s in spans).strip())
+    return out
+
+
+def _cell_of_box(box: BBox, cells: list[tuple[int, int, BBox]]) -> tuple[int, int] | None:
+    for table, index, cell in cells:
+        if cell.contains_point(box.center_x, box.center_y, tol=1.0):
             return (table, index)
     return None
+
+
+def _cell_of(line: Line, cells: list[tuple[int, int, BBox]]) -> tuple[int, int] | None:
+    return _cell_of_box(line.bbox, cells)
 
 
 def _continues(group: _Group, line: Line) -> bool:

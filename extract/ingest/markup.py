@@ -241,5 +241,5 @@ def read_text(data: bytes, path: str, doc_id: str) -> Document:
     for number, page_text in enumerate(split_pages(text), start=1):
         lines, widest, rows = _text_lines(page_text)
         raw_pages.append(RawPage(number=number, width=max(widest, 80) * CHAR_WIDTH + 80.0,
-                                 height=max(rows * LINE_HEIGHT + 80.0, 842.0), lines=lines, ocr=False, ruled=False))
+                                 height=max(rows * LINE_HEIGHT + 80.0, 842.0), lines=lines, ocr=False))
     return build_document(doc_id, path, Media.TEXT, raw_pages, {}, None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extract.ingest import layout
-from extract.ingest.prose import Dehyphenator, join_lines, vocabulary
+from extract.ingest.prose import Dehyphenator, vocabulary
 from extract.ingest.tables import TableGrid
 from models.document import Document, Line, Media, Page, Table
 
@@ -20,7 +20,6 @@ class RawPage:
     height: float
     lines: list[Line]
     ocr: bool
-    ruled: bool
 
 
 def build_document(doc_id: str, path: str, media: Media, raw_pages: list[RawPage],
@@ -38,9 +37,10 @@ def _layout_page(raw: RawPage, lines: list[Line], furniture: list[Line],
                  grids: list[TableGrid], dehyphenator: Dehyphenator) -> Page:
     cells = [(t, i, box) for t, grid in enumerate(grids)
              for i, box in enumerate(b for row in grid.cells for b in row if b is not None)]
-    groups = layout.group_blocks(lines, cells)
+    groups = layout.group_blocks(layout.split_at_cells(lines, cells), cells)
     units: list[layout.Unit] = []
     table_units = {t: layout.Unit(bbox=grid.bbox) for t, grid in enumerate(grids)}
+    cell_texts: dict[tuple[int, int], list[str]] = {}
     # Cells are numbered row by row, so sorting a table's groups by cell gives its reading order.
     for group in sorted(groups, key=lambda g: g.cell or (-1, -1)):
         if group.cell is None:
@@ -48,14 +48,28 @@ def _layout_page(raw: RawPage, lines: list[Line], furniture: list[Line],
             units.append(layout.Unit(bbox=block.bbox, blocks=[block]))
         else:
             table = group.cell[0]
-            table_units[table].blocks.append(layout.to_block(group, dehyphenator, table=table))
+            block = layout.to_block(group, dehyphenator, table=table)
+            table_units[table].blocks.append(block)
+            cell_texts.setdefault(group.cell, []).append(block.text)
     units.extend(unit for unit in table_units.values() if unit.blocks)
     ordered = layout.reading_order(units)
     blocks = tuple(b for unit in ordered for b in unit.blocks)
-    page_tables = tuple(
-        Table(bbox=grid.bbox, rows=tuple(tuple(join_lines(cell.split("\n"), None, dehyphenator) for cell in row)
-                                         for row in grid.texts))
-        for grid in grids)
+    page_tables = tuple(Table(bbox=grid.bbox, rows=_rows(grid, t, cell_texts)) for t, grid in enumerate(grids))
     return Page(number=raw.number, width=raw.width, height=raw.height, blocks=blocks,
                 tables=page_tables, ocr=raw.ocr, furniture=tuple(furniture))
 
+
+
+def _rows(grid: TableGrid, table: int, cell_texts: dict[tuple[int, int], list[str]]) -> tuple[tuple[str, ...], ...]:
+    """A table's text row by row; a cell merged into its neighbour reads empty."""
+    rows, index = [], 0
+    for row in grid.cells:
+        texts = []
+        for box in row:
+            if box is None:
+                texts.append("")
+            else:
+                texts.append(" ".join(cell_texts.get((table, index), ())))
+                index += 1
+        rows.append(tuple(texts))
+    return tuple(rows)

@@ -11,7 +11,7 @@ import pymupdf
 from extract.errors import UnreadableDocument
 from extract.ingest import layout, ocr
 from extract.ingest.pages import RawPage, build_document
-from extract.ingest.tables import find_tables, has_rulings
+from extract.ingest.tables import find_tables, has_rulings, table_edges, vertical_rules
 from models.document import BBox, Document, Line, Media, Span
 
 # Expand ligatures ("ﬁ" -> "fi"), keep spaces, ignore text outside the page, skip images.
@@ -49,25 +49,56 @@ def _span(raw: dict) -> Span:
     )
 
 
-def text_layer_lines(page: pymupdf.Page) -> list[Line]:
-    """Lines of the text layer, split where PyMuPDF put far-apart text on one line."""
+def text_layer_lines(page: pymupdf.Page, cuts: list[tuple[float, float, float]] = ()) -> list[Line]:
+    """Lines of the text layer, split where PyMuPDF put far-apart text on one line, and at the
+    vertical rules ``cuts`` (x, y0, y1) of a ruled table: PyMuPDF may read two cells' words
+    as one span when the cell padding is narrow."""
     lines: list[Line] = []
-    for block in page.get_text("dict", flags=TEXT_FLAGS)["blocks"]:
+    raw_page = page.get_text("rawdict" if cuts else "dict", flags=TEXT_FLAGS)
+    for block in raw_page["blocks"]:
         for raw_line in block.get("lines", ()):
             if raw_line.get("dir", (1, 0))[0] < 0.5:  # vertical or upside-down text: margins notes
                 continue
             current: list[Span] = []
-            for raw in raw_line["spans"]:
-                if not raw["text"]:
-                    continue
-                span = _span(raw)
-                if current and span.bbox.x0 - current[-1].bbox.x1 > layout.FRAGMENT_GAP_EM * max(span.size, 1):
+            spans = [s for raw in raw_line["spans"] for s in _cut_span(raw, cuts)] if cuts else \
+                [(_span(raw), 0) for raw in raw_line["spans"] if raw["text"]]
+            cell = None
+            for span, cell_of_span in spans:
+                if current and (cell_of_span != cell or span.bbox.x0 - current[-1].bbox.x1 >
+                                layout.FRAGMENT_GAP_EM * max(span.size, 1)):
                     lines.append(Line.of(current))
                     current = []
                 current.append(span)
+                cell = cell_of_span
             if current:
                 lines.append(Line.of(current))
     return [ln for ln in lines if ln.text]
+
+
+def _cut_span(raw: dict, cuts: list[tuple[float, float, float]]) -> list[tuple[Span, int]]:
+    """A rawdict span as spans cut at the vertical rules crossing it, each with the index of the
+    slot between rules its characters lie in."""
+    chars = raw.get("chars", ())
+    y = (raw["bbox"][1] + raw["bbox"][3]) / 2
+    xs = sorted(x for x, y0, y1 in cuts if y0 <= y <= y1 and raw["bbox"][0] < x < raw["bbox"][2])
+    pieces: list[list[dict]] = []
+    slots: list[int] = []
+    for char in chars:
+        centre = (char["bbox"][0] + char["bbox"][2]) / 2
+        slot = sum(1 for x in xs if x < centre)
+        if not pieces or slots[-1] != slot:
+            pieces.append([])
+            slots.append(slot)
+        pieces[-1].append(char)
+    base = sum(1 for x, y0, y1 in cuts if y0 <= y <= y1 and x <= raw["bbox"][0])
+    out = []
+    for piece, slot in zip(pieces, slots):
+        text = "".join(c["c"] for c in piece)
+        if not text:
+            continue
+        box = (piece[0]["bbox"][0], raw["bbox"][1], piece[-1]["bbox"][2], raw["bbox"][3])
+        out.append((_span({**raw, "text": text, "bbox": box}), base + slot))
+    return out
 
 
 def _needs_ocr(page: pymupdf.Page, lines: list[Line]) -> bool:
@@ -120,20 +151,25 @@ def _open(data: bytes) -> pymupdf.Document:
 
 def read_pdf(data: bytes, path: str, doc_id: str, ocr_mode: OcrMode = OcrMode.AUTO) -> Document:
     raw_pages: list[RawPage] = []
+    ruled_edges: dict[int, list[dict]] = {}
     with _open(data) as pdf:
         title = (pdf.metadata or {}).get("title") or None
         for page in pdf:
             try:
-                lines = text_layer_lines(page) if ocr_mode is not OcrMode.ALWAYS else []
+                drawings = page.get_drawings() if ocr_mode is not OcrMode.ALWAYS else []
+                ruled = has_rulings(drawings)
+                lines = text_layer_lines(page, vertical_rules(drawings) if ruled else ()) \
+                    if ocr_mode is not OcrMode.ALWAYS else []
                 use_ocr = ocr_mode is OcrMode.ALWAYS or (ocr_mode is OcrMode.AUTO and _needs_ocr(page, lines))
                 if use_ocr:
                     lines = ocr_page_lines(page)
-                ruled = not use_ocr and has_rulings(page.get_drawings())
+                elif ruled:
+                    ruled_edges[page.number + 1] = table_edges(drawings)
             except UnreadableDocument:
                 raise
             except RuntimeError as exc:  # MuPDF errors on damaged content streams
                 raise UnreadableDocument(f"page {page.number + 1} cannot be read: {exc}", page.number + 1) from exc
             raw_pages.append(RawPage(page.number + 1, page.rect.width, page.rect.height,
-                                      layout.merge_fragments(lines), use_ocr, ruled))
-    tables = find_tables(data, [p.number for p in raw_pages if p.ruled])
+                                      layout.merge_fragments(lines), use_ocr))
+    tables = find_tables(data, ruled_edges)
     return build_document(doc_id, path, Media.PDF, raw_pages, tables, title)

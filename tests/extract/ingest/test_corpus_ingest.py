@@ -161,3 +161,32 @@ def test_scan_layout_matches_the_born_digital_file(ingested):
     left = next(i for i, t in enumerate(texts) if "fait partie de la Communauté" in t)
     right = next(i for i, t in enumerate(texts) if t.startswith("Actuellement"))
     assert left < right
+
+
+def test_words_of_two_cells_on_one_baseline_stay_in_their_cells(tmp_path):
+    """Narrow cell padding puts two cells' words closer than the gap that joins fragments of a
+    line: the table's text and its blocks must still keep each cell's own words."""
+    import pymupdf
+
+    from extract.ingest import ingest
+
+    pdf = pymupdf.open()
+    page = pdf.new_page(width=595, height=842)
+    xs, ys = (50, 200, 400), (100, 130, 160)
+    for x in xs:
+        page.draw_line((x, ys[0]), (x, ys[-1]))
+    for y in ys:
+        page.draw_line((xs[0], y), (xs[-1], y))
+    for y, left, right in ((120, "Axe 1 - Accès aux", "Rapprocher les services"),
+                           (150, "Axe 2 - Jeunesse", "Créer un espace jeunes")):
+        # The left cell's text ends 3 pt before its rule, the right one starts 3 pt after it:
+        # a 6 pt gap, less than one em of this 9 pt text.
+        page.insert_text((xs[1] - 3 - pymupdf.get_text_length(left, fontsize=9), y), left, fontsize=9)
+        page.insert_text((xs[1] + 3, y), right, fontsize=9)
+    path = tmp_path / "grid.pdf"
+    pdf.save(path)
+    doc = ingest(str(path), "grid")
+    assert doc.pages[0].tables[0].rows == (("Axe 1 - Accès aux", "Rapprocher les services"),
+                                           ("Axe 2 - Jeunesse", "Créer un espace jeunes"))
+    assert [b.text for b in doc.pages[0].blocks if b.table is not None][:2] == [
+        "Axe 1 - Accès aux", "Rapprocher les services"]
