@@ -118,7 +118,8 @@ def process_document(path: str, doc_id: str, ocr_mode: OcrMode = OcrMode.AUTO, n
         # 3. extract
         stage = "extract"
         territory, caf = extract_territory(doc), extract_caf(doc)
-        period, signed, ordinal = extract_period(doc), extract_signature_date(doc), extract_ordinal(doc)
+        ordinal, signed = extract_ordinal(doc), extract_signature_date(doc)
+        period = extract_period(doc, ordinal.value if ordinal else None)
         parties = extract_parties(doc, nlp, caf, territory)
         communes, communes_count = extract_communes(doc, territory, caf)
         objectives = extract_objectives(doc)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from extract import lexicon
+from extract.ingest.prose import BULLET
 from extract.normalize import clean, fold, fold_key
 from extract.reference import CommuneRef, EpciRef, find_communes, find_epci
 from extract.text import Passage, passages, sentence_at, snippet
@@ -110,31 +111,35 @@ def _spelled(name: str) -> str:
 
 def _from_heading_lists(doc: Document, scope, departement) -> list[Commune]:
     """Communes listed one per line or cell under a heading such as "Liste des communes
-    adhérentes": names in a grid, read line by line until a block holds no commune."""
+    adhérentes", or under a sentence announcing them ("La CTG concerne les 10 communes du
+    territoire :"): names in a grid or a bulleted list, read line by line until a block holds no
+    commune."""
     found: list[Commune] = []
     for page in doc.pages:
         active = False
         for block in page.blocks:
-            if LIST_HEADING.search(block.text) and len(block.text) < 120:
+            text = block.text.strip()
+            if (LIST_HEADING.search(text) and len(text) < 120) or (text.endswith(":") and LIST_OPENING.search(text)):
                 active = True
                 continue
             if not active or block.table is not None:
                 continue
             hits = []
             for line in block.lines:
-                ref = _resolve(line.text, scope, departement)
+                name = BULLET.sub("", line.text).strip(" ;,.")
+                ref = _resolve(name, scope, departement)
                 # A line alone must spell the commune's name (accents included): "Maire" is no "Mairé".
-                if ref is not None and _spelled(line.text) == _spelled(ref.name):
-                    hits.append((line, ref))
+                if ref is not None and _spelled(name) == _spelled(ref.name):
+                    hits.append((line, name, ref))
             if not hits:
                 # A grid read column by column may be interrupted by a short line ("Fait à ...");
                 # prose or a new heading ends the list.
                 if len(block.text) > 160 or (block.bold and found):
                     active = False
                 continue
-            for line, ref in hits:
+            for line, name, ref in hits:
                 found.append(Commune(doc_id=doc.doc_id, page=page.number, rule="listed_under_heading",
-                                     snippet=line.text, bbox=line.bbox.as_tuple(), name=clean(line.text), code=ref.code))
+                                     snippet=line.text, bbox=line.bbox.as_tuple(), name=clean(name), code=ref.code))
     return found
 
 
@@ -177,10 +182,12 @@ def extract_communes(doc: Document, territory: Territory | None, caf: Caf | None
         named.setdefault(fold_key(commune.name), commune)
     for page in doc.pages:
         for table in page.tables:
-            if not table.rows or not COMMUNE_HEADER.search(table.rows[0][0] if table.rows[0] else ""):
+            header = table.rows[0] if table.rows else ()
+            column = next((i for i, cell in enumerate(header) if COMMUNE_HEADER.search(cell) and len(cell) < 60), None)
+            if column is None:
                 continue
             for row in table.rows[1:]:
-                cell = clean(row[0]) if row else ""
+                cell = clean(row[column]) if len(row) > column else ""
                 ref = _resolve(cell, scope, departement) if cell else None
                 if ref is None:
                     continue

@@ -42,10 +42,9 @@ def extract_ordinal(doc: Document) -> Ordinal | None:
             evidence.setdefault(value, (passage, match.span()))
     if not votes:
         return None
-    ranked = votes.most_common()
-    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        return None
-    value = ranked[0][0]
+    # The most named rank; on a tie the highest, since a document recalls the CTGs before its own
+    # ("une première CTG pour 2019-2023 ... la présente convention, deuxième CTG").
+    value = max(votes, key=lambda rank: (votes[rank], rank))
     passage, span = evidence[value]
     return Ordinal(doc_id=doc.doc_id, page=passage.page.number, rule="ordinal_before_ctg",
                    snippet=snippet(passage.text, *span), bbox=passage.block.bbox.as_tuple(), value=value)

@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass
 
 from extract import lexicon
-from extract.normalize import DAY, MONTH_NAME, fold, make_date, period_end
+from extract.normalize import DAY, MONTH_NAME, fold, make_date, parse_ordinal, period_end
+from extract.ordinal import ORDINAL_CTG
 from extract.text import Passage, passages, sentence_at, snippet
 from models.conventions import Period
 from models.document import Document
@@ -63,6 +64,14 @@ START_THEN_DURATION = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# A start date, then an end date in the same or the next sentence: "Les engagements prennent effet
+# le 1er janvier 2024. Ils valent pour cinq années civiles, jusqu'au 31 décembre 2028 inclus".
+START_THEN_END = re.compile(
+    rf"""(?:à\s+compter|à\s+partir|à\s+dater|pren\w*\s+effet|entre\w*\s+en\s+vigueur)\s+(?:du|au|le)\s+
+         {_named(_DATE, '1')}[^;]{{0,120}}?\bjusqu['’]\s*au\s+{_named(_DATE, '2')}""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
 # "2022-2026", "2022 – 2026", "2022/2026", "2022 à 2026", "de 2022 à 2026", "entre 2022 et 2026".
 YEAR_RANGE = re.compile(
     r"(?<![\d/.])(?P<start>(?:19|20)\d{2})\s*(?:[-–—/]|\bà\b|\bau\b|\bet\b)\s*(?P<end>(?:19|20)\d{2})(?![\d/])",
@@ -96,7 +105,7 @@ OTHER_PLAN = re.compile(
 # "arrivée à échéance", "la première CTG couvrait 2016-2020".
 PREVIOUS = re.compile(
     r"""pr[ée]c[ée]dent\w*|ancienne?s?|derni[èe]re?s?\s+ctg|[ée]chue|arriv[ée]e?\s+[àa]\s+[ée]ch[ée]ance|expir\w+
-      |bilan\s+de\s+la|premi[èe]re\s+ctg|\ba\s+couvert\b|\bcouvrait\b|\bavait\s+(?:couvert|[ée]t[ée])\b
+      |bilan\s+de\s+la|premi[èe]re\s+(?:ctg|convention\s+territoriale)|\ba\s+couvert\b|\bcouvrait\b|\bavait\s+(?:couvert|[ée]t[ée])\b
       |\bs['’]est\s+achev|\bapr[èe]s\s+(?:une|la|sa)\s+(?:premi[èe]re|deuxi[èe]me|pr[ée]c[ée]dente|1[èe]re|2[èe]?me)""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -142,16 +151,16 @@ def _date(match: re.Match, suffix: str = ""):
     return make_date(match.group(f"nday{suffix}"), match.group(f"nmonth{suffix}"), match.group(f"nyear{suffix}"))
 
 
-def _context(passage: Passage, start: int, end: int) -> tuple[str, str]:
-    """(the sentence holding the match, the words just before the match in that sentence, back
-    to the previous date or year at most: "la précédente CTG 2017-2021, la nouvelle 2022-2026"
-    gives "précédente" to 2017-2021 only)."""
+def _context(passage: Passage, start: int, end: int) -> tuple[str, str, str]:
+    """(the sentence holding the match, the words just before the match, the sentence before
+    the match), both befores back to the previous date or year at most: "la précédente CTG
+    2017-2021, la nouvelle 2022-2026" gives "précédente" to 2017-2021 only."""
     text = passage.text
     left, right = sentence_at(text, start, end)
-    left_before = max(left, start - 60)
+    since = left
     for match in YEAR_RANGE.finditer(text, left, start):
-        left_before = max(left_before, match.end())
-    return text[left:right], text[left_before:start]
+        since = max(since, match.end())
+    return text[left:right], text[max(since, start - 60):start], text[since:start]
 
 
 def _heading_context(passage: Passage) -> str:
@@ -161,16 +170,27 @@ def _heading_context(passage: Passage) -> str:
     return passage.text
 
 
+def _earlier_rank(before: str, ordinal: int | None) -> bool:
+    """Whether the words before a range name a CTG ranked before this one: "suivie d'une
+    deuxième CTG pour la période" in the document of the third."""
+    if ordinal is None:
+        return False
+    ranks = [parse_ordinal(m["ordinal"]) for m in ORDINAL_CTG.finditer(before)]
+    return any(rank is not None and rank < ordinal for rank in ranks)
+
+
 def _score(passage: Passage, start: int, end: int, base: float, page_has_cue: bool,
-           under_duration_heading: bool, span_years: int = 0) -> float:
-    sentence, before = _context(passage, start, end)
-    if PREVIOUS.search(before):
+           under_duration_heading: bool, span_years: int = 0, ordinal: int | None = None) -> float:
+    sentence, before, clause = _context(passage, start, end)
+    if PREVIOUS.search(before) or _earlier_rank(before, ordinal):
         return -3.0
     plan = None
-    for plan in OTHER_PLAN.finditer(before):
+    for plan in OTHER_PLAN.finditer(clause):
         pass
-    if plan is not None and not CTG_CUE.search(before[plan.end():]):
-        return -1.0  # "COG 2022-2026", "Convention d'objectifs et de gestion 2023-2027"
+    if plan is not None and not CTG_CUE.search(clause[plan.end():]):
+        # "COG 2022-2026", "la Convention d'objectifs et de gestion (COG) conclue entre l'État et
+        # la Cnaf pour la période 2023-2027"
+        return -1.0
     if STATISTICS.search(sentence) and not CTG_CUE.search(sentence):
         return 0.0
     if CTG_CUE.search(sentence) or under_duration_heading:
@@ -184,7 +204,9 @@ def _score(passage: Passage, start: int, end: int, base: float, page_has_cue: bo
     return base * 0.15
 
 
-def candidates(doc: Document) -> list[Candidate]:
+def candidates(doc: Document, ordinal: int | None = None) -> list[Candidate]:
+    """Every range of years that could be the CTG's, scored; ``ordinal`` is the document's rank
+    of this CTG, if known (ranges of earlier ranks are the past)."""
     found: list[Candidate] = []
     page_cue = {p.number: bool(CTG_CUE.search(p.text)) for p in doc.pages}
     heading_is_duration = False
@@ -195,20 +217,26 @@ def candidates(doc: Document) -> list[Candidate]:
             heading_is_duration = bool(DURATION_HEADING.search(text)) and len(text) < 120
         cue = page_cue[passage.page.number]
         taken: list[tuple[int, int]] = []
-        for match in DATE_RANGE.finditer(text):
-            first, last = _date(match, "1"), _date(match, "2")
-            if first and last and MIN_SPAN <= last.year - first.year <= MAX_SPAN:
-                end_year = last.year if (last.month, last.day) != (1, 1) else last.year - 1
-                found.append(Candidate(first.year, end_year,
-                                       _score(passage, match.start(), match.end(), 5.0, cue, heading_is_duration),
-                                       passage, match.span(), "date_range"))
-                taken.append(match.span())
+        for pattern, rule in ((DATE_RANGE, "date_range"), (START_THEN_END, "start_then_end")):
+            for match in pattern.finditer(text):
+                first, last = _date(match, "1"), _date(match, "2")
+                if rule == "start_then_end" and "prolong" in match.group().lower():
+                    continue  # an amendment's new end: see _prolongation
+                if first and last and MIN_SPAN <= last.year - first.year <= MAX_SPAN and \
+                        not any(a <= match.start() < b for a, b in taken):
+                    end_year = last.year if (last.month, last.day) != (1, 1) else last.year - 1
+                    found.append(Candidate(first.year, end_year,
+                                           _score(passage, match.start(), match.end(), 5.0, cue, heading_is_duration,
+                                                  ordinal=ordinal),
+                                           passage, match.span(), rule))
+                    taken.append(match.span())
         for pattern, rule in ((DURATION_THEN_START, "duration_from_start"), (START_THEN_DURATION, "start_then_duration")):
             for match in pattern.finditer(text):
                 first, years = _date(match), _years(match["years"])
                 if first and years and MIN_SPAN + 1 <= years <= MAX_SPAN + 1:
                     found.append(Candidate(first.year, period_end(first, years),
-                                           _score(passage, match.start(), match.end(), 5.0, cue, heading_is_duration),
+                                           _score(passage, match.start(), match.end(), 5.0, cue, heading_is_duration,
+                                                  ordinal=ordinal),
                                            passage, match.span(), rule))
                     taken.append(match.span())
         for match in YEAR_RANGE.finditer(text):
@@ -218,7 +246,7 @@ def candidates(doc: Document) -> list[Candidate]:
             if MIN_SPAN <= end - start <= MAX_SPAN:
                 found.append(Candidate(start, end,
                                        _score(passage, match.start(), match.end(), 4.0, cue, heading_is_duration,
-                                              end - start + 1),
+                                              end - start + 1, ordinal),
                                        passage, match.span(), "year_range"))
     return found
 
@@ -233,8 +261,8 @@ def _prolongation(doc: Document) -> tuple[int, Passage, tuple[int, int]] | None:
     return None
 
 
-def extract_period(doc: Document) -> Period | None:
-    found = candidates(doc)
+def extract_period(doc: Document, ordinal: int | None = None) -> Period | None:
+    found = candidates(doc, ordinal)
     prolonged = _prolongation(doc)
     totals: dict[tuple[int, int], float] = {}
     for c in found:

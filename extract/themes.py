@@ -124,9 +124,12 @@ def heading_themes(doc: Document) -> list[ThemeHeading]:
 
 def _continues_label(page: Page, block: Block) -> bool:
     """Whether ``block`` is the end of a label broken over two blocks ("ALLOCATION AU" /
-    "LOGEMENT"): a block right above it, unfinished, that it would complete."""
+    "LOGEMENT"): a block right above it, in the same type, unfinished, that it would complete.
+    A list item above a heading is no start of it."""
     for other in page.blocks:
         if other is block or other.bbox.x_overlap(block.bbox) < 0.3 * min(other.bbox.width, block.bbox.width):
+            continue
+        if other.bold != block.bold or abs(other.size - block.size) > 0.1 * max(block.size, 1):
             continue
         gap = block.bbox.y0 - other.bbox.y1
         if -2 <= gap < 0.8 * max(block.size, 6) and not re.search(r"[.:;!?)]\s*$", other.text):

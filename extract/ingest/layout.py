@@ -37,7 +37,15 @@ SIZE_RATIO_OCR = 1.5
 MIN_GUTTER = 4.0
 # Share of the page height, at the top and the bottom, where running headers and footers live.
 MARGIN_BAND = 0.10
+# ... and at least this many points: a short page of a text dump still has its header row.
+MIN_MARGIN_BAND = 54.0
 
+# A justified line stretched so far that its words came apart: at least this many one-word
+# fragments (with letters: table cells of figures are not words), gaps up to this many font
+# sizes and alike within this share.
+JUSTIFIED_MIN_WORDS = 3
+JUSTIFIED_MAX_GAP_EM = 4.0
+JUSTIFIED_GAP_SPREAD = 0.3
 # A bullet drawn apart from its text, and how far (in font sizes) its text may start.
 LONE_BULLET = re.compile(r"^\s*[•●○◦▪▫■□◆◇►▶▸➔➢➤→✓✔❖\-–]\s*$")
 BULLET_INDENT_EM = 3.5
@@ -64,9 +72,10 @@ def _same_baseline(a: Line, b: Line) -> bool:
 
 def merge_fragments(lines: list[Line]) -> list[Line]:
     """Join pieces of one visual line (same baseline, small horizontal gap), left to right. A
-    lone bullet glyph joins the text it marks across the list indent."""
+    lone bullet glyph joins the text it marks across the list indent, and the words of a
+    stretched justified line join whatever their spacing."""
     merged: list[Line] = []
-    for line in sorted(lines, key=lambda ln: (round(ln.bbox.y1), ln.bbox.x0)):
+    for line in _join_justified(sorted(lines, key=lambda ln: (round(ln.bbox.y1), ln.bbox.x0))):
         for i in range(len(merged) - 1, max(-1, len(merged) - 6), -1):
             prev = merged[i]
             gap = line.bbox.x0 - prev.bbox.x1
@@ -85,6 +94,44 @@ def merge_fragments(lines: list[Line]) -> list[Line]:
     return [ln for ln in merged if ln.text]
 
 
+def _join_justified(lines: list[Line]) -> list[Line]:
+    """Lines sorted by baseline then x, with each run of one-word fragments evenly spaced on a
+    baseline (a justified line stretched over few words) joined into one line. Columns side by
+    side are lines of several words each, so they are never such a run."""
+    out: list[Line] = []
+    run: list[Line] = []
+
+    def flush() -> None:
+        if len(run) >= JUSTIFIED_MIN_WORDS:
+            spans = []
+            for fragment in run:
+                if spans and not spans[-1].text.endswith(" "):
+                    last = spans[-1]
+                    spans[-1] = Span(last.text + " ", last.bbox, last.font, last.size, last.bold, last.italic)
+                spans.extend(fragment.spans)
+            out.append(Line.of(spans))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for line in lines:
+        if " " in line.text or sum(c.isalpha() for c in line.text) < 2 or line.spans[0].font == "ocr":
+            flush()
+            out.append(line)
+            continue
+        if run:
+            prev = run[-1]
+            em = max(prev.size, line.size, 1.0)
+            gap = line.bbox.x0 - prev.bbox.x1
+            first_gap = run[1].bbox.x0 - run[0].bbox.x1 if len(run) > 1 else gap
+            if not (_same_baseline(prev, line) and abs(prev.size - line.size) < 0.5 and 0 < gap <= JUSTIFIED_MAX_GAP_EM * em
+                    and abs(gap - first_gap) <= JUSTIFIED_GAP_SPREAD * first_gap + 0.5):
+                flush()
+        run.append(line)
+    flush()
+    return out
+
+
 # --- 2. running headers and footers ---------------------------------------------------------------
 
 def _furniture_key(text: str) -> str:
@@ -100,9 +147,10 @@ def split_furniture(pages: list[tuple[float, list[Line]]]) -> list[tuple[list[Li
     OCR'd footers with a misread letter still count as one.
     """
     def band(line: Line, height: float) -> str | None:
-        if line.bbox.y1 <= height * MARGIN_BAND:
+        margin = max(height * MARGIN_BAND, MIN_MARGIN_BAND)
+        if line.bbox.y1 <= margin:
             return "top"
-        if line.bbox.y0 >= height * (1 - MARGIN_BAND):
+        if line.bbox.y0 >= height - margin:
             return "bottom"
         return None
 
@@ -330,7 +378,11 @@ def _row_like(units: list[Unit], gutters: list[tuple[float, float]]) -> bool:
 
 
 def _compatible(group: list[Unit], last: list[Unit], slab: list[Unit]) -> bool:
-    """Whether ``slab`` continues the columns of ``group`` (whose last slab is ``last``)."""
+    """Whether ``slab`` continues the columns of ``group`` (whose last slab is ``last``): not
+    when it spans a gutter of the group (a heading after a grid of names)."""
+    for start, end in _gutters(group):
+        if any(u.bbox.x0 < start - 1 and u.bbox.x1 > end + 1 for u in slab):
+            return False
     gutters = _gutters(group + slab)
     return bool(gutters) and not (_row_like(last, gutters) and _row_like(slab, gutters))
 

@@ -196,6 +196,10 @@ TEXT_SIZE = 10.0
 # A fragment of a line: words separated by single or double spaces; 3 spaces or more, or a tab,
 # separate columns.
 FRAGMENT = re.compile(r"\S+(?: {1,2}\S+)*")
+# A justified row of a dump: words at most 4 spaces apart from end to end, at least 3 gaps.
+# Column gutters are wider; such a row is one line.
+JUSTIFIED_ROW = re.compile(r"^\s*\S+(?: {1,4}\S+){3,}\s*$")
+ROW_TEXT = re.compile(r"\S(?:.*\S)?")
 
 
 def _text_lines(page_text: str) -> tuple[list[Line], int, int]:
@@ -206,12 +210,13 @@ def _text_lines(page_text: str) -> tuple[list[Line], int, int]:
         expanded = raw.expandtabs(8)
         widest = max(widest, len(expanded))
         top = 40.0 + row * LINE_HEIGHT
-        for match in FRAGMENT.finditer(expanded):
-            fragment = match.group()
+        pieces = ROW_TEXT.finditer(expanded) if JUSTIFIED_ROW.match(expanded) else FRAGMENT.finditer(expanded)
+        for match in pieces:
+            fragment = " ".join(match.group().split())
             letters = [c for c in fragment if c.isalpha()]
             # A short line in capitals reads as a heading.
             heading = bool(letters) and all(c.isupper() for c in letters) and len(fragment) <= 80 \
-                and fragment.strip() == raw.strip()
+                and fragment == " ".join(raw.split())
             box = BBox(40.0 + match.start() * CHAR_WIDTH, top, 40.0 + match.end() * CHAR_WIDTH, top + TEXT_SIZE * 1.15)
             lines.append(Line.of((Span(fragment, box, "text", TEXT_SIZE, heading),)))
     return lines, widest, len(rows)
@@ -241,5 +246,6 @@ def read_text(data: bytes, path: str, doc_id: str) -> Document:
     for number, page_text in enumerate(split_pages(text), start=1):
         lines, widest, rows = _text_lines(page_text)
         raw_pages.append(RawPage(number=number, width=max(widest, 80) * CHAR_WIDTH + 80.0,
-                                 height=max(rows * LINE_HEIGHT + 80.0, 842.0), lines=lines, ocr=False))
+                                 # As tall as the text: a dump's running footer is its last row.
+                                 height=40.0 + rows * LINE_HEIGHT + 8.0, lines=lines, ocr=False))
     return build_document(doc_id, path, Media.TEXT, raw_pages, {}, None)

@@ -103,3 +103,22 @@ def test_dashed_and_bracketed_lists_and_a_count_given_by_a_verb():
     doc = make_doc("associant les huit communes membres (Beaurepaire, Les Epesses, Mouchamps et Vendrennes), les parties")
     communes, count = extract_communes(doc, epci("Communauté de communes du Pays des Herbiers"), caf("85", "Vendée"))
     assert names(communes) == ["Beaurepaire", "Les Epesses", "Mouchamps", "Vendrennes"] and count.value == 8
+
+
+def test_bulleted_communes_under_a_sentence_announcing_them():
+    doc = make_doc("La CTG concerne les 10 communes du Grand Pontarlier :\n\n• Chaffois\n\n• Dommartin\n\n"
+                   "• La Cluse-et-Mijoux\n\n• Pontarlier\n\nLe territoire en chiffres")
+    communes, _ = extract_communes(doc, epci("Communauté de communes du Grand Pontarlier"), caf("25", "Doubs"))
+    assert names(communes) == ["Chaffois", "Dommartin", "La Cluse-et-Mijoux", "Pontarlier"]
+    assert all(c.code.startswith("25") for c in communes)
+
+
+def test_table_whose_commune_column_is_not_the_first():
+    from extract.ingest.markup import read_html
+
+    html = ("<html><body><table><tr><th>N°</th><th>Commune</th><th>Délibération</th></tr>"
+            "<tr><td>1</td><td>Berric</td><td>Séance du 4 décembre 2023</td></tr>"
+            "<tr><td>2</td><td>Le Cours</td><td>Séance du 7 décembre 2023</td></tr></table></body></html>")
+    doc = read_html(html.encode(), "a.html", "a")
+    communes, _ = extract_communes(doc, epci("Questembert Communauté"), caf("56", "Morbihan"))
+    assert [(c.name, c.code) for c in communes] == [("Berric", "56015"), ("Le Cours", "56045")]

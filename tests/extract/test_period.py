@@ -84,3 +84,27 @@ def test_past_ctg_in_past_tense_is_not_this_one():
                    "2023, cette troisième CTG couvrira la période 2024-2028.")
     period = extract_period(doc)
     assert (period.start, period.end) == (2024, 2028)
+
+
+def test_period_from_a_start_then_an_end_in_the_next_sentence():
+    doc = make_doc("ARTICLE 8 – DURÉE\n\nLes engagements réciproques des parties prennent effet le 1er janvier 2024. "
+                   "Ils valent pour cinq années civiles, jusqu'au 31 décembre 2028 inclus, sans reconduction tacite.")
+    period = extract_period(doc)
+    assert (period.start, period.end, period.rule) == (2024, 2028, "start_then_end")
+
+
+def test_another_plan_named_at_the_start_of_a_long_clause_is_not_the_ctg():
+    doc = make_doc("Vu la Convention d'objectifs et de gestion (COG) conclue entre l'État et la Caisse nationale des "
+                   "allocations familiales pour la période 2023-2027 ;\n\nCONVENTION TERRITORIALE GLOBALE\n\n"
+                   "Période 2024 – 2028")
+    period = extract_period(doc)
+    assert (period.start, period.end) == (2024, 2028)
+
+
+def test_a_ctg_of_an_earlier_rank_is_the_past():
+    text = ("La ville signe sa troisième Convention territoriale globale, conclue pour la période 2025-2029. "
+            "Une première convention a été signée en 2016, suivie d'une deuxième CTG pour la période 2020-2024.")
+    period = extract_period(make_doc(text), ordinal=3)
+    assert (period.start, period.end) == (2025, 2029)
+    # Without knowing this CTG's rank, the two periods weigh the same: nothing is claimed.
+    assert extract_period(make_doc(text)) is None

@@ -1,4 +1,4 @@
-"""Signature dates and CTG ranks on varied snippets; other acts' dates are not signature dates."""
+"""Signature dates on varied snippets; other acts' dates are not signature dates."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 
-from extract.ordinal import extract_ordinal
 from extract.signature import extract_signature_date
 from tests.conftest import make_doc
 
@@ -50,24 +49,6 @@ def test_signature_date_ignores_deliberation_date_in_the_same_document():
     assert found.rule == "fait_a" and "15 janvier 2024" in found.snippet
 
 
-ORDINAL_CASES = [
-    ("la 2ème Ctg de la commune de Valros, qui symbolise un nouveau pas", 2),
-    ("signeront la 2ème Convention territoriale globale (Ctg) de services aux familles", 2),
-    ("La commune signe sa deuxième convention territoriale globale avec la Caf.", 2),
-    ("Cette 3e CTG ouvre une nouvelle période.", 3),
-    ("La première CTG du territoire sera signée en mars.", 1),
-    ("Après une première CTG (2017-2021), la commune s'engage à nouveau.", None),
-    ("La 1ère réunion du comité de pilotage aura lieu en juin.", None),
-    ("Le 2ème semestre sera consacré à l'évaluation de la CTG.", None),
-]
-
-
-@pytest.mark.parametrize("text, expected", ORDINAL_CASES, ids=[c[0][:40] for c in ORDINAL_CASES])
-def test_ordinal_from_varied_snippets(text, expected):
-    found = extract_ordinal(make_doc(text))
-    assert (found.value if found else None) == expected
-
-
 @pytest.mark.parametrize("text, expected", [
     ("Le mardi 9 avril 2024, la Ville et la Caisse d'allocations familiales de la Gironde ont renouvelé leur "
      "engagement en faveur des familles, en signant à l'hôtel de ville leur troisième CTG.", date(2024, 4, 9)),
@@ -80,7 +61,3 @@ def test_ordinal_from_varied_snippets(text, expected):
 def test_signature_date_other_phrasings(text, expected):
     found = extract_signature_date(make_doc(text))
     assert (found.value if found else None) == expected
-
-
-def test_past_ctg_rank_is_not_this_ctgs():
-    assert extract_ordinal(make_doc("Une 2e CTG pour les familles. La première CTG, signée en 2018, a permis...")).value == 2

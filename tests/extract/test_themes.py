@@ -83,3 +83,13 @@ def test_axes_listed_in_a_sentence_are_themes_unless_the_sentence_is_generic():
     assert themes("La CTG peut couvrir l'ensemble des champs d'intervention de la branche Famille : petite "
                   "enfance, enfance, jeunesse, parentalité, logement, handicap.") == set()
     assert themes("Les priorités du mandat : la voirie, la culture et le sport.") == set()
+
+
+def test_theme_headings_right_below_a_list_item_are_headings():
+    from extract.ingest.markup import read_html
+
+    html = ("<html><body><h2>Petite enfance</h2><ul><li>Créer 40 nouvelles places d'accueil collectif</li></ul>"
+            "<h2>Enfance et jeunesse</h2><ul><li>Créer un espace jeunes intercommunal pour les 12-17 ans</li></ul>"
+            "<h2>Logement</h2><ul><li>Prévenir les impayés de loyer en lien avec la Caf</li></ul></body></html>")
+    found = {t.theme.value for t in extract_themes(read_html(html.encode(), "a.html", "a"))}
+    assert found == {"petite_enfance", "enfance", "jeunesse", "logement"}

@@ -88,3 +88,43 @@ def test_single_page_print_stamp_and_url_are_furniture_but_body_is_not():
     [(kept, furniture)] = layout.split_furniture([(842.0, lines)])
     assert [ln.text for ln in kept] == ["Signée le 13/02/2023 à Gignac."]
     assert len(furniture) == 2
+
+
+def test_words_of_a_stretched_justified_line_join_but_columns_and_figures_do_not():
+    # "priorités    partagées    en    faveur    des": one word per fragment, even 1.8 em gaps.
+    words = [("priorités", 46, 100), ("partagées", 118, 172), ("en", 190, 202), ("faveur", 220, 256),
+             ("des", 274, 292)]
+    merged = layout.merge_fragments([line(t, x0, 200, x1) for t, x0, x1 in words])
+    assert [m.text for m in merged] == ["priorités partagées en faveur des"]
+    # Two columns: lines of several words across a gutter stay apart.
+    columns = [line("la fin de la colonne", 46, 300, 160), line("le début de l'autre", 178, 300, 290),
+               line("et encore une", 308, 300, 380)]
+    assert len(layout.merge_fragments(columns)) == 3
+    # Figures of a table row evenly spaced are no words.
+    cells = [line("684", 46, 400, 64), line("128", 100, 400, 118), line("2954", 154, 400, 178)]
+    assert len(layout.merge_fragments(cells)) == 3
+
+
+def test_a_heading_spanning_a_gutter_ends_the_grid_above_it():
+    # A three-column grid of names, then a heading as wide as two columns, then a paragraph.
+    grid = [line(t, x, y, x + 90) for t, x, y in (
+        ("Biarrotte", 50, 100), ("Biaudos", 200, 100), ("Ondres", 350, 100),
+        ("Saint-André", 50, 112), ("Saint-Barthélemy", 200, 112), ("Saint-Laurent", 350, 112))]
+    heading = [line("ARTICLE 3 - ÉLÉMENTS DE DIAGNOSTIC", 50, 136, 260, bold=True)]
+    body = paragraph(["Le territoire compte 27 614 habitants."], 50, 160, width=400)
+    texts = ordered_texts(grid + heading + body)
+    assert texts.index("ARTICLE 3 - ÉLÉMENTS DE DIAGNOSTIC") > max(
+        i for i, t in enumerate(texts) if "Ondres" in t or "Saint-Laurent" in t)
+
+
+def test_short_pages_of_a_text_dump_keep_their_running_header_and_footer_apart():
+    pages = []
+    for n, rows in ((1, 10), (2, 20), (3, 8)):
+        height = 48.0 + rows * 12.0
+        lines = [line("Convention Territoriale Globale 2022-2025", 40, 40, 300),
+                 line(f"Texte de la page {n}", 40, 64, 300),
+                 line(f"Caf des Landes - CTG Seignanx    Page {n} sur 3", 40, 40 + (rows - 1) * 12, 400)]
+        pages.append((height, lines))
+    for kept, furniture in layout.split_furniture(pages):
+        assert [ln.text for ln in kept] == [kept[0].text] and kept[0].text.startswith("Texte de la page")
+        assert len(furniture) == 2

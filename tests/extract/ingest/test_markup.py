@@ -72,3 +72,10 @@ def test_text_dump_whose_form_feeds_became_spaces_is_split_into_pages():
     assert doc.n_pages == 3 and doc.pages[1].blocks[0].text.startswith("Deuxième page")
     # An indented text is not cut into pages.
     assert read_text("a\n  b\n  c\nd\n".encode(), "t.txt", "t").n_pages == 1
+
+
+def test_a_justified_row_of_a_text_dump_is_one_line():
+    doc = read_text("Fait   à    Saint-Martin-de-Seignanx,   le  ......,  en  trois\nexemplaires originaux.\n"
+                    .encode(), "t.txt", "t")
+    assert [b.text for b in doc.pages[0].blocks] == [
+        "Fait à Saint-Martin-de-Seignanx, le ......, en trois exemplaires originaux."]
