@@ -106,7 +106,8 @@ def _from_list(passage: Passage, start: int, scope, departement) -> list[tuple[s
 
 
 def _spelled(name: str) -> str:
-    return " ".join(clean(name).lower().replace("-", " ").replace("'", " ").split())
+    """A name as spelled, accents kept, case, hyphens and a leading article aside."""
+    return re.sub(r"^(?:le|la|les|l) ", "", " ".join(clean(name).lower().replace("-", " ").replace("'", " ").split()))
 
 
 def _from_heading_lists(doc: Document, scope, departement) -> list[Commune]:

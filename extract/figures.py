@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from extract import lexicon
 from extract.ingest.prose import BULLET
+from extract.objectives import reads_as_objective
 from extract.normalize import clean, fold, fold_aligned, fold_key, parse_amount, parse_number, territory_key
 from extract.text import alternation, sentence_at
 from models.conventions import Territory
@@ -38,6 +39,14 @@ GLUED_SCALE = re.compile(r"(\d)(millions?|milliards?|M€|k€|€)", re.IGNOREC
 # (A dash that opens a list item is a bullet, not a minus.)
 CHANGE = re.compile(r"(?:[+±−]\s*$|(?<=\S)[ \t]?[-–]\s*$|\b(?:hausse|baisse|augmentation|diminution|évolution|progression|recul)"
                     r"\s+de\s*$)", re.IGNORECASE)
+# A threshold or a target rather than a level: "constitués à plus de 50 % de prestations",
+# "un taux supérieur à 70 %", "atteindre 45 places", "objectif de 80 %".
+THRESHOLD_OR_TARGET = re.compile(
+    r"(?:\b[àa]\s+(?:plus|moins)\s+de|\bsup[ée]rieure?s?\s+[àa]|\binf[ée]rieure?s?\s+[àa]|\bau-del[àa]\s+de"
+    r"|\bd[ée]passant|\batteindre|\bobjectif\s+de|\bviser|\bporter\s+[àa])\s*$", re.IGNORECASE)
+# An average after which a bracketed figure is the comparison: "la moyenne landaise (64,8 %)",
+# "moyenne nationale : 59 %" (text folded).
+AVERAGE_BEFORE = re.compile(r"\bmoyenne(?:\s+[a-z-]+){0,2}\s*[:(]\s*$")
 # A ratio or a time: "1/5", "2/3", "7h30", "18h30".
 RATIO_OR_TIME = re.compile(r"^\s*(?:/\s*\d|h\s*\d{0,2}\b)")
 # Words before a number that make it a label, not a quantity: "Article 5", "Objectif 2", "n° 3".
@@ -52,6 +61,14 @@ OTHER_TERRITORY_HEADER = re.compile(r"^(?:agglom[ée]ration|communaut[ée]|d[ée
 # A sentence given as a comparison: "À titre de comparaison, le taux atteint 44,2 % ...".
 COMPARISON_SENTENCE = re.compile(r"\b(?:[àa]\s+titre\s+de\s+comparaison|en\s+comparaison|par\s+comparaison|comparativement)",
                                  re.IGNORECASE)
+# The words after a figure name a larger area before any break: "96 % des habitants du
+# département", "des familles de la région", "au niveau national" (text folded).
+WIDER_AREA_LABEL = re.compile(
+    r"\s*%?\s*(?:[a-z'-]+\s+){0,5}?(?:du\s+departement|de\s+la\s+region|de\s+france|au\s+niveau\s+national)\b")
+# A sentence opening on a place, then a comma: "En Haute-Vienne, ", "À l'échelle du département, "
+# (text folded).
+WIDER_AREA_OPENING = re.compile(
+    r"^\s*(?:en|dans\s+(?:le|la|les|l')|a\s+l'echelle\s+(?:de\s+la|du|des|de\s+l'|de))\s*(?P<place>[a-z' -]{3,40}?)\s*,")
 # A sentence about a larger territory: "Valros fait partie de la CA ..., qui compte 17 communes".
 CONTAINER = re.compile(r"\bfait\s+partie\s+d|\bmembre\s+de\s+la\b|\bau\s+sein\s+de\s+la\b", re.IGNORECASE)
 # A lone year given to the figures near it: "en 2022", "(chiffres Caf 2021)", "Insee/2019", "2023".
@@ -138,7 +155,8 @@ def _names_a_place(words: list[str]) -> bool:
 
 def _is_comparison(before: str, after: str) -> bool:
     folded_before, folded_after = fold(before), fold(after)
-    if alternation(_words("comparison_before"), "(?<![a-z])", r"\s*[:(]?\s*$").search(folded_before):
+    if alternation(_words("comparison_before"), "(?<![a-z])", r"\s*[:(]?\s*$").search(folded_before) or \
+            AVERAGE_BEFORE.search(folded_before):
         return True
     # "(24 % en Loire-Atlantique)", "(30 % dans le département)", "pour l'ensemble de La Réunion".
     place_after = re.match(r"\s*%?\s*(?:en|dans\s+l[ea]|dans\s+l'|pour\s+l'ensemble\s+(?:de\s+la|du|de\s+l'|des|de))\s*"
@@ -151,7 +169,17 @@ def _is_comparison(before: str, after: str) -> bool:
     label = re.search(r"([a-z' (-]+)\s*:\s*$", folded_before)
     if label and _names_a_place(label.group(1).replace("(", " ").split()):
         return True
-    return bool(alternation(_words("comparison_after"), r"\s*\)?\s*", "(?![a-z])").match(folded_after))
+    if alternation(_words("comparison_after"), r"\s*\)?\s*", "(?![a-z])").match(folded_after):
+        return True
+    # "96 % des habitants du département", "23 CTG couvrant la population de la région".
+    return bool(WIDER_AREA_LABEL.match(folded_after))
+
+
+def _about_wider_area(sentence_before: str) -> bool:
+    """Whether a sentence opens on a departement or a larger area: "En Haute-Vienne, 23 CTG
+    sont signées", "À l'échelle du département, ..."."""
+    opening = WIDER_AREA_OPENING.match(fold(sentence_before))
+    return bool(opening) and _names_a_place(opening["place"].split())
 
 
 def _label_after(text: str) -> str:
@@ -233,13 +261,28 @@ def _foreign_columns(page: Page, territory: Territory | None) -> list[tuple[floa
                 above = [b for b in page.blocks if 0 <= block.bbox.y0 - b.bbox.y1 < 30
                          and b.bbox.x_overlap(block.bbox) > 0.3 * block.bbox.width]
                 name = above[-1].text if above else ""
-        elif len(text) <= 60 and len(text.split()) <= 8 and OTHER_TERRITORY_HEADER.match(text):
+        elif len(text) <= 60 and len(text.split()) <= 8 and _names_other_area(text):
             name = text
         else:
             continue
         if name and territory_key(name) != own and own not in territory_key(name):
             columns.append((block.bbox.x0 - 25, block.bbox.x1 + 25, block.bbox.y0))
     return columns
+
+
+def _names_other_area(header: str) -> bool:
+    """Whether a column header names a kind of territory or a departement or larger area:
+    "Département du Doubs", "Morbihan", "France", "Région Occitanie"."""
+    return bool(OTHER_TERRITORY_HEADER.match(header)) or _names_a_place(fold(header).split())
+
+
+def _foreign_column_indexes(table, territory: Territory | None) -> set[int]:
+    """Columns of a table whose header names another territory than the CTG's."""
+    if territory is None or not table.rows:
+        return set()
+    own = territory_key(territory.name)
+    return {i for i, header in enumerate(table.rows[0])
+            if header and len(header) <= 60 and _names_other_area(header) and own not in territory_key(header)}
 
 
 def _caption_for(page: Page, block: Block) -> Block | None:
@@ -282,13 +325,17 @@ def _candidates_in(page: Page, index: int, block: Block, text: str, salience: in
         start, end = match.span()
         before, after = text[max(0, start - 60):start], text[end:end + 160]
         value = parse_number(match["number"])
-        if value is None or CHANGE.search(before) or RATIO_OR_TIME.match(after) or ORDINAL_WORDS.search(before):
+        if value is None or CHANGE.search(before) or RATIO_OR_TIME.match(after) or ORDINAL_WORDS.search(before) \
+                or THRESHOLD_OR_TARGET.search(before):
             continue
         if _is_comparison(before, after):
             continue
         left, right = sentence_at(text, start, end)
-        if CONTAINER.search(text[left:start]) or COMPARISON_SENTENCE.search(text[left:start]):
+        if CONTAINER.search(text[left:start]) or COMPARISON_SENTENCE.search(text[left:start]) or \
+                _about_wider_area(text[left:start]):
             continue
+        if reads_as_objective(BULLET.sub("", text[left:right]).strip()):
+            continue  # a planned quantity: "Créer une micro-crèche de 12 places à Malansac"
         folded_after = fold_aligned(after)
         unit, category, label = None, None, ""
         if re.match(r"\s*%|\s*pour\s*cent", after):
@@ -327,11 +374,12 @@ def _candidates_in(page: Page, index: int, block: Block, text: str, salience: in
     return found
 
 
-def _table_figures(page: Page, year_default: int | None) -> list[_Candidate]:
+def _table_figures(page: Page, year_default: int | None, territory: Territory | None) -> list[_Candidate]:
     """Figures in table rows, labelled by the row's first cell ("Prestations familiales |
-    27 162 662 €")."""
+    27 162 662 €"), except in the columns of other territories ("Morbihan", "France")."""
     found = []
     for index, table in enumerate(page.tables):
+        foreign = _foreign_column_indexes(table, territory)
         block = next((b for b in page.blocks if b.table == index), None)
         if block is None:
             continue
@@ -340,7 +388,9 @@ def _table_figures(page: Page, year_default: int | None) -> list[_Candidate]:
             cells = [GLUED_SCALE.sub(r"\1 \2", DEBRIS.sub("", c)).strip() for c in row]
             if len(cells) < 2 or not cells[0]:
                 continue
-            for cell in cells[1:]:
+            for column, cell in enumerate(cells[1:], start=1):
+                if column in foreign:
+                    continue
                 big = BIG_NUMBER.match(cell)
                 row_unit = unit_after(" " + cells[0]) if big and not big["sign"] else None
                 value = parse_number(big["number"].strip()) if row_unit else None
@@ -368,7 +418,7 @@ def extract_figures(doc: Document, territory: Territory | None = None) -> list[F
         key, analysis = _section_flags(page, body)
         foreign = _foreign_columns(page, territory)
         first_table = next((i for i, b in enumerate(page.blocks) if b.table is not None), len(page.blocks))
-        candidates.extend(_table_figures(page, _context_year(page, first_table)))
+        candidates.extend(_table_figures(page, _context_year(page, first_table), territory))
         for index, block in enumerate(page.blocks):
             if any(x0 <= block.bbox.center_x <= x1 and block.bbox.y0 >= y - 1 for x0, x1, y in foreign):
                 continue

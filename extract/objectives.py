@@ -24,7 +24,7 @@ from functools import lru_cache
 from extract import lexicon
 from extract.ingest.prose import BULLET
 from extract.normalize import clean, fold, fold_key, is_theme_label, themes_in
-from extract.themes import PLAN_HEADING, ThemeHeading, body_size, generic_pages, heading_themes, is_heading
+from extract.themes import PLAN_HEADING, ThemeHeading, body_size, generic_blocks, heading_themes, is_heading
 from extract.text import alternation
 from models.document import Block, Document, Page
 from models.objectives import Level, Objective
@@ -222,7 +222,7 @@ def _labelled_items(page: Page, block: Block, theme: Theme | None) -> list[_Item
 
 def _from_lists(doc: Document, headings: list[ThemeHeading]) -> list[_Item]:
     by_block = {(h.page.number, h.index): h for h in headings}
-    generic = generic_pages(doc)
+    generic = generic_blocks(doc)
     body = body_size(doc)
     items: list[_Item] = []
     current: ThemeHeading | None = None
@@ -230,10 +230,10 @@ def _from_lists(doc: Document, headings: list[ThemeHeading]) -> list[_Item]:
     excluded = False
     labelled = False  # inside "Enjeux :": plain lines are items too
     for page in doc.pages:
-        if page.number in generic:
-            current = None
-            continue
         for index, block in enumerate(page.blocks):
+            if (page.number, index) in generic:
+                current = None
+                continue
             if block.table is not None:
                 continue
             heading = by_block.get((page.number, index))

@@ -68,10 +68,31 @@ def epci_by_key() -> dict[str, tuple[EpciRef, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+# A leading article of a commune's name, which writers add or drop ("Les Verrières-de-Joux" for
+# Verrières-de-Joux; "du Pont-de-Claix" read as "Pont-de-Claix" for Le Pont-de-Claix).
+NAME_ARTICLE = re.compile(r"^(?:le|la|les|l)\s+")
+
+
+@lru_cache(maxsize=1)
+def communes_by_bare_key() -> dict[str, tuple[CommuneRef, ...]]:
+    """Current communes by folded name without its leading article."""
+    index: dict[str, list[CommuneRef]] = {}
+    for key, refs in communes_by_key().items():
+        for ref in refs:
+            if ref.kind == "actuelle":
+                index.setdefault(NAME_ARTICLE.sub("", key), []).append(ref)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def find_communes(name: str, departement: str | None = None) -> tuple[CommuneRef, ...]:
     """Current communes named ``name`` (case, accents and hyphens ignored), within a departement
-    when given: "Saint Jean de Fos" -> Saint-Jean-de-Fos (34)."""
-    found = [c for c in communes_by_key().get(fold_key(name), ()) if c.kind == "actuelle"]
+    when given: "Saint Jean de Fos" -> Saint-Jean-de-Fos (34). A name matching none is tried
+    without its leading article, or against names that have one: "Pont-de-Claix" -> Le
+    Pont-de-Claix (38)."""
+    key = fold_key(name)
+    found = [c for c in communes_by_key().get(key, ()) if c.kind == "actuelle"]
+    if not found:
+        found = list(communes_by_bare_key().get(NAME_ARTICLE.sub("", key), ()))
     if departement:
         found = [c for c in found if c.departement == departement]
     return tuple(found)

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from extract import lexicon
 from extract.normalize import clean, fold_key, place_name
-from extract.reference import find_epci
+from extract.reference import find_communes, find_epci
 from extract.text import Passage, passages, sentence_at, snippet
 from models.conventions import Caf, Territory, TerritoryType
 from models.document import Document
@@ -33,19 +33,20 @@ LEAD_RATIO = 1.6
 # A word of a name, with its elided article attached ("l'Hérault", "d'Olonne"), or punctuation.
 TOKEN = re.compile(r"[\wÀ-ÖØ-öø-ÿœŒ][\w'’\-À-ÖØ-öø-ÿœŒ]*|[^\w\s]")
 # Articles that may open a name after a legal form: "de la Vallée...", "du Gard...", "d'Aunis".
-LEADING_ARTICLE = re.compile(r"^(?:de\s+la|de\s+l['’]|du|des|de|d['’]|la|le|les|l['’])\s*", re.IGNORECASE)
+LEADING_ARTICLE = re.compile(r"^(?:(?:de\s+la|du|des|de|la|le|les)\s+|(?:de\s+l|d|l)['’]\s*)", re.IGNORECASE)
 
 # A lower-case article before a commune's name ("la Boissière"); "La Boissière" keeps its own.
-LOWER_ARTICLE = re.compile(r"^(?:de\s+la|de\s+l'|du|des|de|d'|la|le|les|l')\s*")
+LOWER_ARTICLE = re.compile(r"^(?:(?:de\s+la|du|des|de|la|le|les)\s+|(?:de\s+l|d|l)['’]\s*)")
 
 # The preposition that joins a CTG to its territory's name: "de", "du", "des", "d'".
-PREPOSITION = re.compile(r"^(?:de|du|des|d['’])\s*(?=\S)", re.IGNORECASE)
+PREPOSITION = re.compile(r"^(?:(?:de|du|des)\s+|d['’]\s*)(?=\S)", re.IGNORECASE)
 
 # A commune named by its form: "la commune de Valros", "ville de Frontignan", "mairie d'Aniane".
-COMMUNE_FORM = re.compile(r"\b(?:commune|ville|mairie|municipalit[ée]|cit[ée])\s+(?:de\s+|d['’]\s*)", re.IGNORECASE)
+COMMUNE_FORM = re.compile(r"\b(?:commune|ville|mairie|municipalit[ée]|cit[ée])\s+(?:de\s+|d['’]\s*|du\s+(?=(?-i:[A-ZÀ-Ý])))",
+                          re.IGNORECASE)
 # A commune named through its mayor: "Maire de Gignac", "maire de la commune de Valros" (the
 # latter also matches COMMUNE_FORM).
-MAYOR_OF = re.compile(r"\bmaire\s+(?:de\s+|d['’]\s*)(?=[A-ZÀ-Ý])", re.IGNORECASE)
+MAYOR_OF = re.compile(r"\bmaire\s+(?:de\s+|d['’]\s*|du\s+)(?=(?-i:[A-ZÀ-Ý]))", re.IGNORECASE)
 # A CTG named after its territory: "Convention Territoriale Globale de Valros", "la Ctg du
 # territoire de la Vallée de l'Hérault", "CONVENTION TERRITORIALE GLOBALE DE VALROS".
 CTG_OF = re.compile(
@@ -257,6 +258,11 @@ def extract_territory(doc: Document) -> Territory | None:
             typed[m.type] += max(m.score, 0.1)
     kind = typed.most_common(1)[0][0] if typed else None
     name = _written_name(own, kind)
+    if kind in (TerritoryType.COMMUNE, None):
+        # The commune's official spelling: "Pont-de-Claix" read after "du" is Le Pont-de-Claix.
+        spellings = {ref.name for ref in find_communes(name)}
+        if len(spellings) == 1:
+            name = spellings.pop()
     evidence = max(own, key=lambda m: m.score)
     return Territory(doc_id=doc.doc_id, page=evidence.passage.page.number, rule=evidence.rule,
                      snippet=snippet(evidence.passage.text, *evidence.span),

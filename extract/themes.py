@@ -5,7 +5,7 @@ Petite-enfance"), plan titles ("PLAN D'ACTION PARENTALITÉ"), diagnostic slide t
 retenir sur la Petite Enfance"), headings that are nothing but a field's name ("PARENTALITE :",
 "Enfance jeunesse :"), and the axes of action trees. A sentence listing what CTGs may cover in
 general ("Tous les champs d'intervention peuvent être mobilisés : petite enfance, ...") is not a
-theme, and headings on pages describing CTGs in general are skipped.
+theme, and sections describing CTGs in general are skipped.
 """
 
 from __future__ import annotations
@@ -60,15 +60,22 @@ class ThemeHeading:
     rule: str
 
 
-def generic_pages(doc: Document) -> set[int]:
-    """Pages that describe CTGs in general ("La Ctg en quelques mots", "n'est pas un dispositif
-    financier"): their headings and lists are not the territory's."""
+def generic_blocks(doc: Document) -> set[tuple[int, int]]:
+    """(page number, block index) of the sections that describe CTGs in general ("Qu'est-ce
+    qu'une CTG ?", "n'est pas un dispositif financier"): their headings and lists are not the
+    territory's. A section runs from a heading to the next heading on its page."""
     cues = [fold(c) for c in lexicon.themes()["generic_section_cues"]]
-    generic = set()
+    body = body_size(doc)
+    generic: set[tuple[int, int]] = set()
     for page in doc.pages:
-        folded = fold(page.text)
-        if any(c in folded for c in cues):
-            generic.add(page.number)
+        sections: list[list[int]] = [[]]
+        for index, block in enumerate(page.blocks):
+            if block.table is None and is_heading(block, body) and sections[-1]:
+                sections.append([])
+            sections[-1].append(index)
+        for section in sections:
+            if any(c in fold(page.blocks[i].text) for i in section for c in cues):
+                generic.update((page.number, i) for i in section)
     return generic
 
 
@@ -89,13 +96,13 @@ def is_heading(block: Block, body: float) -> bool:
 
 def heading_themes(doc: Document) -> list[ThemeHeading]:
     """Every heading of the document that names one or more of the territory's fields."""
-    generic = generic_pages(doc)
+    generic = generic_blocks(doc)
     body = body_size(doc)
     found: list[ThemeHeading] = []
     for page in doc.pages:
-        if page.number in generic:
-            continue
         for index, block in enumerate(page.blocks):
+            if (page.number, index) in generic:
+                continue
             text = clean(block.text)
             if block.table is not None:
                 # In a table, only a plan's title row counts ("PLAN D'ACTION PARENTALITÉ").
@@ -139,12 +146,12 @@ def _continues_label(page: Page, block: Block) -> bool:
 
 def inline_axes(doc: Document) -> list[tuple[Page, Block, str, tuple[Theme, ...]]]:
     """Axes listed in a sentence, each item a field's name: (page, block, item, themes)."""
-    generic = generic_pages(doc)
+    generic = generic_blocks(doc)
     found = []
     for page in doc.pages:
-        if page.number in generic:
-            continue
-        for block in page.blocks:
+        for index, block in enumerate(page.blocks):
+            if (page.number, index) in generic:
+                continue
             for match in INLINE_AXES.finditer(block.text):
                 left = block.text.rfind(".", 0, match.start()) + 1
                 if GENERIC_SENTENCE.search(block.text[left:match.end()]):

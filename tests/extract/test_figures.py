@@ -44,6 +44,14 @@ def figures(text: str, territory: str | None = None) -> list[tuple[float, str]]:
     ("La CTG 2022-2026 a été signée le 20 janvier 2023, article 5.", []),
     ("La ville fait partie de la Communauté d'Agglomération Béziers Méditerranée, qui compte 17 communes "
      "(127 000 habitants dont 49 000 hors Béziers).", []),
+    # A departement's or a larger area's figures, averages, thresholds, targets and planned actions.
+    ("En Haute-Vienne, 23 CTG sont signées et couvrent 96 % des habitants.", []),
+    ("Les 23 CTG signées couvrent 96 % des habitants du département.", []),
+    ("Le taux de couverture atteint 74,1 %, nettement au-dessus de la moyenne landaise (64,8 %).", [(74.1, "%")]),
+    ("La part des allocataires dont les revenus sont constitués à plus de 50 % de prestations est de 14,2 %.",
+     [(14.2, "%")]),
+    ("1.1 Maintenir un taux de couverture en accueil du jeune enfant supérieur à 70 %", []),
+    ("• Créer une micro-crèche de 12 places à Malansac", []),
 ])
 def test_figures_from_varied_sentences(text, expected):
     assert figures(text) == expected
@@ -141,3 +149,16 @@ def test_table_row_label_names_what_a_bare_number_counts():
             "<tr><td>Personnes couvertes par au moins une prestation</td><td>142 300</td></tr></table></body></html>")
     found = [(f.value, f.unit) for f in extract_figures(read_html(html.encode(), "t.html", "t"))]
     assert found == [(61480, "allocataires"), (142300, "personnes")]
+
+
+def test_table_columns_of_other_territories_are_not_the_territorys():
+    from extract.ingest.markup import read_html
+
+    html = ("<html><body><table><tr><th>Indicateur</th><th>Questembert Communauté</th><th>Morbihan</th>"
+            "<th>France</th></tr><tr><td>Part de la population couverte</td><td>44,7 %</td><td>47,2 %</td>"
+            "<td>50,1 %</td></tr><tr><td>Enfants de moins de 3 ans</td><td>712</td><td>19 640</td><td>–</td></tr>"
+            "</table></body></html>")
+    territory = Territory(doc_id="a", page=1, snippet="…", rule="t", name="Questembert Communauté",
+                          type=TerritoryType.EPCI)
+    found = extract_figures(read_html(html.encode(), "a.html", "a"), territory)
+    assert sorted((f.value, f.unit) for f in found) == [(44.7, "%"), (712, "enfants")]

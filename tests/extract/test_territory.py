@@ -86,6 +86,9 @@ CAF_CASES = [
     ("C'est à partir de nos politiques réciproques, CAF du Nord et CAVM, que les enjeux ont été retenus.",
      "Nord", "Caf du Nord"),
     ("Convention entre la Caf de La Réunion et la commune de Saint-Paul.", "La Réunion", "Caf de La Réunion"),
+    # A departement whose name starts like an article.
+    ("La Caisse d'allocations familiales des Landes, représentée par son Président,", "Landes", "Caf des Landes"),
+    ("Signature avec la Caf de la Lozère.", "Lozère", "Caf de la Lozère"),
 ]
 
 
@@ -123,3 +126,18 @@ def test_acronym_mentions_count_for_the_named_epci():
                    "intercommunale des villes solidaires (Civis) ont signé leur CTG. La Civis et la Caf...")
     territory = extract_territory(doc)
     assert (territory.name, territory.type) == ("Communauté intercommunale des villes solidaires", TerritoryType.EPCI)
+
+
+def test_commune_named_after_a_contracted_article_takes_its_official_name():
+    doc = make_doc("Le jeudi 12 juin 2025, la Ville du Pont-de-Claix et la Caf de l'Isère signent la troisième "
+                   "Convention territoriale globale du Pont-de-Claix.")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("Le Pont-de-Claix", TerritoryType.COMMUNE)
+
+
+def test_commune_names_match_with_or_without_their_article():
+    from extract.reference import find_communes
+
+    assert [c.code for c in find_communes("Pont-de-Claix")] == ["38317"]
+    assert [c.code for c in find_communes("Les Verrières-de-Joux")] == ["25609"]
+    assert find_communes("Denain")[0].name == "Denain"
