@@ -63,16 +63,22 @@ class ThemeHeading:
 def generic_blocks(doc: Document) -> set[tuple[int, int]]:
     """(page number, block index) of the sections that describe CTGs in general ("Qu'est-ce
     qu'une CTG ?", "n'est pas un dispositif financier"): their headings and lists are not the
-    territory's. A section runs from a heading to the next heading on its page."""
+    territory's. A section runs from a heading to the next heading on its page; short labels
+    after a sentence announcing a list ("Tous les champs peuvent être mobilisés :") are its items,
+    not headings."""
     cues = [fold(c) for c in lexicon.themes()["generic_section_cues"]]
     body = body_size(doc)
     generic: set[tuple[int, int]] = set()
     for page in doc.pages:
         sections: list[list[int]] = [[]]
+        listing = False
         for index, block in enumerate(page.blocks):
-            if block.table is None and is_heading(block, body) and sections[-1]:
+            text = block.text.strip()
+            item = listing and len(text) <= 60
+            if block.table is None and is_heading(block, body) and sections[-1] and not item:
                 sections.append([])
             sections[-1].append(index)
+            listing = item or text.endswith(":")
         for section in sections:
             if any(c in fold(page.blocks[i].text) for i in section for c in cues):
                 generic.update((page.number, i) for i in section)
