@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extract import lexicon
-from extract.ingest.prose import BULLET
+from extract.ingest.prose import BULLET, BULLET_GLYPHS
 from extract.normalize import clean, fold, fold_key, is_theme_label, themes_in
 from extract.themes import PLAN_HEADING, ThemeHeading, body_size, generic_blocks, heading_themes, is_heading
 from extract.text import alternation
@@ -35,6 +35,13 @@ MARKUP_DEBRIS = re.compile(r"</?[a-z]+(?:\s+[a-z-]+=\"[^\"]*\")*\s*/?>|\*\*", re
 # A row label in a plan table: "Objectif 1", "Action 2.3", "Enjeu :", "Axe II".
 ROW_LABEL = re.compile(r"^\s*(?P<level>enjeux?|objectifs?|actions?|axes?)\s*(?:n[°o]\s*)?[\dIVX.]*\s*:?\s*$",
                        re.IGNORECASE)
+# A plan table's column header naming a level: "Axe", "Enjeux", "Objectif opérationnel",
+# "Actions", "Fiches actions", "Orientations stratégiques".
+COLUMN_LEVEL = re.compile(
+    r"""^\s*(?P<level>enjeux?|axes?|orientations?|priorit[ée]s?|objectifs?|actions?|fiches?[\s-]+actions?)
+        (?:\s+(?:strat[ée]giques?|op[ée]rationnel(?:le)?s?|g[ée]n[ée]ral|g[ée]n[ée]raux|pr[ée]vues?|retenue?s?))?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
 # A label that opens a list of one level: "Enjeux :", "Objectifs opérationnels :", "Actions :".
 LEVEL_LABEL = re.compile(r"^\s*(?P<level>enjeux?|objectifs?(?:\s+\w+)?|actions?)\s*:\s*(?P<rest>.*)$",
                          re.IGNORECASE | re.DOTALL)
@@ -136,8 +143,43 @@ def _excluded(intro: str) -> bool:
 def _bullets(cell: str) -> list[str]:
     """The items of a cell holding a list: "Enjeux : • A • B" or lines."""
     cell = MARKUP_DEBRIS.sub(" ", cell)
-    parts = re.split(r"\s*[•●▪◦►▶➔]\s*|\n+|<li>", cell)
+    parts = re.split(rf"\s*[{BULLET_GLYPHS}]\s*|\n+|<li>", cell)
     return [p for p in (_clean_item(p) for p in parts) if p]
+
+
+def _column_levels(header: tuple[str, ...]) -> dict[int, Level]:
+    """Columns of a plan table whose header names a level ("Axe | Objectif | Actions | Pilote")."""
+    levels = {}
+    for column, cell in enumerate(header):
+        match = COLUMN_LEVEL.match(clean(cell))
+        if match:
+            levels[column] = _table_level(match["level"])
+    return levels if len(levels) >= 2 else {}
+
+
+def _from_column_table(page: Page, table, block: Block | None, levels: dict[int, Level], theme: Theme | None
+                       ) -> list[_Item]:
+    """Items of a plan table laid out by columns: each row holds an axis, an objective and its
+    actions; a cell left empty continues the one above (merged cells)."""
+    items: list[_Item] = []
+    above: dict[int, str] = {}
+    for row in table.rows[1:]:
+        cells = {column: clean(MARKUP_DEBRIS.sub(" ", row[column])) if column < len(row) else ""
+                 for column in levels}
+        for column, text in cells.items():
+            if text:
+                above[column] = text
+        row_theme = next((themes_in(above[c])[0] for c, level in levels.items()
+                          if level is Level.ENJEU and c in above and themes_in(above[c])), theme)
+        parent = None
+        for column in sorted(levels):
+            text = cells[column]
+            for item in (_bullets(text) if text else ()):
+                if reads_as_objective(item):
+                    items.append(_Item(levels[column], item, row_theme, parent, page, block, "plan_table_column"))
+            if above.get(column) and (reads_as_objective(_clean_item(above[column])) or levels[column] is Level.ENJEU):
+                parent = _clean_item(above[column])  # an axis naming its field is a parent too
+    return items
 
 
 def _from_tables(page: Page, theme_of: dict) -> list[_Item]:
@@ -145,6 +187,11 @@ def _from_tables(page: Page, theme_of: dict) -> list[_Item]:
     for index, table in enumerate(page.tables):
         theme = None
         cells_block = next((b for b in page.blocks if b.table == index), page.blocks[0] if page.blocks else None)
+        levels = _column_levels(table.rows[0]) if table.rows else {}
+        if levels:
+            theme = theme_of.get((page.number, id(cells_block))) if cells_block is not None else None
+            items.extend(_from_column_table(page, table, cells_block, levels, theme))
+            continue
         for row in table.rows:
             cells = [clean(MARKUP_DEBRIS.sub(" ", c)) for c in row]
             filled = [c for c in cells if c]
@@ -212,9 +259,13 @@ def _labelled_items(page: Page, block: Block, theme: Theme | None) -> list[_Item
         text = _clean_item(match["text"])
         if (level is Level.ENJEU and is_theme_label(text)) or match["text"].rstrip().endswith(":"):
             continue  # "Axe 1 : Petite enfance" is a heading, "Axe 3 : ... prévoit de :" an introduction
+        head = ITEM_HEAD.match(text)
+        if head and is_theme_label(head["head"]):
+            # "Axe 1 – Petite enfance : développer l'offre ...": the field, then the objective.
+            theme, text = themes_in(head["head"])[0], _clean_item(head["rest"])
         if not reads_as_objective(text):
             continue
-        item_theme = (themes_in(text) or [theme])[0] if level is Level.ENJEU else theme
+        item_theme = (themes_in(text) or [theme])[0] if level is Level.ENJEU and not head else theme
         items.append(_Item(level, text, item_theme or (themes_in(text) or [None])[0], None, page, block,
                            "labelled_item"))
     return items
@@ -325,6 +376,8 @@ def _from_trees(page: Page) -> list[_Item]:
 
     items = []
     for axis in boxes[Level.ENJEU]:
+        if is_theme_label(axis.text):
+            continue  # an axis that only names its field ("Petite enfance") is a theme, not an enjeu
         theme = (themes_in(axis.text) or [None])[0]
         items.append(_Item(Level.ENJEU, _clean_item(axis.text), theme, None, page, axis, "action_tree"))
     for objective in boxes[Level.OBJECTIF]:

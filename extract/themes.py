@@ -168,6 +168,12 @@ def inline_axes(doc: Document) -> list[tuple[Page, Block, str, tuple[Theme, ...]
     return found
 
 
+def _axis_label(text: str) -> str:
+    """"Axe 4 – Accès aux droits" -> "Accès aux droits"; other texts as they are."""
+    match = AXIS_HEADING.match(clean(text))
+    return match["label"] if match else text
+
+
 def _next_text(page: Page, index: int) -> str:
     """"PLAN D'ACTION" alone: its theme is in the next block ("ANIMATION DE LA VIE SOCIALE")."""
     return page.blocks[index + 1].text if index + 1 < len(page.blocks) else ""
@@ -192,6 +198,10 @@ def extract_themes(doc: Document, objectives: list[Objective] = ()) -> list[Them
             label, rule = objective.text, "action_tree_axis"
         elif objective.rule == "plan_list_item" and objective.parent_text:
             label, rule = objective.parent_text, "plan_list_field"  # "La petite enfance, avec ..."
+        elif objective.rule in ("action_tree", "plan_table_column") and objective.level is Level.OBJECTIF \
+                and objective.parent_text and is_theme_label(_axis_label(objective.parent_text)):
+            # The axis box or cell: "Petite enfance", "Axe 4 – Accès aux droits et inclusion numérique".
+            label, rule = objective.parent_text, "plan_axis"
         else:
             continue
         for theme in themes_in(label):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from models.document import BBox, Block, Line, Span
-from extract.ingest.prose import Dehyphenator, is_bullet, join_lines
+from extract.ingest.prose import BULLET_GLYPHS, Dehyphenator, is_bullet, join_lines
 
 # Two fragments on one baseline join into one line when the gap is under this many font sizes
 # (OCR splits justified lines at their stretched spaces, but column gutters are wider).
@@ -47,7 +47,7 @@ JUSTIFIED_MIN_WORDS = 3
 JUSTIFIED_MAX_GAP_EM = 4.0
 JUSTIFIED_GAP_SPREAD = 0.3
 # A bullet drawn apart from its text, and how far (in font sizes) its text may start.
-LONE_BULLET = re.compile(r"^\s*[•●○◦▪▫■□◆◇►▶▸➔➢➤→✓✔❖\-–]\s*$")
+LONE_BULLET = re.compile(rf"^\s*[{BULLET_GLYPHS}\-–]\s*$")
 BULLET_INDENT_EM = 3.5
 
 # How alike two header or footer texts must be (0-100) to count as the same running text.

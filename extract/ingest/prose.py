@@ -8,12 +8,16 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-# A line that opens a list item: "• Améliorer ...", "- Phase 1", "▶ 57%", "1) ...", "a. ...".
+# Glyphs that mark list items: dots, squares, triangles, arrows, chevrons, ticks.
+BULLET_GLYPHS = "•●○◦▪▫■□◆◇►▶▸➔➢➤➜➝➞→›‣⁃✓✔✕✗×❖\u25aa\u25cf"
+# A line that opens a list item: "• Améliorer ...", "› Maintenir ...", "- Phase 1", "▶ 57%", "1) ...",
+# "1.2 Soutenir ...", "a. ...".
 BULLET = re.compile(
-    r"""^\s*(?:
-        [•●○◦▪▫■□◆◇►▶▸➔➢➤→✓✔✕✗×❖\u2022\u25aa\u25cf]   # glyph bullets
+    rf"""^\s*(?:
+        [{BULLET_GLYPHS}]                            # glyph bullets
       | [-–—*](?=\s)                                 # dash or star then a space
-      | \d{1,2}[.)](?=\s)                            # "1." / "2)"
+      | \d{{1,2}}[.)](?=\s)                          # "1." / "2)"
+      | \d{{1,2}}(?:\.\d{{1,2}})+\.?(?=\s)              # "1.1" / "2.3." sub-items
       | [a-h][.)](?=\s)                              # "a." / "b)"
     )""",
     re.VERBOSE,

@@ -146,3 +146,47 @@ def test_labelled_lines_under_an_axis_and_a_level_heading():
         ("action", "Mettre en place un plan de promotion du métier d'assistante maternelle"),
         ("objectif", "Étudier l'opportunité d'une micro-crèche"),
     ]
+
+
+def test_chevron_bullets_and_numbered_sub_items_under_axes():
+    doc = make_doc("Axe 1 – Petite enfance\n\n› Maintenir un niveau d’accueil du jeune enfant adapté\n\n"
+                   "› Accompagner les assistantes maternelles\n\nAxe 2 - Enfance et jeunesse\n"
+                   "    2.1  Harmoniser les tarifs des accueils de loisirs\n"
+                   "    2.2  Développer l'offre en direction des 15-17 ans")
+    assert [(theme, text) for _, theme, text in items(doc)] == [
+        ("petite_enfance", "Maintenir un niveau d'accueil du jeune enfant adapté"),
+        ("petite_enfance", "Accompagner les assistantes maternelles"),
+        ("enfance", "Harmoniser les tarifs des accueils de loisirs"),
+        ("enfance", "Développer l'offre en direction des 15-17 ans"),
+    ]
+
+
+def test_plan_table_by_columns_with_merged_cells():
+    html = ("<html><body><table><tr><th>Axe</th><th>Objectif</th><th>Actions</th><th>Pilote</th></tr>"
+            "<tr><td>Axe 1 – Petite enfance</td><td>Développer l'offre d'accueil collectif</td>"
+            "<td>• Créer une micro-crèche de 12 places</td><td>Communauté</td></tr>"
+            "<tr><td></td><td></td><td>• Étudier l'extension du multi-accueil</td><td>Caf</td></tr>"
+            "<tr><td>Axe 2 – Accès aux droits et inclusion numérique</td><td>Lutter contre la fracture numérique"
+            "</td><td>• Déployer des ateliers numériques</td><td>Communauté</td></tr></table></body></html>")
+    doc = read_html(html.encode(), "a.html", "a")
+    found = extract_objectives(doc)
+    assert [(o.level.value, o.theme.value, o.text, o.parent_text) for o in found] == [
+        ("objectif", "petite_enfance", "Développer l'offre d'accueil collectif", "Axe 1 - Petite enfance"),
+        ("action", "petite_enfance", "Créer une micro-crèche de 12 places", "Développer l'offre d'accueil collectif"),
+        ("action", "petite_enfance", "Étudier l'extension du multi-accueil", "Développer l'offre d'accueil collectif"),
+        ("objectif", "acces_aux_droits", "Lutter contre la fracture numérique",
+         "Axe 2 - Accès aux droits et inclusion numérique"),
+        ("action", "acces_aux_droits", "Déployer des ateliers numériques", "Lutter contre la fracture numérique"),
+    ]
+    from extract.themes import extract_themes
+
+    assert {t.theme.value for t in extract_themes(doc, found)} >= {"petite_enfance", "acces_aux_droits",
+                                                                    "inclusion_numerique"}
+
+
+def test_axis_with_its_field_then_its_objective():
+    doc = make_doc("Les signataires retiennent quatre axes prioritaires :\n\n"
+                   "• Axe 1 – Petite enfance : développer et diversifier l'offre d'accueil du jeune enfant ;\n\n"
+                   "• Axe 2 – Parentalité : rendre lisible l'offre de soutien à la parentalité.")
+    assert items(doc) == [("enjeu", "petite_enfance", "développer et diversifier l'offre d'accueil du jeune enfant"),
+                          ("enjeu", "parentalite", "rendre lisible l'offre de soutien à la parentalité.")]
