@@ -47,6 +47,13 @@ ROLE_TO_NAME = re.compile(r"\s*[,\n]\s*(?:(?:Monsieur|Madame|Mademoiselle|M\.|Mm
 REPRESENTED_BY = re.compile(r"\brepr[ée]sent[ée]e?s?\s+par\b", re.IGNORECASE)
 # Signing words in a sentence: "signeront avec", "ont signé", "signée par", "signataires".
 SIGNING = re.compile(r"\bsign(?:é|ée|ées|és|er|era|eront|ent|ait|ons|ant|ataires?)\b", re.IGNORECASE)
+# A deliberation authorising an office holder to sign, without naming them: "AUTORISE Monsieur le
+# Maire, ou son représentant, à signer ladite convention", "autorise le Président à signer".
+AUTHORISED_TO_SIGN = re.compile(
+    r"""\bautoris\w*\s+(?:(?:monsieur|madame|m\.|mme)\s+)?(?:le|la)\s+(?P<role>maire|pr[ée]sidente?|directeur|directrice)\b
+        [^.;]{0,60}?\b[àa]\s+signer\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
 # The introduction of a list of signatories: "La convention a été signée par :".
 SIGNING_INTRO = re.compile(r"\bsign\w*\b[^.\n]{0,60}:\s*$", re.IGNORECASE | re.MULTILINE)
 # A caption naming the people of a photo: "G à D :", "De gauche à droite :", "(de g. à dr.)".
@@ -232,6 +239,21 @@ def _mentions_in(passage: Passage, signing_doc: bool, signature_zone: bool, sign
     return found
 
 
+def _authorised_signers(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """A deliberation authorising "Monsieur le Maire" to sign makes a signatory of the one person
+    the document names with that role ("sous la présidence de Monsieur Bertrand HUMBERT, Maire")."""
+    roles = {fold(m["role"])[:6] for _, block in doc.blocks() for m in AUTHORISED_TO_SIGN.finditer(block.text)}
+    if not roles:
+        return mentions
+    out = list(mentions)
+    for role in roles:
+        holders = {fold_key(m.name): i for i, m in enumerate(mentions) if m.role and fold(m.role).startswith(role)}
+        if len(holders) == 1:
+            index = next(iter(holders.values()))
+            out[index] = replace(mentions[index], signatory=True, rule="authorised_to_sign")
+    return out
+
+
 def _stacked(doc: Document, zone: set[tuple[int, int]]) -> list[Mention]:
     """Signature blocks in columns: a role ("La Directrice Générale,") in one block or table cell,
     the name ("Audrey MATHON-DEBETENCOURT") in the block right below it."""
@@ -337,6 +359,7 @@ def extract_parties(doc: Document, nlp=None, caf: Caf | None = None,
     if nlp is not None:
         mentions.extend(_spacy_signers(doc, nlp, {fold_key(m.name) for m in mentions}))
 
+    mentions = _authorised_signers(doc, mentions)
     # One row per person: the mention that says most (a signatory, with role and organisation).
     best: dict[str, Mention] = {}
     for m in mentions:

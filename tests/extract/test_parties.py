@@ -135,3 +135,18 @@ def test_deliberation_rapporteur_is_not_a_signatory():
     found = people(doc)
     assert found["Hélène Barthélemy-Roux"][2] is True
     assert found["Sandrine Couderc"][2] is False
+
+
+def test_deliberation_authorising_the_mayor_to_sign_names_the_mayor_a_signatory():
+    doc = make_doc("Le Conseil municipal de la Ville de Sainte-Menehould s'est réuni sous la présidence de Monsieur "
+                   "Bertrand HUMBERT, Maire.\n\nPrésents : M. Didier COLLARD, Mme Sylvie MANGIN.\n\n"
+                   "AUTORISE Monsieur le Maire, ou son représentant, à signer ladite convention ;")
+    found = people(doc)
+    assert found["Bertrand Humbert"] == ("Maire", "commune", True)
+    assert not any(signs for name, (_, _, signs) in found.items() if name != "Bertrand Humbert")
+
+
+def test_no_signatory_when_two_people_hold_the_authorised_role():
+    doc = make_doc("Monsieur Jean DUPONT, Maire de Lunel, et Madame Anne MARTIN, Maire de Marsillargues, étaient "
+                   "présents.\n\nAUTORISE le Maire à signer la convention.")
+    assert not any(signs for _, _, signs in people(doc).values())
