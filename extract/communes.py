@@ -93,8 +93,8 @@ def _split_list(text: str) -> list[str]:
     return items
 
 
-def _from_list(passage: Passage, start: int, scope, departement) -> list[tuple[str, CommuneRef | None, tuple]]:
-    tail = passage.text[start:start + 1500]
+def _from_list(text: str, start: int, scope, departement) -> list[tuple[str, CommuneRef | None, tuple]]:
+    tail = text[start:start + 1500]
     items = _split_list(tail)
     found = []
     for item in items:
@@ -103,6 +103,15 @@ def _from_list(passage: Passage, start: int, scope, departement) -> list[tuple[s
             break  # the list ends where names stop being communes
         found.append((item, ref, (start, start + len(tail))))
     return found
+
+
+def _read_on(ordered: list[Passage], position: int) -> str:
+    """A block's text, followed by the next block's when the sentence runs on into it (a list
+    cut by a page break: "… Villette, Bazailles," | "Fresnois-la-Montagne, …")."""
+    text = ordered[position].text
+    if position + 1 < len(ordered) and not re.search(r"[.;:!?)»]\s*$", text):
+        return f"{text} {ordered[position + 1].text}"
+    return text
 
 
 def _spelled(name: str) -> str:
@@ -154,7 +163,8 @@ def extract_communes(doc: Document, territory: Territory | None, caf: Caf | None
 
     named: dict[str, Commune] = {}
     count: CommuneCount | None = None
-    for passage in passages(doc):
+    ordered = list(passages(doc))
+    for position, passage in enumerate(ordered):
         text = passage.text
         for match in COUNT.finditer(text):
             left, _ = sentence_at(text, *match.span())
@@ -169,14 +179,19 @@ def extract_communes(doc: Document, territory: Territory | None, caf: Caf | None
             left, _ = sentence_at(text, *match.span())
             if ELSEWHERE.search(text[left:match.start()]):
                 continue
-            items = _from_list(passage, match.end(), scope, departement)
+            read = _read_on(ordered, position)
+            items = _from_list(read, match.end(), scope, departement)
             if len(items) < 2:
                 continue
-            for item, ref, span in items:
+            for item, ref, _ in items:
+                where = passage
+                at = read.find(item, match.end())
+                if at >= len(text):  # read on into the next block: the name is grounded there
+                    where, at = ordered[position + 1], max(0, at - len(text) - 1)
                 key = fold_key(ref.name if ref else item)
-                named.setdefault(key, Commune(doc_id=doc.doc_id, page=passage.page.number, rule="list_of_communes",
-                                              snippet=snippet(text, match.start(), match.end() + 200),
-                                              bbox=passage.block.bbox.as_tuple(), name=clean(item),
+                named.setdefault(key, Commune(doc_id=doc.doc_id, page=where.page.number, rule="list_of_communes",
+                                              snippet=snippet(where.text, at, at + len(item)),
+                                              bbox=where.block.bbox.as_tuple(), name=clean(item),
                                               code=ref.code if ref else None))
     named_lines = _from_heading_lists(doc, scope, departement)
     for commune in named_lines:

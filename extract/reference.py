@@ -99,8 +99,10 @@ def find_communes(name: str, departement: str | None = None) -> tuple[CommuneRef
 
 
 def is_commune_name(name: str) -> bool:
-    """Whether any commune, current or merged into a new one, bears this name."""
-    return fold_key(name) in communes_by_key()
+    """Whether any commune, current or merged into a new one, bears this name (or a current one
+    with or without its leading article: "Haut Soultzbach" for Le Haut Soultzbach)."""
+    key = fold_key(name)
+    return key in communes_by_key() or NAME_ARTICLE.sub("", key) in communes_by_bare_key()
 
 
 def find_epci(name: str, departement: str | None = None) -> EpciRef | None:

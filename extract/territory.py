@@ -186,12 +186,7 @@ def mentions(doc: Document) -> list[Mention]:
             form: str | None, rule: str) -> None:
         read = read_name(passage.text, name_start)
         if form and kind is TerritoryType.EPCI:
-            # An official name written in lower case ("Communauté intercommunale des villes solidaires
-            # (Civis)"): up to the bracket, if the reference list of EPCI knows it.
-            tail = re.match(r"[^(),.;:\n]{3,80}?(?=\s*\()", passage.text[name_start:])
-            if tail and (read is None or len(read[0]) < len(tail.group().strip())) and \
-                    find_epci(f"{form} {tail.group()}"):
-                read = (clean(tail.group()), name_start + tail.end())
+            read = _official_epci_name(passage.text, name_start, form, read)
         if read is None:
             return
         name, end = read
@@ -238,6 +233,28 @@ def mentions(doc: Document) -> list[Mention]:
                                  "metropole_brand"))
     # A place named by its acronym ("la Civis") is the place the acronym was given to.
     return [replace(m, key=aliases[m.key]) if m.key in aliases else m for m in found]
+
+
+# The words that may follow an EPCI's name in a sentence, up to a break: at most this many.
+MAX_EPCI_NAME_WORDS = 9
+
+
+def _official_epci_name(text: str, start: int, form: str, read: tuple[str, int] | None) -> tuple[str, int] | None:
+    """The longest run of words after a legal form that the reference list of EPCI knows
+    ("Communauté de communes Presqu'île de Crozon-Aulne maritime", "… Vallée de l'Ubaye - Serre-Ponçon",
+    "… de CAP Excellence", "Communauté intercommunale des villes solidaires (Civis)"), when it is
+    longer than the proper name read by capitals."""
+    run = re.match(r"[^(),.;:\n]{3,120}", text[start:])
+    if not run:
+        return read
+    words = list(re.finditer(r"\S+", run.group()))[:MAX_EPCI_NAME_WORDS]
+    for last in reversed(words):
+        candidate = run.group()[:last.end()]
+        if read is not None and len(candidate.strip()) <= len(read[0]):
+            break
+        if find_epci(f"{form} {candidate}"):
+            return clean(candidate), start + last.end()
+    return read
 
 
 def extract_territory(doc: Document) -> Territory | None:

@@ -122,3 +122,12 @@ def test_table_whose_commune_column_is_not_the_first():
     doc = read_html(html.encode(), "a.html", "a")
     communes, _ = extract_communes(doc, epci("Questembert Communauté"), caf("56", "Morbihan"))
     assert [(c.name, c.code) for c in communes] == [("Berric", "56015"), ("Le Cours", "56045")]
+
+
+def test_list_cut_by_a_page_break_reads_on_into_the_next_page():
+    doc = make_doc("La CTG a été signée par la Communauté de communes et 5 communes du territoire : Aniane, Gignac,"
+                   "\fPuéchabon, Saint-Pargoire, Vendémian. Ces dernières intègreront leurs propres diagnostics.")
+    communes, _ = extract_communes(doc, epci("Communauté de communes Vallée de l'Hérault"), caf("34", "Hérault"))
+    assert [(c.name, c.page) for c in communes] == [("Aniane", 1), ("Gignac", 1), ("Puéchabon", 2),
+                                                    ("Saint-Pargoire", 2), ("Vendémian", 2)]
+    assert communes[2].snippet.startswith("Puéchabon")

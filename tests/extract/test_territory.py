@@ -25,6 +25,16 @@ TERRITORY_CASES = [
     ("La Ctg de la commune de La Boissière sera signée avec la Caf le 3 mars 2023.", "La Boissière", "commune"),
     ("Montpellier Méditerranée Métropole et la Caf de l'Hérault ont signé la convention territoriale globale.",
      "Montpellier Méditerranée Métropole", "epci"),
+    # Official names with lower-case words, a spaced dash or a word in capitals: the longest run of
+    # words the reference list knows.
+    ("La Communauté de communes Presqu'île de Crozon-Aulne maritime et la Caf du Finistère signent la CTG.",
+     "Communauté de communes Presqu'île de Crozon-Aulne maritime", "epci"),
+    ("La Communauté de communes Vallée de l'Ubaye - Serre-Ponçon signe sa CTG avec la Caf.",
+     "Communauté de communes Vallée de l'Ubaye - Serre-Ponçon", "epci"),
+    ("La Communauté d'Agglomération Roissy Pays de France signe la CTG avec la Caf du Val-d'Oise.",
+     "Communauté d'Agglomération Roissy Pays de France", "epci"),
+    ("La Communauté d'Agglomération de CAP Excellence signe la CTG avec la Caf de la Guadeloupe.",
+     "Communauté d'Agglomération de CAP Excellence", "epci"),
 ]
 
 
@@ -141,3 +151,9 @@ def test_commune_names_match_with_or_without_their_article():
     assert [c.code for c in find_communes("Pont-de-Claix")] == ["38317"]
     assert [c.code for c in find_communes("Les Verrières-de-Joux")] == ["25609"]
     assert find_communes("Denain")[0].name == "Denain"
+
+
+def test_a_commune_named_without_its_article_is_no_person():
+    from extract.reference import is_commune_name
+
+    assert is_commune_name("Haut Soultzbach") and not is_commune_name("Paul Durand")
