@@ -298,24 +298,27 @@ def _signature_zone(doc: Document) -> set[tuple[int, int]]:
 
 
 def _spacy_signers(doc: Document, nlp, known: set[str]) -> list[Mention]:
-    """Persons spaCy finds in signing sentences that no role pattern caught."""
-    found = []
-    for passage in passages(doc):
+    """Persons spaCy finds in signing sentences that no role pattern caught. Each sentence is read
+    once, only if it holds something shaped like a name, and all go through spaCy in one batch."""
+    sentences: dict[tuple[int, int, int], tuple[Passage, int, str]] = {}
+    for number, passage in enumerate(passages(doc)):
         text = passage.text
-        if not SIGNING.search(text):
-            continue
         for sent_match in SIGNING.finditer(text):
             left, right = sentence_at(text, *sent_match.span())
-            for ent in nlp(text[left:right]).ents:
-                name = ent.text.strip()
-                if ent.label_ != "PER" or not PERSON.fullmatch(name) or not _is_person(name):
-                    continue
-                if fold_key(person_name(name)) in known:
-                    continue
-                start = left + ent.start_char
-                found.append(Mention(person_name(name), None, None, None, True, passage,
-                                     (start, start + len(ent.text)), "spacy_per_signing"))
-                known.add(fold_key(person_name(name)))
+            if PERSON.search(text, left, right):
+                sentences.setdefault((number, left, right), (passage, left, text[left:right]))
+    found = []
+    for (passage, left, _), parsed in zip(sentences.values(), nlp.pipe(s for _, _, s in sentences.values())):
+        for ent in parsed.ents:
+            name = ent.text.strip()
+            if ent.label_ != "PER" or not PERSON.fullmatch(name) or not _is_person(name):
+                continue
+            if fold_key(person_name(name)) in known:
+                continue
+            start = left + ent.start_char
+            found.append(Mention(person_name(name), None, None, None, True, passage,
+                                 (start, start + len(ent.text)), "spacy_per_signing"))
+            known.add(fold_key(person_name(name)))
     return found
 
 
