@@ -8,7 +8,7 @@ import shutil
 import duckdb
 
 from extract.ingest import OcrMode
-from pipeline import RunOptions, assign_doc_ids, discover, run
+from pipeline import RunOptions, run
 from store.db import connect
 from store.evaluate import evaluate, load_gold
 from tests.conftest import FRONTIGNAN, GOLD, VALLEE, VALLEE_HTML
@@ -69,24 +69,6 @@ def test_rerun_skips_unchanged_files_and_reloads_changed_ones(tmp_path):
     forced = run([str(folder)], RunOptions(db=db, force=True))
     assert (forced.ok, forced.skipped) == (3, 0)
     assert rows(db, "SELECT count(*) FROM documents") == [(3,)]
-
-
-def test_doc_ids_are_file_stems_with_suffixes_on_collision_and_stable(tmp_path):
-    paths = ["/a/ctg.pdf", "/b/ctg.pdf", "/b/ctg.html", "/c/other.txt"]
-    assert assign_doc_ids(paths, {}) == {"/a/ctg.pdf": "ctg", "/b/ctg.pdf": "ctg-2", "/b/ctg.html": "ctg-3",
-                                         "/c/other.txt": "other"}
-    # Known paths keep their id whatever new files arrive.
-    assert assign_doc_ids(["/0/ctg.pdf", "/b/ctg.pdf"], {"/b/ctg.pdf": "ctg"}) == {"/0/ctg.pdf": "ctg-2",
-                                                                                    "/b/ctg.pdf": "ctg"}
-
-
-def test_discover_finds_supported_files_recursively(tmp_path):
-    folder = small_corpus(tmp_path)
-    (folder / "notes.docx").write_text("x")
-    (folder / ".hidden").mkdir()
-    (folder / ".hidden" / "x.pdf").write_text("x")
-    assert [os.path.basename(p) for p in discover([str(folder)])] == [
-        FRONTIGNAN.name, VALLEE_HTML.name, VALLEE.name]
 
 
 def test_bad_files_get_an_error_row_and_the_batch_goes_on(tmp_path):

@@ -143,17 +143,3 @@ def test_commune_named_after_a_contracted_article_takes_its_official_name():
                    "Convention territoriale globale du Pont-de-Claix.")
     territory = extract_territory(doc)
     assert (territory.name, territory.type) == ("Le Pont-de-Claix", TerritoryType.COMMUNE)
-
-
-def test_commune_names_match_with_or_without_their_article():
-    from extract.reference import find_communes
-
-    assert [c.code for c in find_communes("Pont-de-Claix")] == ["38317"]
-    assert [c.code for c in find_communes("Les Verrières-de-Joux")] == ["25609"]
-    assert find_communes("Denain")[0].name == "Denain"
-
-
-def test_a_commune_named_without_its_article_is_no_person():
-    from extract.reference import is_commune_name
-
-    assert is_commune_name("Haut Soultzbach") and not is_commune_name("Paul Durand")
