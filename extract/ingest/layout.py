@@ -231,6 +231,14 @@ def _cell_of(line: Line, cells: list[tuple[int, int, BBox]]) -> tuple[int, int] 
     return _cell_of_box(line.bbox, cells)
 
 
+def _baseline(line: Line) -> float:
+    """The bottom of an OCR'd line; of its words' bottoms, the median when one swollen word box
+    (a stray mark read as part of a word) makes the line far taller than its text."""
+    if line.bbox.height <= 1.5 * max(line.size, 1.0):
+        return line.bbox.y1
+    return statistics.median(span.bbox.y1 for span in line.spans)
+
+
 def _continues(group: _Group, line: Line) -> bool:
     last = group.last
     em = max(last.size, line.size, 1.0)
@@ -238,7 +246,7 @@ def _continues(group: _Group, line: Line) -> bool:
     ocr = line.spans[0].font == "ocr"
     if ocr:
         # OCR boxes hug the ink ("ans" is x-height tall): compare baselines instead of boxes.
-        if gap < -0.3 * em or line.bbox.y1 - last.bbox.y1 > OCR_PITCH_EM * em:
+        if gap < -0.3 * em or _baseline(line) - _baseline(last) > OCR_PITCH_EM * em:
             return False
     elif gap < -0.3 * em or gap > LINE_GAP_EM * em:
         return False

@@ -78,15 +78,39 @@ def estimate_skew(gray: np.ndarray) -> float:
     return best
 
 
-def straighten(gray: np.ndarray) -> tuple[bytes, float]:
-    """The page as PNM bytes for Tesseract, rotated so that its text lines are horizontal."""
+def straighten(gray: np.ndarray) -> tuple[np.ndarray, float]:
+    """The page rotated so that its text lines are horizontal, and the angle."""
     angle = estimate_skew(gray)
-    image = Image.fromarray(gray)
-    if abs(angle) >= MIN_SKEW_DEG:
-        image = image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
+    if abs(angle) < MIN_SKEW_DEG:
+        return gray, angle
+    image = Image.fromarray(gray).rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
+    return np.asarray(image), angle
+
+
+# Pixels erased on each side of a rule's centre line (rules of scanned tables are 1-6 px thick).
+RULE_HALF_WIDTH_PX = 3
+
+
+def erase_rules(gray: np.ndarray, horizontal: list[tuple[float, float, float]],
+                vertical: list[tuple[float, float, float]], scale: float) -> np.ndarray:
+    """The page with the rules of its tables painted white: Tesseract drops whole rows of text
+    that sit close to a rule, and reads a rule's end as a letter."""
+    clean = gray.copy()
+    half = RULE_HALF_WIDTH_PX
+    for y, x0, x1 in horizontal:
+        row = round(y / scale)
+        clean[max(0, row - half):row + half + 1, max(0, round(x0 / scale) - 1):round(x1 / scale) + 2] = 255
+    for x, y0, y1 in vertical:
+        column = round(x / scale)
+        clean[max(0, round(y0 / scale) - 1):round(y1 / scale) + 2, max(0, column - half):column + half + 1] = 255
+    return clean
+
+
+def to_pnm(gray: np.ndarray) -> bytes:
+    """A grey image as PNM bytes, the format Tesseract reads fastest from stdin."""
     buffer = io.BytesIO()
-    image.save(buffer, format="PPM")
-    return buffer.getvalue(), angle
+    Image.fromarray(gray).save(buffer, format="PPM")
+    return buffer.getvalue()
 
 
 def run_tesseract(image: bytes) -> str:

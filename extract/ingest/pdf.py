@@ -11,7 +11,8 @@ import pymupdf
 from extract.errors import UnreadableDocument
 from extract.ingest import layout, ocr
 from extract.ingest.pages import RawPage, build_document
-from extract.ingest.tables import find_tables, has_rulings, table_edges, vertical_rules
+from extract.ingest.tables import (find_tables, has_ruled_cell, has_rulings, image_rules, rule_edges, table_edges,
+                                   vertical_rules)
 from models.document import BBox, Document, Line, Media, Span
 
 # Expand ligatures ("ﬁ" -> "fi"), keep spaces, ignore text outside the page, skip images.
@@ -127,14 +128,24 @@ def ocr_dpi(page: pymupdf.Page) -> int:
     return OCR_DPI
 
 
-def ocr_page_lines(page: pymupdf.Page) -> list[Line]:
+# A scanned page's pixel is ink below this grey level (rules of light grey survive the scan).
+INK_LEVEL = 160
+
+
+def ocr_page(page: pymupdf.Page) -> tuple[list[Line], list[dict]]:
     """OCR a page, straightened first: a scan's skew would make every line box taller than its
-    text and blur the layout. Boxes are those of the straightened page."""
+    text and blur the layout. Boxes are those of the straightened page. Also the edges of its
+    ruled tables, seen on the image (empty when the rules close no cell)."""
     dpi = ocr_dpi(page)
     pixmap = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
     gray = np.frombuffer(pixmap.samples, dtype=np.uint8).reshape(pixmap.height, pixmap.stride)[:, :pixmap.width]
-    image, _ = ocr.straighten(gray)
-    return ocr.tsv_lines(ocr.run_tesseract(image), 72.0 / dpi)
+    level, _ = ocr.straighten(gray)
+    scale = 72.0 / dpi
+    horizontal, vertical = image_rules(level < INK_LEVEL, scale)
+    edges = rule_edges(horizontal, vertical) if has_ruled_cell(horizontal, vertical) else []
+    if horizontal or vertical:
+        level = ocr.erase_rules(level, horizontal, vertical, scale)
+    return ocr.tsv_lines(ocr.run_tesseract(ocr.to_pnm(level)), scale), edges
 
 
 def _open(data: bytes) -> pymupdf.Document:
@@ -162,7 +173,9 @@ def read_pdf(data: bytes, path: str, doc_id: str, ocr_mode: OcrMode = OcrMode.AU
                     if ocr_mode is not OcrMode.ALWAYS else []
                 use_ocr = ocr_mode is OcrMode.ALWAYS or (ocr_mode is OcrMode.AUTO and _needs_ocr(page, lines))
                 if use_ocr:
-                    lines = ocr_page_lines(page)
+                    lines, edges = ocr_page(page)
+                    if edges:
+                        ruled_edges[page.number + 1] = edges
                 elif ruled:
                     ruled_edges[page.number + 1] = table_edges(drawings)
             except UnreadableDocument:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
+import numpy as np
 import pdfplumber
 from pdfplumber.table import TableFinder
 
@@ -59,7 +60,11 @@ def has_rulings(drawings: list[dict]) -> bool:
     """True when a page's PyMuPDF drawings hold at least one ruled cell: two vertical rules and
     two horizontal rules that cross each other. A header rule, a footer rule or the connectors of
     a slide's tree hold none."""
-    horizontal, vertical = _rules(drawings)
+    return has_ruled_cell(*_rules(drawings))
+
+
+def has_ruled_cell(horizontal: list[tuple[float, float, float]], vertical: list[tuple[float, float, float]]) -> bool:
+    """Whether horizontal (y, x0, x1) and vertical (x, y0, y1) rules close at least one cell."""
     if len(horizontal) < 2 or len(vertical) < 2:
         return False
     if len(vertical) > 200:  # a dense grid: no need to look further
@@ -100,6 +105,67 @@ def table_edges(drawings: list[dict]) -> list[dict]:
                                        (r.x0, r.y0, r.x0, r.y1), (r.x1, r.y0, r.x1, r.y1)):
                     add(x0, y0, x1, y1)
     return edges
+
+
+def rule_edges(horizontal: list[tuple[float, float, float]], vertical: list[tuple[float, float, float]]
+               ) -> list[dict]:
+    """Rules as pdfplumber edges (rules seen on a scanned page's image)."""
+    return [{"object_type": "line_edge", "orientation": "h", "x0": x0, "x1": x1, "top": y, "bottom": y,
+             "width": x1 - x0, "height": 0} for y, x0, x1 in horizontal] + \
+           [{"object_type": "line_edge", "orientation": "v", "x0": x, "x1": x, "top": y0, "bottom": y1,
+             "width": 0, "height": y1 - y0} for x, y0, y1 in vertical]
+
+
+def image_rules(dark: np.ndarray, scale: float, min_length: float = MIN_RULE_LENGTH * 2
+                ) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """Horizontal (y, x0, x1) and vertical (x, y0, y1) rules of the tables drawn on a scanned
+    page, in points: runs of dark pixels at least ``min_length`` points long, a pixel's gap in a
+    rule bridged, the rows of one thick rule merged, kept when they cross into a grid. ``dark`` is
+    the page's boolean ink mask, ``scale`` points per pixel."""
+    def runs(mask: np.ndarray) -> list[tuple[int, int, int]]:
+        bridged = mask | np.roll(mask, 1, axis=1)  # one missing pixel does not cut a rule
+        edges = np.diff(np.pad(bridged.astype(np.int8), ((0, 0), (1, 1))), axis=1)
+        rows, starts = np.nonzero(edges == 1)
+        _, ends = np.nonzero(edges == -1)
+        keep = (ends - starts) * scale >= min_length
+        return list(zip(rows[keep].tolist(), starts[keep].tolist(), ends[keep].tolist()))
+
+    def clear_beside(mask: np.ndarray, first: int, last: int, x0: int, x1: int) -> bool:
+        """Light on both sides of a rule: the gaps between white text lines on a dark filled box
+        are no rules."""
+        above, below = mask[max(0, first - 3), x0:x1], mask[min(mask.shape[0] - 1, last + 3), x0:x1]
+        return above.mean() < 0.5 and below.mean() < 0.5
+
+    def merged(found: list[tuple[int, int, int]], mask: np.ndarray) -> list[tuple[float, float, float]]:
+        rules: list[list[float]] = []  # [first row, last row, x0, x1]
+        for row, x0, x1 in sorted(found):
+            same = next((rule for rule in reversed(rules) if row - rule[1] <= 2
+                         and min(x1, rule[3]) - max(x0, rule[2]) > 0.5 * min(x1 - x0, rule[3] - rule[2])), None)
+            if same is None:
+                rules.append([row, row, x0, x1])
+            else:
+                same[1], same[2], same[3] = row, min(same[2], x0), max(same[3], x1)
+        return [((a + b + 1) / 2 * scale, x0 * scale, x1 * scale) for a, b, x0, x1 in rules
+                if (b - a + 1) * scale <= MAX_RULE_THICKNESS * 2 and clear_beside(mask, a, b, x0, x1)]
+
+    return _grid(merged(runs(dark), dark), merged(runs(dark.T), dark.T))
+
+
+def _grid(horizontal: list[tuple[float, float, float]], vertical: list[tuple[float, float, float]]
+          ) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """The rules that make a grid: each horizontal one crossing two vertical ones and the
+    reverse. The stems and bars of big letters, a heading's underline, a box's single side do not."""
+    tol = MAX_RULE_THICKNESS
+
+    def crosses(v: tuple[float, float, float], h: tuple[float, float, float]) -> bool:
+        return h[1] - tol <= v[0] <= h[2] + tol and v[1] - tol <= h[0] <= v[2] + tol
+
+    while True:
+        kept_h = [h for h in horizontal if sum(crosses(v, h) for v in vertical) >= 2]
+        kept_v = [v for v in vertical if sum(crosses(v, h) for h in kept_h) >= 2]
+        if (len(kept_h), len(kept_v)) == (len(horizontal), len(vertical)):
+            return kept_h, kept_v
+        horizontal, vertical = kept_h, kept_v
 
 
 def find_tables(data: bytes, edges_by_page: dict[int, list[dict]]) -> dict[int, list[TableGrid]]:

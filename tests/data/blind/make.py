@@ -31,7 +31,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether,
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether,
                                 ListFlowable, ListItem, NextPageTemplate, PageBreak,
                                 PageTemplate, Paragraph, SimpleDocTemplate, Spacer, Table,
                                 TableStyle)

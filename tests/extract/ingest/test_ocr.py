@@ -78,7 +78,56 @@ def test_skew_is_measured_on_a_rotated_page():
         draw.rectangle((100, y, 1100, y + 12), fill=0)
     tilted = np.array(image.rotate(1.2, fillcolor=255))
     assert ocr.estimate_skew(tilted) == pytest.approx(-1.2, abs=0.15)
-    pnm, angle = ocr.straighten(tilted)
+    level, angle = ocr.straighten(tilted)
     assert angle == pytest.approx(-1.2, abs=0.15)
-    level = np.array(Image.open(__import__("io").BytesIO(pnm)))
     assert ocr.estimate_skew(level) == pytest.approx(0.0, abs=0.15)
+
+
+def test_rules_of_a_table_are_found_on_a_page_image_but_not_in_text():
+    import numpy as np
+    from PIL import Image, ImageDraw
+
+    from extract.ingest.tables import has_ruled_cell, image_rules
+
+    image = Image.new("L", (1200, 900), 255)
+    draw = ImageDraw.Draw(image)
+    for x in (100, 500, 1100):
+        draw.line((x, 100, x, 500), fill=40, width=3)
+    for y in (100, 300, 500):
+        draw.line((100, y, 1100, y), fill=40, width=2)
+    # A gap of one pixel in a rule, as scans leave, and text-like strokes that are no rules.
+    draw.point((700, 300), fill=255)
+    for x in range(120, 480, 30):
+        draw.rectangle((x, 200, x + 18, 230), fill=0)
+    dark = np.asarray(image) < 160
+    horizontal, vertical = image_rules(dark, 72 / 200)
+    assert len(horizontal) == 3 and len(vertical) == 3
+    assert horizontal[1][0] == pytest.approx(300 * 72 / 200, abs=1) and horizontal[1][2] - horizontal[1][1] > 350
+    assert has_ruled_cell(horizontal, vertical)
+
+
+def test_a_scanned_ruled_table_is_read_as_a_table(tmp_path):
+    import pymupdf
+
+    born = pymupdf.open()
+    page = born.new_page(width=595, height=842)
+    xs, ys = (60, 200, 540), (100, 140, 180, 220)
+    for x in xs:
+        page.draw_line((x, ys[0]), (x, ys[-1]), width=1)
+    for y in ys:
+        page.draw_line((xs[0], y), (xs[-1], y), width=1)
+    rows = (("Objectif 1", "Créer un lieu d'accueil enfants-parents"), ("Objectif 2", "Soutenir les parents"),
+            ("Objectif 3", "Ouvrir un espace jeunes"))
+    for (label, text), y in zip(rows, ys):
+        page.insert_text((66, y + 25), label, fontsize=11)
+        page.insert_text((206, y + 25), text, fontsize=11)
+    scan = pymupdf.open()
+    image = born[0].get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
+    scan.new_page(width=595, height=842).insert_image(pymupdf.Rect(0, 0, 595, 842), pixmap=image)
+    path = tmp_path / "scan.pdf"
+    scan.save(path)
+    doc = ingest(str(path), "scan")
+    assert doc.pages[0].ocr and len(doc.pages[0].tables) == 1
+    read = doc.pages[0].tables[0].rows
+    assert [row[0] for row in read] == ["Objectif 1", "Objectif 2", "Objectif 3"]
+    assert fuzz.ratio(read[0][1], rows[0][1]) > 90
