@@ -55,6 +55,9 @@ VERSION = "0.1.0"
 DEFAULT_TIMEOUT_S = 600.0
 # Memory ceiling of a worker (MB): a runaway document fails alone instead of starving the machine.
 DEFAULT_MEMORY_MB = 4096
+# A worker whose memory grew past this (MB) after a document is replaced by a fresh one: a worker
+# settles near 400 MB, and big scans leave it fragmented.
+RECYCLE_WORKER_MB = 550
 # Results are written every LOAD_BATCH documents or LOAD_EVERY_S seconds, whichever comes first.
 LOAD_BATCH = 50
 LOAD_EVERY_S = 2.0
@@ -223,7 +226,8 @@ def _results(tasks: list[tuple[str, str, str]], options: RunOptions):
         _init_worker()
         yield from map(_process, tasks)
         return
-    pool = WorkerPool(options.workers, _process, _init_worker, options.timeout_s, options.memory_mb)
+    pool = WorkerPool(options.workers, _process, _init_worker, options.timeout_s, options.memory_mb,
+                      RECYCLE_WORKER_MB)
     for (path, doc_id, _), result in pool.map(tasks):
         if isinstance(result, Failure):
             stage = "timeout" if result.reason.startswith("timed out") else "worker"

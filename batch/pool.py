@@ -11,6 +11,7 @@ process if it is killed.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import time
 from collections import deque
@@ -51,8 +52,18 @@ def _limit_memory(megabytes: int | None) -> None:
         pass
 
 
+def _rss_mb() -> float:
+    """This process's resident memory, in MB (Linux; 0 elsewhere)."""
+    try:
+        with open("/proc/self/statm") as handle:
+            pages = int(handle.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
 def _worker_main(conn: Connection, initializer: Callable[[], None] | None, handler: Callable[[Any], Any],
-                 memory_mb: int | None) -> None:
+                 memory_mb: int | None, recycle_mb: int | None = None) -> None:
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if initializer is not None:
@@ -72,9 +83,14 @@ def _worker_main(conn: Connection, initializer: Callable[[], None] | None, handl
             result = Failure(f"ran out of memory (limit {memory_mb} MB per worker)")
         except Exception as exc:  # the handler should catch its own errors; this is the last net
             result = Failure(f"{type(exc).__name__}: {exc}")
+        # A worker grown past ``recycle_mb`` (big scans leave the allocator fragmented) retires
+        # after this task; the pool starts a fresh one.
+        retiring = bool(recycle_mb) and _rss_mb() > recycle_mb
         try:
-            conn.send((key, result))
+            conn.send((key, result, retiring))
         except (BrokenPipeError, OSError):
+            return
+        if retiring:
             return
 
 
@@ -91,19 +107,21 @@ class WorkerPool:
     """``map`` yields (payload, result or Failure) as tasks finish, in completion order."""
 
     def __init__(self, workers: int, handler: Callable[[Any], Any], initializer: Callable[[], None] | None = None,
-                 timeout_s: float | None = None, memory_mb: int | None = None):
+                 timeout_s: float | None = None, memory_mb: int | None = None, recycle_mb: int | None = None):
         self.size = max(1, workers)
         self.handler = handler
         self.initializer = initializer
         self.timeout_s = timeout_s
         self.memory_mb = memory_mb
+        self.recycle_mb = recycle_mb
         self.context = multiprocessing.get_context("forkserver")
         self.slots: list[_Slot] = []
 
     def _start(self) -> _Slot:
         parent, child = self.context.Pipe()
         process = self.context.Process(target=_worker_main, daemon=True,
-                                       args=(child, self.initializer, self.handler, self.memory_mb))
+                                       args=(child, self.initializer, self.handler, self.memory_mb,
+                                             self.recycle_mb))
         process.start()
         child.close()
         return _Slot(process, parent)
@@ -147,11 +165,13 @@ class WorkerPool:
             payload = slot.payload
             if slot.conn in ready:
                 try:
-                    key, result = slot.conn.recv()
+                    key, result, retiring = slot.conn.recv()
                 except (EOFError, OSError):
                     ready.append(slot.process.sentinel)
                 else:
                     slot.key = slot.payload = None
+                    if retiring:
+                        self._replace(slot)
                     yield payload, result
                     continue
             if slot.process.sentinel in ready and not slot.process.is_alive():

@@ -145,6 +145,9 @@ def ocr_page(page: pymupdf.Page) -> tuple[list[Line], list[dict]]:
     edges = rule_edges(horizontal, vertical) if has_ruled_cell(horizontal, vertical) else []
     if horizontal or vertical:
         level = ocr.erase_rules(level, horizontal, vertical, scale)
+    # MuPDF keeps decoded images in a global store (up to 256 MB): a page's scan, once rendered,
+    # is not needed again, and a worker reading long scans would otherwise hold hundreds of MB.
+    pymupdf.TOOLS.store_shrink(100)
     return ocr.tsv_lines(ocr.run_tesseract(ocr.to_pnm(level)), scale), edges
 
 
@@ -184,5 +187,6 @@ def read_pdf(data: bytes, path: str, doc_id: str, ocr_mode: OcrMode = OcrMode.AU
                 raise UnreadableDocument(f"page {page.number + 1} cannot be read: {exc}", page.number + 1) from exc
             raw_pages.append(RawPage(page.number + 1, page.rect.width, page.rect.height,
                                       layout.merge_fragments(lines), use_ocr))
+    pymupdf.TOOLS.store_shrink(100)  # see ocr_page: nothing of this document is needed again
     tables = find_tables(data, ruled_edges)
     return build_document(doc_id, path, Media.PDF, raw_pages, tables, title)

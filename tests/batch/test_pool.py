@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from batch.pool import Failure, WorkerPool
-from tests.batch.workers_helpers import echo_or_misbehave
+from tests.batch.workers_helpers import echo_or_misbehave, pid_after_growing
 
 
 def test_bad_tasks_fail_alone_and_the_others_complete():
@@ -22,3 +22,10 @@ def test_pool_stops_its_workers():
     pool = WorkerPool(2, echo_or_misbehave)
     assert dict(pool.map(["x", "y"])) == {"x": "X", "y": "Y"}
     assert pool.slots == []
+
+
+def test_a_worker_grown_past_its_recycling_size_is_replaced_after_its_task():
+    pool = WorkerPool(1, pid_after_growing, recycle_mb=150)
+    pids = [pid for _, pid in pool.map(["10", "10", "200", "10", "10"])]
+    # The task that grew the worker past 150 MB still returns; the next runs in a fresh worker.
+    assert pids[0] == pids[1] == pids[2] != pids[3] == pids[4]
