@@ -22,8 +22,8 @@ from functools import lru_cache
 
 from extract import lexicon
 from extract.ingest.prose import BULLET
-from extract.objectives import reads_as_objective
 from extract.normalize import clean, fold, fold_aligned, fold_key, parse_amount, parse_number, territory_key
+from extract.objectives import reads_as_objective
 from extract.text import alternation, sentence_at
 from models.conventions import Territory
 from models.document import Block, Document, Page

@@ -260,12 +260,16 @@ def _labelled_items(page: Page, block: Block, theme: Theme | None) -> list[_Item
         if (level is Level.ENJEU and is_theme_label(text)) or match["text"].rstrip().endswith(":"):
             continue  # "Axe 1 : Petite enfance" is a heading, "Axe 3 : ... prévoit de :" an introduction
         head = ITEM_HEAD.match(text)
-        if head and is_theme_label(head["head"]):
+        field = head is not None and is_theme_label(head["head"])
+        if field:
             # "Axe 1 – Petite enfance : développer l'offre ...": the field, then the objective.
-            theme, text = themes_in(head["head"])[0], _clean_item(head["rest"])
+            text = _clean_item(head["rest"])
         if not reads_as_objective(text):
             continue
-        item_theme = (themes_in(text) or [theme])[0] if level is Level.ENJEU and not head else theme
+        if field:
+            item_theme = themes_in(head["head"])[0]
+        else:
+            item_theme = (themes_in(text) or [theme])[0] if level is Level.ENJEU and not head else theme
         items.append(_Item(level, text, item_theme or (themes_in(text) or [None])[0], None, page, block,
                            "labelled_item"))
     return items

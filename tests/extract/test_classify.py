@@ -54,3 +54,26 @@ def test_html_without_cues_is_a_web_page():
 
     html = "<html><body><main><h1>Accueil de loisirs</h1><p>Inscriptions ouvertes pour l'été.</p></main></body></html>"
     assert classify(read_html(html.encode(), "x.html", "x")) is DocKind.WEB_PAGE
+
+
+SIGNING_STORY = ("<p>Le 4 mai 2024, la Ville et la Caf de l'Aude ont signé la convention territoriale globale "
+                 "pour 2024-2028, en présence de la sous-préfète. La convention a été signée par le maire.</p>")
+
+
+@pytest.mark.parametrize("title, body, kind", [
+    # A page presenting the CTG tells of its signing, yet it is a standing page, not a news item.
+    ("La convention territoriale globale | Ville de Limoux", SIGNING_STORY, DocKind.WEB_PAGE),
+    ("Notre CTG 2024-2028 – Carcassonne Agglo", SIGNING_STORY, DocKind.WEB_PAGE),
+    # A news headline tells of an event.
+    ("Limoux et la Caf signent leur convention territoriale globale - Ville de Limoux", SIGNING_STORY,
+     DocKind.PRESS_RELEASE),
+    ("Renouvellement de la CTG avec la Caf | Ville de Limoux", SIGNING_STORY, DocKind.PRESS_RELEASE),
+    # The page calls itself a press release.
+    ("La convention territoriale globale | Ville de Limoux", "<p>Communiqué de presse</p>" + SIGNING_STORY,
+     DocKind.PRESS_RELEASE),
+])
+def test_html_page_titled_by_the_ctg_presents_it(title, body, kind):
+    from extract.ingest.markup import read_html
+
+    html = f"<html><head><title>{title}</title></head><body><main><h1>{title}</h1>{body}</main></body></html>"
+    assert classify(read_html(html.encode(), "x.html", "x")) is kind
