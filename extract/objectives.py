@@ -42,6 +42,9 @@ COLUMN_LEVEL = re.compile(
         (?:\s+(?:strat[ée]giques?|op[ée]rationnel(?:le)?s?|g[ée]n[ée]ral|g[ée]n[ée]raux|pr[ée]vues?|retenue?s?))?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# At most this long, a table's label cell that OCR could not read is a scrap of a label ("uen", "PRE,").
+OCR_SCRAP_MAX_CHARS = 12
+
 # A label that opens a list of one level: "Enjeux :", "Objectifs opérationnels :", "Actions :".
 LEVEL_LABEL = re.compile(r"^\s*(?P<level>enjeux?|objectifs?(?:\s+\w+)?|actions?)\s*:\s*(?P<rest>.*)$",
                          re.IGNORECASE | re.DOTALL)
@@ -192,8 +195,12 @@ def _from_tables(page: Page, theme_of: dict) -> list[_Item]:
             theme = theme_of.get((page.number, id(cells_block))) if cells_block is not None else None
             items.extend(_from_column_table(page, table, cells_block, levels, theme))
             continue
-        for row in table.rows:
-            cells = [clean(MARKUP_DEBRIS.sub(" ", c)) for c in row]
+        rows = [[clean(MARKUP_DEBRIS.sub(" ", c)) for c in row] for row in table.rows]
+        labels = [_table_level(m["level"]) for m in (ROW_LABEL.match(r[0]) for r in rows if r) if m]
+        # On a scan, OCR garbles a label now and then ("Objectif 1" read "uen"): among rows
+        # labelled with one level, a row whose label cell is a short unreadable scrap has that level.
+        scrap_level = labels[0] if page.ocr and len(labels) >= 2 and len(set(labels)) == 1 else None
+        for cells in rows:
             filled = [c for c in cells if c]
             if not filled:
                 continue
@@ -203,8 +210,9 @@ def _from_tables(page: Page, theme_of: dict) -> list[_Item]:
                 theme = found[0] if found else theme
                 continue
             label = ROW_LABEL.match(cells[0])
-            if label and len(filled) > 1:
-                level = _table_level(label["level"])
+            scrap = scrap_level is not None and 0 < len(cells[0]) <= OCR_SCRAP_MAX_CHARS and len(filled) > 1
+            if (label or scrap) and len(filled) > 1:
+                level = _table_level(label["level"]) if label else scrap_level
                 for text in filled[1:]:
                     text = _clean_item(text)
                     if reads_as_objective(text):

@@ -89,20 +89,26 @@ def straighten(gray: np.ndarray) -> tuple[np.ndarray, float]:
 
 # Pixels erased on each side of a rule's centre line (rules of scanned tables are 1-6 px thick).
 RULE_HALF_WIDTH_PX = 3
+# A scanned page's pixel is ink below this grey level (rules of light grey survive the scan).
+INK_LEVEL = 160
 
 
 def erase_rules(gray: np.ndarray, horizontal: list[tuple[float, float, float]],
                 vertical: list[tuple[float, float, float]], scale: float) -> np.ndarray:
     """The page with the rules of its tables painted white: Tesseract drops whole rows of text
-    that sit close to a rule, and reads a rule's end as a letter."""
+    that sit close to a rule, and reads a rule's end as a letter. Only where the rule is a drawn
+    line, light on both sides: the edge of a dark filled box (a header row with white text) is
+    left, since a white frame around it keeps Tesseract from reading its text."""
     clean = gray.copy()
-    half = RULE_HALF_WIDTH_PX
-    for y, x0, x1 in horizontal:
-        row = round(y / scale)
-        clean[max(0, row - half):row + half + 1, max(0, round(x0 / scale) - 1):round(x1 / scale) + 2] = 255
-    for x, y0, y1 in vertical:
-        column = round(x / scale)
-        clean[max(0, round(y0 / scale) - 1):round(y1 / scale) + 2, max(0, column - half):column + half + 1] = 255
+    half, reach = RULE_HALF_WIDTH_PX, RULE_HALF_WIDTH_PX + 2
+    # Vertical rules are horizontal ones of the transposed page (.T shares the memory).
+    for image, source, rules in ((clean, gray, horizontal), (clean.T, gray.T, vertical)):
+        last = source.shape[0] - 1
+        for at, start, end in rules:
+            row, first, stop = round(at / scale), max(0, round(start / scale) - 1), round(end / scale) + 2
+            line = (source[max(0, row - reach), first:stop] >= INK_LEVEL) & \
+                   (source[min(last, row + reach), first:stop] >= INK_LEVEL)
+            image[max(0, row - half):row + half + 1, first:stop][:, line] = 255
     return clean
 
 

@@ -128,10 +128,6 @@ def ocr_dpi(page: pymupdf.Page) -> int:
     return OCR_DPI
 
 
-# A scanned page's pixel is ink below this grey level (rules of light grey survive the scan).
-INK_LEVEL = 160
-
-
 def ocr_page(page: pymupdf.Page) -> tuple[list[Line], list[dict]]:
     """OCR a page, straightened first: a scan's skew would make every line box taller than its
     text and blur the layout. Boxes are those of the straightened page. Also the edges of its
@@ -141,7 +137,7 @@ def ocr_page(page: pymupdf.Page) -> tuple[list[Line], list[dict]]:
     gray = np.frombuffer(pixmap.samples, dtype=np.uint8).reshape(pixmap.height, pixmap.stride)[:, :pixmap.width]
     level, _ = ocr.straighten(gray)
     scale = 72.0 / dpi
-    horizontal, vertical = image_rules(level < INK_LEVEL, scale)
+    horizontal, vertical = image_rules(level < ocr.INK_LEVEL, scale)
     edges = rule_edges(horizontal, vertical) if has_ruled_cell(horizontal, vertical) else []
     if horizontal or vertical:
         level = ocr.erase_rules(level, horizontal, vertical, scale)

@@ -131,24 +131,43 @@ def image_rules(dark: np.ndarray, scale: float, min_length: float = MIN_RULE_LEN
         return list(zip(rows[keep].tolist(), starts[keep].tolist(), ends[keep].tolist()))
 
     def clear_beside(mask: np.ndarray, first: int, last: int, x0: int, x1: int) -> bool:
-        """Light on both sides of a rule: the gaps between white text lines on a dark filled box
-        are no rules."""
+        """Light on at least one side: the stretches between white text lines inside a dark filled
+        box are no rules, but the box's edges are (a dark header row closes the row below it)."""
         above, below = mask[max(0, first - 3), x0:x1], mask[min(mask.shape[0] - 1, last + 3), x0:x1]
-        return above.mean() < 0.5 and below.mean() < 0.5
+        return above.mean() < 0.5 or below.mean() < 0.5
 
     def merged(found: list[tuple[int, int, int]], mask: np.ndarray) -> list[tuple[float, float, float]]:
         rules: list[list[float]] = []  # [first row, last row, x0, x1]
+        thickest = MAX_RULE_THICKNESS * 2 / scale  # in pixel rows
         for row, x0, x1 in sorted(found):
-            same = next((rule for rule in reversed(rules) if row - rule[1] <= 2
-                         and min(x1, rule[3]) - max(x0, rule[2]) > 0.5 * min(x1 - x0, rule[3] - rule[2])), None)
+            # Runs on neighbouring rows sharing most of their length are one rule, up to a rule's
+            # thickness. A dark filled header band is many rows of shorter runs: it must not
+            # swallow the table's side running through it, nor grow into the rules below it.
+            # (The pieces a slight skew cuts a rule into are joined by _one_per_line.)
+            same = next((rule for rule in reversed(rules) if row - rule[1] <= 2 and row - rule[0] + 1 <= thickest
+                         and min(x1, rule[3]) - max(x0, rule[2]) > 0.5 * max(x1 - x0, rule[3] - rule[2])), None)
             if same is None:
                 rules.append([row, row, x0, x1])
             else:
                 same[1], same[2], same[3] = row, min(same[2], x0), max(same[3], x1)
-        return [((a + b + 1) / 2 * scale, x0 * scale, x1 * scale) for a, b, x0, x1 in rules
+        kept = [((a + b + 1) / 2 * scale, x0 * scale, x1 * scale) for a, b, x0, x1 in rules
                 if (b - a + 1) * scale <= MAX_RULE_THICKNESS * 2 and clear_beside(mask, a, b, x0, x1)]
+        return _one_per_line(kept)
 
     return _grid(merged(runs(dark), dark), merged(runs(dark.T), dark.T))
+
+
+def _one_per_line(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Rules side by side within a rule's thickness and overlapping are one: the stretches of a
+    thick rule cut at the thickness limit."""
+    lines: list[tuple[float, float, float]] = []
+    for at, start, end in sorted(rules):
+        last = lines[-1] if lines else None
+        if last and at - last[0] <= MAX_RULE_THICKNESS * 2 and min(end, last[2]) > max(start, last[1]):
+            lines[-1] = ((last[0] + at) / 2, min(start, last[1]), max(end, last[2]))
+        else:
+            lines.append((at, start, end))
+    return lines
 
 
 def _grid(horizontal: list[tuple[float, float, float]], vertical: list[tuple[float, float, float]]

@@ -190,3 +190,20 @@ def test_axis_with_its_field_then_its_objective():
                    "• Axe 2 – Parentalité : rendre lisible l'offre de soutien à la parentalité.")
     assert items(doc) == [("enjeu", "petite_enfance", "développer et diversifier l'offre d'accueil du jeune enfant"),
                           ("enjeu", "parentalite", "rendre lisible l'offre de soutien à la parentalité.")]
+
+
+def test_scanned_plan_table_row_whose_label_ocr_garbled_keeps_its_level():
+    from dataclasses import replace
+
+    html = ("<html><body><table><tr><td>PLAN D'ACTION PETITE ENFANCE</td><td></td></tr>"
+            "<tr><td>uen</td><td>Promouvoir les métiers de la petite enfance.</td></tr>"
+            "<tr><td>Objectif 2</td><td>Adapter l'offre d'accueil aux horaires atypiques.</td></tr>"
+            "<tr><td>Objectif 3</td><td>Valoriser le relais petite enfance auprès des familles.</td></tr>"
+            "</table></body></html>")
+    born_digital = read_html(html.encode(), "p.html", "p")
+    scanned = replace(born_digital, pages=tuple(replace(p, ocr=True) for p in born_digital.pages))
+    assert [text for level, _, text in items(scanned) if level == "objectif"] == [
+        "Promouvoir les métiers de la petite enfance.", "Adapter l'offre d'accueil aux horaires atypiques.",
+        "Valoriser le relais petite enfance auprès des familles."]
+    # Without OCR a row with another label is another kind of row.
+    assert len(items(born_digital)) == 2

@@ -106,6 +106,30 @@ def test_rules_of_a_table_are_found_on_a_page_image_but_not_in_text():
     assert has_ruled_cell(horizontal, vertical)
 
 
+def test_rules_of_a_table_under_a_dark_header_band_are_found():
+    import numpy as np
+    from PIL import Image, ImageDraw
+
+    from extract.ingest.tables import has_ruled_cell, image_rules
+
+    # A plan table as conventions print them: a dark title band with white text, the table's
+    # sides running down through it, then ruled rows.
+    image = Image.new("L", (1200, 900), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((100, 100, 1100, 220), fill=60)
+    draw.text((500, 150), "PLAN D'ACTION", fill=255)
+    for x in (100, 400, 1100):
+        draw.line((x, 100 if x != 400 else 220, x, 600), fill=40, width=3)
+    for y in (220, 350, 480, 600):
+        draw.line((100, y, 1100, y), fill=40, width=2)
+    horizontal, vertical = image_rules(np.asarray(image) < 160, 72 / 200)
+    assert sorted(round(x * 200 / 72) for x, _, _ in vertical) == pytest.approx([100, 400, 1100], abs=8)
+    # The band's top and bottom edges close the rows as rules would; the stretches between its
+    # text lines are no rules.
+    assert [round(y * 200 / 72) for y, _, _ in horizontal] == pytest.approx([100, 220, 350, 480, 600], abs=8)
+    assert has_ruled_cell(horizontal, vertical)
+
+
 def test_a_scanned_ruled_table_is_read_as_a_table(tmp_path):
     import pymupdf
 
