@@ -280,11 +280,15 @@ def place_name(text: str) -> str:
 PERSON_PARTICLES = {"de", "du", "des", "d"}
 
 
+# A compound first name OCR split after its hyphen: "Jean- Marc".
+OCR_SPLIT_COMPOUND = re.compile(r"(?<=[a-zà-ÿ])-\s+(?=[A-ZÀ-Ý][a-zà-ÿ])")
+
+
 def person_name(text: str) -> str:
     """A person's name in normal case: "Laurent DEGALLAIX" -> "Laurent Degallaix",
     "Audrey MATHON-DEBETENCOURT" -> "Audrey Mathon-Debetencourt", "Charles DE GAULLE" ->
-    "Charles de Gaulle", "Nathalie LE GALL" -> "Nathalie Le Gall"."""
-    words = clean(text).split(" ")
+    "Charles de Gaulle", "Nathalie LE GALL" -> "Nathalie Le Gall", "Jean- Marc" (OCR) -> "Jean-Marc"."""
+    words = OCR_SPLIT_COMPOUND.sub("-", clean(text)).split(" ")
     out = []
     for index, word in enumerate(words):
         if index and word.lower() in PERSON_PARTICLES:

@@ -26,16 +26,17 @@ from extract.reference import is_commune_name
 from extract.territory import departement_of, caf_name
 from extract.text import Passage, alternation, passages, sentence_at, snippet
 from models.conventions import Caf, Territory, TerritoryType
-from models.document import Document
+from models.document import Block, Document, Page
 from models.parties import OrgKind, Party
 
 # A word of a person's name: "Thierry", "Jean-François", "MATHON-DEBETENCOURT", "D'ARTAGNAN".
 NAME_WORD = r"(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:[-'’][A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]+)*|[A-ZÀ-Ý]{2,}(?:[-'’][A-ZÀ-Ý]{2,})*)"
 # A person: a first name and one or two more words, particles allowed: "Laurent Teissier",
 # "Audrey MATHON-DEBETENCOURT", "Charles de GAULLE".
-# (An OCR'd stray dot after the first name is tolerated: "Thierry. Mathieu".)
+# (OCR's stray dot after the first name, and its space in a compound one, are tolerated:
+# "Thierry. Mathieu", "Jean- Marc Marchand".)
 PERSON = re.compile(
-    rf"(?<![\w'’-])(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\.?(?:\s+(?:(?:de|du|des|le|la|van|von|da|di)\s+|d['’])?{NAME_WORD}){{1,3}})(?![\w'’-])"
+    rf"(?<![\w'’-])(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+(?:-\s?[A-ZÀ-Ý][a-zà-ÿ]+)?\.?(?:\s+(?:(?:de|du|des|le|la|van|von|da|di)\s+|d['’])?{NAME_WORD}){{1,3}})(?![\w'’-])"
 )
 # A civility before a name: "Madame Véronique DELCOURT", "M. Laurent DEGALLAIX".
 CIVILITY = re.compile(r"(?:Monsieur|Madame|Mademoiselle|M\.|Mme\.?|Mlle\.?|Mr\.?)\s+$")
@@ -58,6 +59,8 @@ AUTHORISED_TO_SIGN = re.compile(
 SIGNING_INTRO = re.compile(r"\bsign\w*\b[^.\n]{0,60}:\s*$", re.IGNORECASE | re.MULTILINE)
 # A caption naming the people of a photo: "G à D :", "De gauche à droite :", "(de g. à dr.)".
 CAPTION = re.compile(r"^\W*(?:de\s+)?g(?:auche)?\.?\s+[àa]\s+d(?:roite|r)?\.?\s*[:,)-]", re.IGNORECASE)
+# Specks after a name on a scan: "Christine LAMBERT +", "Sophie DURAND ‘".
+STRAY_END = re.compile(r"[\s+*‘’'`\"|_~.,;:-]+$")
 # The end of a convention, where signature blocks stand: "Fait à", "exemplaires originaux", "Pour la Caf".
 SIGNATURE_ZONE = re.compile(r"\bfait\s+[àa]\b|exemplaires?\s+originaux|\bpour\s+la\s+caf\b|\bsignatures?\b\s*$",
                             re.IGNORECASE | re.MULTILINE)
@@ -263,11 +266,16 @@ def _stacked(doc: Document, zone: set[tuple[int, int]]) -> list[Mention]:
         for i, block in enumerate(page.blocks):
             if (page.number, i) not in zone:
                 continue
-            name_match = PERSON.fullmatch(re.sub(r"^(?:Monsieur|Madame|M\.|Mme\.?)\s+", "", block.text.strip()))
+            name = STRAY_END.sub("", re.sub(r"^(?:Monsieur|Madame|M\.|Mme\.?)\s+", "", block.text.strip()))
+            name_match = PERSON.fullmatch(name)
             trimmed = _trim(name_match) if name_match else None
             if trimmed is None:
                 continue
-            above = [b for b in page.blocks if b is not block and 0 <= block.bbox.y0 - b.bbox.y1 < 3 * max(block.size, 8)
+            # In a signature table the name sits at the foot of its cell, below the space left
+            # for the signature: the cell above in the same column, however far, holds the role.
+            in_table = block.table is not None
+            above = [b for b in page.blocks if b is not block and 0 <= block.bbox.y0 - b.bbox.y1
+                     and (block.bbox.y0 - b.bbox.y1 < 3 * max(block.size, 8) or (in_table and b.table == block.table))
                      and b.bbox.x_overlap(block.bbox) >= 0.5 * min(b.bbox.width, block.bbox.width)]
             for candidate in sorted(above, key=lambda b: block.bbox.y0 - b.bbox.y1)[:1]:
                 role = next(role_re.finditer(candidate.text), None)
@@ -275,11 +283,25 @@ def _stacked(doc: Document, zone: set[tuple[int, int]]) -> list[Mention]:
                     continue
                 complement = COMPLEMENT.match(candidate.text[role.end():])
                 org = complement.group("org") if complement else None
+                if org is None and in_table:
+                    org = _column_head_org(page, candidate)
                 kind = (org_kind_of(org) if org else None) or _role_kind(role.group("role"))
                 found.append(Mention(person_name(trimmed[0]), _clean_role(role.group("role")), clean(org) if org else None,
                                      kind, True, Passage(page, block, candidate), (0, len(block.text)),
                                      "signature_block"))
     return found
+
+
+def _column_head_org(page: Page, role_cell: Block) -> str | None:
+    """The organisation heading a signature table's column ("La CAF du Nord", "Pour la
+    Commune"): the nearest cell above the role's naming one, a short line over the column."""
+    above = sorted((b for b in page.blocks if b.table == role_cell.table and b.bbox.y1 <= role_cell.bbox.y0
+                    and b.bbox.x_overlap(role_cell.bbox) > 0 and len(b.text) <= 80),
+                   key=lambda b: role_cell.bbox.y0 - b.bbox.y1)
+    for cell in above:
+        if org_kind_of(cell.text) is not None:
+            return re.sub(r"^\W*(?:pour\s+)?(?:la|le|l['’])\s*", "", cell.text.strip(), flags=re.IGNORECASE)
+    return None
 
 
 def _signature_zone(doc: Document) -> set[tuple[int, int]]:

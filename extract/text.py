@@ -17,6 +17,11 @@ SENTENCE_END = re.compile(
     r"(?<=[.!?…;])\s+(?=[A-ZÀ-Ý«\"(\d•])|\n+"
 )
 
+# No end either: OCR's stray dot between a first name and a surname in the middle of a sentence,
+# "..., Didier. Legrand, Directeur de la Caf" (the text before the dot, then after it).
+STRAY_DOT_BEFORE = re.compile(r"(?:,|\bet|\bavec|\bpar)\s+[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\.$")
+STRAY_DOT_AFTER = re.compile(r"\s+[A-ZÀ-Ý][\w'’-]+\s*,")
+
 
 @lru_cache(maxsize=256)
 def alternation(phrases: tuple[str, ...], before: str = "", after: str = "") -> re.Pattern:
@@ -51,6 +56,9 @@ def sentence_at(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the sentence of ``text`` that contains [start, end)."""
     left = 0
     for match in SENTENCE_END.finditer(text):
+        if text[match.start() - 1:match.start()] == "." and STRAY_DOT_AFTER.match(text, match.start()) \
+                and STRAY_DOT_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue
         if match.end() <= start:
             left = match.end()
         elif match.start() >= end:

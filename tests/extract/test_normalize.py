@@ -63,6 +63,7 @@ def test_place_name(text, value):
     ("Jean-François SOTO", "Jean-François Soto"), ("Charles DE GAULLE", "Charles de Gaulle"),
     ("Thierry Mathieu", "Thierry Mathieu"), ("Nathalie LE GALL", "Nathalie Le Gall"),
     ("Bernard DE LA FONTAINE", "Bernard de La Fontaine"), ("Jean D'ORMESSON", "Jean d'Ormesson"),
+    ("Jean- Marc MARCHAND", "Jean-Marc Marchand"),
 ])
 def test_person_name(text, value):
     assert person_name(text) == value

@@ -79,6 +79,13 @@ def test_role_of_a_departement_and_a_title_before_the_name():
 def test_ocr_stray_dot_inside_a_name():
     doc = make_doc("Thierry. Mathieu, Directeur de la Caf de l'Hérault, signera la convention.")
     assert people(doc) == {"Thierry Mathieu": ("Directeur", "caf", True)}
+    # In the middle of the signing sentence, the dot does not end it; nor does a space after the
+    # hyphen of a compound first name cut the name.
+    doc = make_doc("Ce lundi, Didier. Legrand, Directeur de la Caf de l'Hérault, et Jean- Marc Caron, Président "
+                   "du Conseil d'administration du même organisme, signeront la convention. Paul. Martin sera là.")
+    found = people(doc)
+    assert found["Didier Legrand"] == ("Directeur", "caf", True)
+    assert found["Jean-Marc Caron"] == ("Président du Conseil d'administration", "caf", True)
 
 
 def test_signing_sentence_names_without_roles_come_from_spacy(nlp):
@@ -107,6 +114,26 @@ def test_signature_block_in_columns_pairs_each_role_with_the_name_below():
     assert found["Audrey Martin"] == ("Directrice Générale", "other", True)
     assert found["Jean-Pierre Durand"] == ("Maire", "commune", True)
     assert len(found) == 2
+
+
+def test_signature_table_names_below_the_signing_space_take_role_and_column_organisation():
+    from dataclasses import replace
+
+    def cell(text: str, x0: float, y0: float) -> Block:
+        return replace(_block(text, x0, y0), table=0)
+
+    blocks = (
+        _block("Fait à Amiens, le 3 juin 2024, en autant d'exemplaires originaux", 50, 60, 450),
+        cell("Pour la CAF de la Somme", 50, 100), cell("Pour la Commune", 300, 100),
+        cell("La Directrice,", 50, 120), cell("Le Maire,", 300, 120),
+        # 80 points left blank for the signatures; a scan adds a speck after a name.
+        cell("Claire DUVAL +", 50, 210), cell("Paul LEROUX", 300, 210),
+    )
+    doc = Document(doc_id="sig", source_path="sig.pdf", media=Media.PDF,
+                   pages=(Page(number=1, width=595, height=842, blocks=blocks),))
+    found = people(doc)
+    assert found["Claire Duval"] == ("Directrice", "caf", True)
+    assert found["Paul Leroux"] == ("Maire", "commune", True)
 
 
 def test_organisations_are_parties_too(ingested):
