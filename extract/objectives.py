@@ -283,6 +283,15 @@ def _labelled_items(page: Page, block: Block, theme: Theme | None) -> list[_Item
     return items
 
 
+def _intro_then_items(text: str) -> list[str]:
+    first, _, rest = text.partition("\n")
+    items = rest.strip()
+    # Not a heading over a level label: "ANIMATION DE LA VIE SOCIALE :\nEnjeux :" introduces what follows.
+    if first.rstrip().endswith(":") and items and not items.endswith(":"):
+        return [first.strip(), items]
+    return [text]
+
+
 def _from_lists(doc: Document, headings: list[ThemeHeading]) -> list[_Item]:
     by_block = {(h.page.number, h.index): h for h in headings}
     generic = generic_blocks(doc)
@@ -308,53 +317,56 @@ def _from_lists(doc: Document, headings: list[ThemeHeading]) -> list[_Item]:
             if labelled_lines:
                 items.extend(labelled_lines)
                 continue
-            if LEVEL_HEADING.match(text):
-                # Inside a theme's section it sets the level ("Enjeux :"); alone it opens a list.
-                current = current or ThemeHeading(page, index, block, text, (), "level_heading")
-                level, excluded, labelled = _level_of(text), False, True
-                continue
-            if current is None:
-                # A list announced as the plan ("la CTG s'articule autour de quatre axes :") opens
-                # a scope of its own, whose items name their field.
-                if text.endswith(":") and PLAN_INTRO.search(text) and not _excluded(text) and len(text) < 300:
-                    current = ThemeHeading(page, index, block, text, (), "plan_intro")
+            # An introduction and its items in one block (OCR lost the bullets and the spacing):
+            # "les signataires s'engagent à :\nAméliorer les partenariats ..." reads as two.
+            for text in _intro_then_items(text):
+                if LEVEL_HEADING.match(text):
+                    # Inside a theme's section it sets the level ("Enjeux :"); alone it opens a list.
+                    current = current or ThemeHeading(page, index, block, text, (), "level_heading")
                     level, excluded, labelled = _level_of(text), False, True
-                continue
-            label = LEVEL_LABEL.match(text)
-            if label and len(label["rest"]) < 3:
-                level, excluded, labelled = _table_level(label["level"]), False, True
-                continue
-            bullet = bool(BULLET.match(text))
-            if not bullet and not text.endswith(":") and is_heading(block, body):
-                current = None  # another section begins
-                continue
-            if bullet or labelled:
-                candidates = [line for line in text.split("\n") if line.strip()]
-                parsed = [_plan_item(line, current.themes[0] if current.themes else None) for line in candidates]
-                if current.rule == "plan_intro":
-                    # Without a theme heading, only items naming their field are the territory's
-                    # plan; "Les enjeux d'une CTG : Territorialiser l'offre..." describes CTGs in general.
-                    parsed = [p if p and p[2] else None for p in parsed]
-                if bullet or all(parsed):
-                    if not excluded:
-                        for found in parsed:
-                            if found:
-                                objective, theme, field = found
-                                items.append(_Item(level or Level.OBJECTIF, objective, theme, field, page, block,
-                                                   "plan_list_item" if field else "list_under_theme"))
                     continue
-                labelled = False  # prose after the labelled list: the list is over
-                if not current.themes:
+                if current is None:
+                    # A list announced as the plan ("la CTG s'articule autour de quatre axes :") opens
+                    # a scope of its own, whose items name their field.
+                    if text.endswith(":") and PLAN_INTRO.search(text) and not _excluded(text) and len(text) < 300:
+                        current = ThemeHeading(page, index, block, text, (), "plan_intro")
+                        level, excluded, labelled = _level_of(text), False, True
+                    continue
+                label = LEVEL_LABEL.match(text)
+                if label and len(label["rest"]) < 3:
+                    level, excluded, labelled = _table_level(label["level"]), False, True
+                    continue
+                bullet = bool(BULLET.match(text))
+                if not bullet and not text.endswith(":") and is_heading(block, body):
+                    current = None  # another section begins
+                    continue
+                if bullet or labelled:
+                    candidates = [line for line in text.split("\n") if line.strip()]
+                    parsed = [_plan_item(line, current.themes[0] if current.themes else None) for line in candidates]
+                    if current.rule == "plan_intro":
+                        # Without a theme heading, only items naming their field are the territory's
+                        # plan; "Les enjeux d'une CTG : Territorialiser l'offre..." describes CTGs in general.
+                        parsed = [p if p and p[2] else None for p in parsed]
+                    if bullet or all(parsed):
+                        if not excluded:
+                            for found in parsed:
+                                if found:
+                                    objective, theme, field = found
+                                    items.append(_Item(level or Level.OBJECTIF, objective, theme, field, page, block,
+                                                       "plan_list_item" if field else "list_under_theme"))
+                        continue
+                    labelled = False  # prose after the labelled list: the list is over
+                    if not current.themes:
+                        current = None
+                        continue
+                if text.endswith(":"):
+                    # An introduction: "trois enjeux se montrent majeurs :", "La Ctg prévoit de :";
+                    # its items follow, bulleted or not (an OCR'd list may have lost its bullets).
+                    level = _level_of(text) or level
+                    excluded, labelled = _excluded(text), True
+                    continue
+                if len(text) > MAX_ITEM_CHARS:
                     current = None
-                    continue
-            if text.endswith(":"):
-                # An introduction: "trois enjeux se montrent majeurs :", "La Ctg prévoit de :";
-                # its items follow, bulleted or not (an OCR'd list may have lost its bullets).
-                level = _level_of(text) or level
-                excluded, labelled = _excluded(text), True
-                continue
-            if len(text) > MAX_ITEM_CHARS:
-                current = None
     return items
 
 

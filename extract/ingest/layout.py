@@ -232,9 +232,10 @@ def _cell_of(line: Line, cells: list[tuple[int, int, BBox]]) -> tuple[int, int] 
 
 
 def _baseline(line: Line) -> float:
-    """The bottom of an OCR'd line; of its words' bottoms, the median when one swollen word box
-    (a stray mark read as part of a word) makes the line far taller than its text."""
-    if line.bbox.height <= 1.5 * max(line.size, 1.0):
+    """The baseline of an OCR'd line: the median of its words' bottoms. The line's own bottom
+    drops with any descender ("(Caf)", "Gilles" vs "juin") or a stray mark read as part of a
+    word, by up to a quarter of the font size, which is what tells 1.5 spacing from a new block."""
+    if len(line.spans) < 3 and line.bbox.height <= 1.5 * max(line.size, 1.0):
         return line.bbox.y1
     return statistics.median(span.bbox.y1 for span in line.spans)
 

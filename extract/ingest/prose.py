@@ -32,6 +32,9 @@ WORD_START = re.compile(r"^(?P<right>[A-Za-zÀ-ÖØ-öø-ÿœŒæÆ]+)")
 # A line opening with a label and a colon: "Objectif 2 : ...", "Pilote : ...", "Axe 1.2 : ...".
 LABEL_LINE = re.compile(r"^[A-ZÀ-Ý][\w'’ ]{1,24}?(?:\s+[\dIVX]+(?:\.\d+)*)?\s*:\s+\S")
 
+# A list item of a field, in lower case, after an item closed by ";": "accès aux droits : faciliter ...".
+FIELD_ITEM_LINE = re.compile(r"^[a-zà-ÿ][\w'’ -]{1,30}?\s:\s+\S")
+
 # Sentence-final punctuation at a line end, possibly followed by a closing quote or bracket.
 SENTENCE_END = re.compile(r"[.!?:;…][»\")\]]?$")
 
@@ -106,7 +109,8 @@ def join_lines(lines: list[str], short: list[bool] | None = None,
         prev_short = short[i - 1] if i - 1 < len(short) else False
         # A list item ends with ";" or follows an introduction ending with ":": keep the break
         # even when the item has lost its bullet (OCR).
-        closes_item = out.endswith((";", ":")) and text[:1].isupper()
+        closes_item = (out.endswith((";", ":")) and text[:1].isupper()) or \
+            (out.endswith(";") and bool(FIELD_ITEM_LINE.match(text)))
         if is_bullet(text) or closes_item or LABEL_LINE.match(text) or (prev_short and SENTENCE_END.search(out)):
             out += "\n" + text
             continue

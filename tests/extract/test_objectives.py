@@ -207,3 +207,17 @@ def test_scanned_plan_table_row_whose_label_ocr_garbled_keeps_its_level():
         "Valoriser le relais petite enfance auprès des familles."]
     # Without OCR a row with another label is another kind of row.
     assert len(items(born_digital)) == 2
+
+
+def test_introduction_and_its_unbulleted_items_in_one_block():
+    # OCR lost the bullets and the spacing: the introduction and its items are one block.
+    doc = make_doc("Axe 2 : Enfance jeunesse\n\nAu niveau enfance-jeunesse, les signataires s'engagent à :\n"
+                   "Améliorer les partenariats entre les acteurs de la politique familiale ;\n"
+                   "Répondre aux besoins des familles en termes d'accueils de loisirs.")
+    separate = make_doc("Axe 2 : Enfance jeunesse\n\nAu niveau enfance-jeunesse, les signataires s'engagent à :\n\n"
+                        "• Améliorer les partenariats entre les acteurs de la politique familiale ;\n\n"
+                        "• Répondre aux besoins des familles en termes d'accueils de loisirs.")
+    assert [text for _, _, text in items(doc)] == [
+        "Améliorer les partenariats entre les acteurs de la politique familiale",
+        "Répondre aux besoins des familles en termes d'accueils de loisirs."]
+    assert items(doc) == items(separate)

@@ -38,6 +38,14 @@ def test_list_items_and_closed_short_lines_keep_their_break():
         "Fin du paragraphe.\nDébut du suivant qui continue."
 
 
+def test_field_items_in_lower_case_after_a_semicolon_keep_their_break():
+    lines = ["parentalité : créer des temps d'échanges entre parents ;", "accès aux droits : faciliter l'accès",
+             "aux services de la Caf ;", "et de la MSA selon les besoins."]
+    # A line after ";" that is no "field : ..." item goes on the sentence.
+    assert join_lines(lines) == ("parentalité : créer des temps d'échanges entre parents ;\naccès aux droits : faciliter "
+                                 "l'accès aux services de la Caf ; et de la MSA selon les besoins.")
+
+
 def test_sentence_split_over_lines_is_joined_with_one_space():
     assert join_lines(["Outil incontournable pour la   création", "  et l’amélioration des services"]) == \
         "Outil incontournable pour la création et l’amélioration des services"
