@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
@@ -112,6 +113,118 @@ def erase_rules(gray: np.ndarray, horizontal: list[tuple[float, float, float]],
     return clean
 
 
+# Light text on dark filled boxes (slide boxes, table header rows): a box is a region of cells of
+# this many points mostly darker than DARK_FILL_LEVEL, at least BOX_MIN_PT tall; its text is
+# what is clearly lighter than the fill.
+FILL_CELL_PT = 2.5
+DARK_FILL_LEVEL = 150
+BOX_MIN_PT = 10.0
+TEXT_ABOVE_FILL = 50
+# A box fills at least this share of its bounding rectangle, and its text at most this share of it.
+BOX_RECTANGULARITY = 0.85
+BOX_MAX_TEXT_SHARE = 0.35
+
+
+def dark_boxes(gray: np.ndarray, scale: float) -> list[tuple[int, int, np.ndarray]]:
+    """The dark filled boxes of a page with light text (slide boxes, table header rows), which
+    Tesseract leaves unread: (top, left, image) in pixels, the image the box's text turned dark
+    on white. Big bold letters are no boxes: a box fills most of its bounding rectangle."""
+    cell = max(2, round(FILL_CELL_PT / scale))
+    rows, cols = gray.shape[0] // cell, gray.shape[1] // cell
+    if rows < 2 or cols < 2:
+        return []
+    blocks = gray[:rows * cell, :cols * cell].reshape(rows, cell, cols, cell)
+    fill = (blocks < DARK_FILL_LEVEL).mean(axis=(1, 3)) > 0.5
+    if fill.sum() < 4:
+        return []
+    fill = _close(fill, 2)  # the white letters inside a box leave holes in it
+    found = []
+    min_cells = BOX_MIN_PT / (cell * scale)
+    for component in _components(fill):
+        ys, xs = zip(*component)
+        top, left, bottom, right = min(ys), min(xs), max(ys) + 1, max(xs) + 1
+        if bottom - top < min_cells or right - left < 2 * min_cells \
+                or len(component) < BOX_RECTANGULARITY * (bottom - top) * (right - left):
+            continue
+        mask = np.zeros((bottom - top, right - left), dtype=bool)
+        mask[np.array(ys) - top, np.array(xs) - left] = True
+        pixels = np.repeat(np.repeat(mask, cell, axis=0), cell, axis=1)
+        crop = gray[top * cell:bottom * cell, left * cell:right * cell]
+        region = crop[pixels]
+        text = crop > np.median(region) + TEXT_ABOVE_FILL
+        if text[pixels].mean() > BOX_MAX_TEXT_SHARE:
+            continue  # mostly light: not a filled box
+        found.append((top * cell, left * cell, np.where(text & pixels, 0, 255).astype(np.uint8)))
+    return found
+
+
+def blank(gray: np.ndarray, boxes: list[tuple[int, int, np.ndarray]]) -> np.ndarray:
+    """The page with its ``dark_boxes`` painted white."""
+    out = gray.copy()
+    for top, left, image in boxes:
+        out[top:top + image.shape[0], left:left + image.shape[1]] = 255
+    return out
+
+
+# White space around each box in the image of boxes OCR'd together, in pixels.
+MOSAIC_PAD = 24
+
+
+def mosaic(boxes: list[tuple[int, int, np.ndarray]]) -> tuple[np.ndarray, Callable[[int, int], tuple[int, int]]]:
+    """The boxes stacked in one white image, so that one Tesseract run reads them all, and the
+    function taking a point of that image back to the page."""
+    width = max(image.shape[1] for _, _, image in boxes) + 2 * MOSAIC_PAD
+    height = sum(image.shape[0] + MOSAIC_PAD for _, _, image in boxes) + MOSAIC_PAD
+    canvas = np.full((height, width), 255, dtype=np.uint8)
+    starts = []
+    y = MOSAIC_PAD
+    for top, left, image in boxes:
+        canvas[y:y + image.shape[0], MOSAIC_PAD:MOSAIC_PAD + image.shape[1]] = image
+        starts.append((y, top, left))
+        y += image.shape[0] + MOSAIC_PAD
+
+    def to_page(x: int, y: int) -> tuple[int, int]:
+        start, top, left = next((entry for entry in reversed(starts) if entry[0] <= y + MOSAIC_PAD // 2), starts[0])
+        return x - MOSAIC_PAD + left, y - start + top
+
+    return canvas, to_page
+
+
+def _close(mask: np.ndarray, steps: int) -> np.ndarray:
+    """Morphological closing of a boolean grid by ``steps`` cells (4-neighbourhood)."""
+    def grow(m: np.ndarray) -> np.ndarray:
+        padded = np.pad(m, 1)
+        return padded[1:-1, 1:-1] | padded[:-2, 1:-1] | padded[2:, 1:-1] | padded[1:-1, :-2] | padded[1:-1, 2:]
+
+    closed = mask
+    for _ in range(steps):
+        closed = grow(closed)
+    for _ in range(steps):
+        closed = ~grow(~closed)
+    return closed
+
+
+def _components(mask: np.ndarray) -> list[list[tuple[int, int]]]:
+    """4-connected components of the true cells of a small boolean grid."""
+    seen = np.zeros_like(mask)
+    found = []
+    height, width = mask.shape
+    for start in zip(*np.nonzero(mask)):
+        if seen[start]:
+            continue
+        seen[start] = True
+        stack, component = [start], []
+        while stack:
+            y, x = stack.pop()
+            component.append((int(y), int(x)))
+            for ny, nx in ((y - 1, x), (y + 1, x), (y, x - 1), (y, x + 1)):
+                if 0 <= ny < height and 0 <= nx < width and mask[ny, nx] and not seen[ny, nx]:
+                    seen[ny, nx] = True
+                    stack.append((ny, nx))
+        found.append(component)
+    return found
+
+
 def to_pnm(gray: np.ndarray) -> bytes:
     """A grey image as PNM bytes, the format Tesseract reads fastest from stdin."""
     buffer = io.BytesIO()
@@ -146,8 +259,9 @@ def _height_share(word: str) -> float:
     return 0.95 if up and down else 0.73 if up or down else 0.53
 
 
-def tsv_lines(tsv: str, scale: float) -> list[Line]:
-    """Lines from Tesseract TSV; ``scale`` converts pixels to PDF points (72 / dpi)."""
+def tsv_lines(tsv: str, scale: float, to_page: Callable[[int, int], tuple[int, int]] | None = None) -> list[Line]:
+    """Lines from Tesseract TSV; ``scale`` converts pixels to PDF points (72 / dpi), after
+    ``to_page`` when the image OCR'd is not the page (the boxes of a ``mosaic``)."""
     words: dict[tuple[int, int, int], list[Span]] = {}
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
         text = (row.get("text") or "").strip()
@@ -156,7 +270,10 @@ def tsv_lines(tsv: str, scale: float) -> list[Line]:
         confidence = float(row["conf"])
         if confidence < MIN_CONFIDENCE and len(text) <= 2:
             continue
-        left, top = int(row["left"]) * scale, int(row["top"]) * scale
+        left, top = int(row["left"]), int(row["top"])
+        if to_page is not None:
+            left, top = to_page(left, top)
+        left, top = left * scale, top * scale
         width, height = int(row["width"]) * scale, int(row["height"]) * scale
         # Specks read as punctuation: tiny boxes, or lone marks Tesseract is unsure of.
         if height < MIN_WORD_HEIGHT or (not any(c.isalnum() for c in text) and confidence < 60):

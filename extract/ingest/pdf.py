@@ -144,7 +144,14 @@ def ocr_page(page: pymupdf.Page) -> tuple[list[Line], list[dict]]:
     # MuPDF keeps decoded images in a global store (up to 256 MB): a page's scan, once rendered,
     # is not needed again, and a worker reading long scans would otherwise hold hundreds of MB.
     pymupdf.TOOLS.store_shrink(100)
-    return ocr.tsv_lines(ocr.run_tesseract(ocr.to_pnm(level)), scale), edges
+    boxes = ocr.dark_boxes(level, scale)
+    if not boxes:
+        return ocr.tsv_lines(ocr.run_tesseract(ocr.to_pnm(level)), scale), edges
+    # Light text on dark boxes is read apart, the boxes stacked in one image; the page is read
+    # with the boxes blanked (black boxes throw Tesseract's segmentation of the text around).
+    image, to_page = ocr.mosaic(boxes)
+    lines = ocr.tsv_lines(ocr.run_tesseract(ocr.to_pnm(ocr.blank(level, boxes))), scale)
+    return lines + ocr.tsv_lines(ocr.run_tesseract(ocr.to_pnm(image)), scale, to_page), edges
 
 
 def _open(data: bytes) -> pymupdf.Document:

@@ -155,3 +155,32 @@ def test_a_scanned_ruled_table_is_read_as_a_table(tmp_path):
     read = doc.pages[0].tables[0].rows
     assert [row[0] for row in read] == ["Objectif 1", "Objectif 2", "Objectif 3"]
     assert fuzz.ratio(read[0][1], rows[0][1]) > 90
+
+
+def test_light_text_on_dark_boxes_of_a_scanned_slide_is_read(tmp_path):
+    import numpy as np
+    import pymupdf
+
+    born = pymupdf.open()
+    page = born.new_page(width=842, height=595)
+    page.insert_text((40, 60), "Plan d'actions de la convention", fontsize=26)
+    boxes = (("Renforcer la politique petite enfance", (40, 120), 0.1),
+             ("Accompagner les jeunes du territoire", (40, 260), 0.35), ("Favoriser la mobilité des familles", (420, 260), 0.5))
+    for text, (x, y), fill in boxes:
+        page.draw_rect(pymupdf.Rect(x, y, x + 330, y + 90), color=None, fill=(fill, fill, fill))
+        page.insert_text((x + 14, y + 50), text, fontsize=13, color=(1, 1, 1), fontname="hebo")
+    page.insert_text((420, 170), "Informer sur les aides existantes", fontsize=14)
+    # Scanned: grey, with the grain of a scanner.
+    image = born[0].get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
+    grey = np.frombuffer(image.samples, dtype=np.uint8).reshape(image.height, image.stride)[:, :image.width]
+    grainy = np.clip(grey + np.random.default_rng(0).normal(0, 18, grey.shape), 0, 255).astype(np.uint8)
+    scan = pymupdf.open()
+    scan.new_page(width=842, height=595).insert_image(
+        pymupdf.Rect(0, 0, 842, 595), pixmap=pymupdf.Pixmap(pymupdf.csGRAY, image.width, image.height, grainy.tobytes(), False))
+    path = tmp_path / "slide-scan.pdf"
+    scan.save(path)
+    texts = [block.text for block in ingest(str(path), "slide").pages[0].blocks]
+    for expected in [text for text, _, _ in boxes] + ["Informer sur les aides existantes", "Plan d'actions de la convention"]:
+        assert max(fuzz.ratio(expected, text) for text in texts) > 90, (expected, texts)
+    # Read once each: the box text is not also read, garbled, from the page itself.
+    assert sum("Renforcer" in text for text in texts) == 1
