@@ -210,7 +210,7 @@ def _from_tables(page: Page, theme_of: dict) -> list[_Item]:
                 theme = found[0] if found else theme
                 continue
             label = ROW_LABEL.match(cells[0])
-            scrap = scrap_level is not None and 0 < len(cells[0]) <= OCR_SCRAP_MAX_CHARS and len(filled) > 1
+            scrap = scrap_level is not None and 0 < len(cells[0]) <= OCR_SCRAP_MAX_CHARS
             if (label or scrap) and len(filled) > 1:
                 level = _table_level(label["level"]) if label else scrap_level
                 for text in filled[1:]:
@@ -284,6 +284,7 @@ def _labelled_items(page: Page, block: Block, theme: Theme | None) -> list[_Item
 
 
 def _intro_then_items(text: str) -> list[str]:
+    """A block's text, or its introduction ("... s'engagent à :") and the items after it."""
     first, _, rest = text.partition("\n")
     items = rest.strip()
     # Not a heading over a level label: "ANIMATION DE LA VIE SOCIALE :\nEnjeux :" introduces what follows.

@@ -158,8 +158,8 @@ def image_rules(dark: np.ndarray, scale: float, min_length: float = MIN_RULE_LEN
 
 
 def _one_per_line(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
-    """Rules side by side within a rule's thickness and overlapping are one: the stretches of a
-    thick rule cut at the thickness limit."""
+    """Rules side by side within a rule's thickness and overlapping are one: the pieces a slight
+    skew cuts a rule into, the stretches of a thick rule cut at the thickness limit."""
     lines: list[tuple[float, float, float]] = []
     for at, start, end in sorted(rules):
         last = lines[-1] if lines else None
