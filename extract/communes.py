@@ -35,6 +35,10 @@ COUNT = re.compile(
           |de\s+la\s+(?:communaut[ée]|m[ée]tropole|collectivit[ée])|qui\s+(?:la\s+|le\s+)?compos\w+|constituant|composant)""",
     re.IGNORECASE | re.VERBOSE,
 )
+# "les 25 communes" with nothing after it saying which: the territory's own, when the number is
+# that of its members in the official lists ("un diagnostic co-construit avec les 25 communes,").
+BARE_COUNT = re.compile(rf"\b(?:les|ses|aux|des)\s+(?P<count>{_NUMBER})\s+communes\b(?=\s*(?:[,.;:)]|et\b|$))",
+                        re.IGNORECASE)
 # The opening of a list of communes: "13 communes du territoire :", "les communes suivantes :",
 # "les communes de", "communes membres :".
 LIST_OPENING = re.compile(
@@ -153,6 +157,18 @@ def _from_heading_lists(doc: Document, scope, departement) -> list[Commune]:
     return found
 
 
+def _count_of_members(ordered: list[Passage], members: int, doc_id: str) -> CommuneCount | None:
+    """A bare "les N communes" whose N is the EPCI's number of members."""
+    for passage in ordered:
+        for match in BARE_COUNT.finditer(passage.text):
+            left, _ = sentence_at(passage.text, *match.span())
+            if _number(match["count"]) == members and not ELSEWHERE.search(passage.text[left:match.start()]):
+                return CommuneCount(doc_id=doc_id, page=passage.page.number, rule="count_of_members",
+                                    snippet=snippet(passage.text, *match.span()), bbox=passage.block.bbox.as_tuple(),
+                                    value=members)
+    return None
+
+
 def extract_communes(doc: Document, territory: Territory | None, caf: Caf | None
                      ) -> tuple[list[Commune], CommuneCount | None]:
     if territory is not None and territory.type is TerritoryType.COMMUNE:
@@ -193,6 +209,8 @@ def extract_communes(doc: Document, territory: Territory | None, caf: Caf | None
                                               snippet=snippet(where.text, at, at + len(item)),
                                               bbox=where.block.bbox.as_tuple(), name=clean(item),
                                               code=ref.code if ref else None))
+    if count is None and epci is not None:
+        count = _count_of_members(ordered, len(epci.members), doc.doc_id)
     named_lines = _from_heading_lists(doc, scope, departement)
     for commune in named_lines:
         named.setdefault(fold_key(commune.name), commune)

@@ -131,3 +131,14 @@ def test_list_cut_by_a_page_break_reads_on_into_the_next_page():
     assert [(c.name, c.page) for c in communes] == [("Aniane", 1), ("Gignac", 1), ("Puéchabon", 2),
                                                     ("Saint-Pargoire", 2), ("Vendémian", 2)]
     assert communes[2].snippet.startswith("Puéchabon")
+
+
+def test_bare_count_of_communes_holds_when_it_is_the_epcis_number_of_members():
+    # The Clermontais has 21 members in the official lists: "les 21 communes" are its own.
+    doc = make_doc("Un diagnostic co-construit avec les 21 communes, les professionnels et les familles.")
+    _, count = extract_communes(doc, epci("Communauté de communes du Clermontais"), caf("34", "Hérault"))
+    assert count.value == 21 and count.rule == "count_of_members"
+    # Another number, or communes said to be of a kind, are not the count of members.
+    for text in ("Un diagnostic co-construit avec les 12 communes, les professionnels et les familles.",
+                 "Les 21 communes rurales du département ont répondu."):
+        assert extract_communes(make_doc(text), epci("Communauté de communes du Clermontais"), None)[1] is None
