@@ -125,6 +125,9 @@ def test_unit_after_reads_count_nouns_and_acronyms():
     assert unit_after(" Centres sociaux")[:2] == ("centres sociaux", Unit.CENTRES_SOCIAUX)
     assert unit_after(" Espaces de Vie Sociales")[:2] == ("espaces de vie sociale", Unit.ESPACES_DE_VIE_SOCIALE)
     assert unit_after(" crèches municipales")[:2] == ("crèches", Unit.EAJE)
+    # Written out, the count noun is its head; the acronym stays as written.
+    assert unit_after(" établissements d'accueil du jeune enfant")[:2] == ("établissements", Unit.EAJE)
+    assert unit_after(" EAJE")[:2] == ("EAJE", Unit.EAJE)
     assert unit_after(" RPE sur le territoire")[:2] == ("RPE", Unit.RPE)
     assert unit_after(" ans") is None
 
