@@ -25,6 +25,10 @@ MIN_OCR_DPI = 150
 MIN_TEXT_CHARS = 20
 # A text layer with more than this share of unmapped glyphs (U+FFFD, private use) is garbage.
 MAX_GARBAGE_SHARE = 0.3
+# A page without text whose thumbnail at this resolution has more than this share of dark
+# pixels shows something drawn (text as outlines): OCR it.
+INK_CHECK_DPI = 24
+MIN_INK_SHARE = 0.002
 
 BOLD_FLAG, ITALIC_FLAG = 16, 2
 BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demibold", "demi")
@@ -113,7 +117,13 @@ def _needs_ocr(page: pymupdf.Page, lines: list[Line]) -> bool:
         return False
     area = page.rect.width * page.rect.height or 1.0
     covered = sum(abs(pymupdf.Rect(info["bbox"]) & page.rect) for info in page.get_image_info())
-    return covered / area > 0.3
+    if covered / area > 0.3:
+        return True
+    # No text and no scan, yet ink: text drawn as vector outlines (a designer's export), which
+    # only OCR reads. A thumbnail tells a drawn page from a blank one at little cost.
+    thumbnail = page.get_pixmap(dpi=INK_CHECK_DPI, colorspace=pymupdf.csGRAY, alpha=False)
+    ink = sum(1 for value in thumbnail.samples if value < 200)
+    return ink / max(1, thumbnail.width * thumbnail.height) > MIN_INK_SHARE
 
 
 def ocr_dpi(page: pymupdf.Page) -> int:

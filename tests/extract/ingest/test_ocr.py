@@ -62,6 +62,25 @@ def test_ocr_always_reads_born_digital_pages_by_ocr_too():
     assert fuzz.token_sort_ratio(fold_key(digital.text), fold_key(ocred.text)) >= 90
 
 
+def test_text_drawn_as_outlines_is_ocred_and_a_blank_page_is_not(tmp_path):
+    import pymupdf
+
+    born = pymupdf.open()
+    page = born.new_page(width=595, height=842)
+    page.insert_text((60, 120), "La convention territoriale globale 2024-2028", fontsize=18)
+    page.insert_text((60, 160), "est signée entre la Caf du Gers et la commune d'Auch.", fontsize=14)
+    # A designer's export: the same page with its glyphs as vector paths, no text layer.
+    outlined = pymupdf.open("svg", page.get_svg_image(text_as_path=True).encode())
+    pdf = pymupdf.open("pdf", outlined.convert_to_pdf())
+    pdf.new_page(width=595, height=842)  # and a blank page
+    path = tmp_path / "outlined.pdf"
+    pdf.save(path)
+    assert not pymupdf.open(path)[0].get_text().strip()
+    doc = ingest(str(path), "outlined")
+    assert doc.pages[0].ocr and not doc.pages[1].ocr
+    assert fuzz.partial_ratio("La convention territoriale globale 2024-2028", doc.text) > 90
+
+
 def test_pages_read_by_ocr_are_recorded():
     result = process_document(str(VALROS_SCAN), "scan")
     assert result.document.ocr_pages == tuple(range(1, 9))
