@@ -79,6 +79,33 @@ def estimate_skew(gray: np.ndarray) -> float:
     return best
 
 
+# Text lines across the page make its row profile sharp; a page whose column profile is this
+# many times sharper has its text running up or down (scanned sideways).
+SIDEWAYS_RATIO = 1.5
+OSD_ROTATE = re.compile(r"Rotate:\s*(\d+)")
+
+
+def _profile_sharpness(ink: np.ndarray, axis: int) -> float:
+    counts = ink.sum(axis=axis).astype(float)
+    return float(np.dot(counts, counts)) / max(1.0, counts.sum()) ** 2 * len(counts)
+
+
+def quarter_turns(gray: np.ndarray) -> int:
+    """How many quarter turns (numpy's ``rot90``, counter-clockwise) put a page scanned sideways
+    upright; 0 for an upright page. Projection profiles say whether the text runs sideways (cheap,
+    every page); Tesseract's orientation detection says which way, only then."""
+    step = max(1, gray.shape[1] // 800)
+    small = gray[::step, ::step]
+    ink = small < min(160, int(small.mean()) - 30)
+    if ink.sum() < 500 or _profile_sharpness(ink, 0) < SIDEWAYS_RATIO * _profile_sharpness(ink, 1):
+        return 0
+    proc = subprocess.run([check_tesseract(), "stdin", "stdout", "--psm", "0"], input=to_pnm(gray),
+                          capture_output=True, timeout=OCR_TIMEOUT_S, env=dict(os.environ, OMP_THREAD_LIMIT="1"))
+    found = OSD_ROTATE.search(proc.stdout.decode("utf-8", "replace"))
+    # Tesseract's "Rotate: 90" is clockwise; the profiles said sideways, so 0 or 180 is no answer.
+    return {90: 3, 270: 1}.get(int(found.group(1)), 0) if found else 0
+
+
 def straighten(gray: np.ndarray) -> tuple[np.ndarray, float]:
     """The page rotated so that its text lines are horizontal, and the angle."""
     angle = estimate_skew(gray)

@@ -138,17 +138,24 @@ def ocr_dpi(page: pymupdf.Page) -> int:
     return OCR_DPI
 
 
-def ocr_page(page: pymupdf.Page) -> tuple[list[Line], list[dict]]:
-    """OCR a page, straightened first: a scan's skew would make every line box taller than its
-    text and blur the layout. Boxes are those of the straightened page. Also the edges of its
-    ruled tables, seen on the image (empty when the rules close no cell)."""
+def ocr_page(page: pymupdf.Page) -> tuple[list[Line], list[dict], tuple[float, float]]:
+    """OCR a page, turned upright if scanned sideways and straightened: a scan's skew would make
+    every line box taller than its text and blur the layout. Boxes are those of the upright,
+    straightened page, whose size (width, height) is returned too. Also the edges of its ruled
+    tables, seen on the image (empty when the rules close no cell, or the page was turned)."""
     dpi = ocr_dpi(page)
     pixmap = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
     gray = np.frombuffer(pixmap.samples, dtype=np.uint8).reshape(pixmap.height, pixmap.stride)[:, :pixmap.width]
+    size = (page.rect.width, page.rect.height)
+    turns = ocr.quarter_turns(gray)
+    if turns:
+        gray = np.ascontiguousarray(np.rot90(gray, turns))
+        size = size[::-1] if turns % 2 else size
     level, _ = ocr.straighten(gray)
     scale = 72.0 / dpi
     horizontal, vertical = image_rules(level < ocr.INK_LEVEL, scale)
-    edges = rule_edges(horizontal, vertical) if has_ruled_cell(horizontal, vertical) else []
+    # pdfplumber finds a turned page's tables in the page's own frame: none are looked for there.
+    edges = rule_edges(horizontal, vertical) if has_ruled_cell(horizontal, vertical) and not turns else []
     if horizontal or vertical:
         level = ocr.erase_rules(level, horizontal, vertical, scale)
     # MuPDF keeps decoded images in a global store (up to 256 MB): a page's scan, once rendered,
@@ -156,12 +163,12 @@ def ocr_page(page: pymupdf.Page) -> tuple[list[Line], list[dict]]:
     pymupdf.TOOLS.store_shrink(100)
     boxes = ocr.dark_boxes(level, scale)
     if not boxes:
-        return ocr.tsv_lines(ocr.run_tesseract(ocr.to_pnm(level)), scale), edges
+        return ocr.tsv_lines(ocr.run_tesseract(ocr.to_pnm(level)), scale), edges, size
     # Light text on dark boxes is read apart, the boxes stacked in one image; the page is read
     # with the boxes blanked (black boxes throw Tesseract's segmentation of the text around).
     image, to_page = ocr.mosaic(boxes)
     lines = ocr.tsv_lines(ocr.run_tesseract(ocr.to_pnm(ocr.blank(level, boxes))), scale)
-    return lines + ocr.tsv_lines(ocr.run_tesseract(ocr.to_pnm(image)), scale, to_page), edges
+    return lines + ocr.tsv_lines(ocr.run_tesseract(ocr.to_pnm(image)), scale, to_page), edges, size
 
 
 def _open(data: bytes) -> pymupdf.Document:
@@ -188,8 +195,9 @@ def read_pdf(data: bytes, path: str, doc_id: str, ocr_mode: OcrMode = OcrMode.AU
                 lines = text_layer_lines(page, vertical_rules(drawings) if ruled else ()) \
                     if ocr_mode is not OcrMode.ALWAYS else []
                 use_ocr = ocr_mode is OcrMode.ALWAYS or (ocr_mode is OcrMode.AUTO and _needs_ocr(page, lines))
+                size = (page.rect.width, page.rect.height)
                 if use_ocr:
-                    lines, edges = ocr_page(page)
+                    lines, edges, size = ocr_page(page)
                     if edges:
                         ruled_edges[page.number + 1] = edges
                 elif ruled:
@@ -198,8 +206,7 @@ def read_pdf(data: bytes, path: str, doc_id: str, ocr_mode: OcrMode = OcrMode.AU
                 raise
             except RuntimeError as exc:  # MuPDF errors on damaged content streams
                 raise UnreadableDocument(f"page {page.number + 1} cannot be read: {exc}", page.number + 1) from exc
-            raw_pages.append(RawPage(page.number + 1, page.rect.width, page.rect.height,
-                                      layout.merge_fragments(lines), use_ocr))
+            raw_pages.append(RawPage(page.number + 1, *size, layout.merge_fragments(lines), use_ocr))
     pymupdf.TOOLS.store_shrink(100)  # see ocr_page: nothing of this document is needed again
     tables = find_tables(data, ruled_edges)
     return build_document(doc_id, path, Media.PDF, raw_pages, tables, title)

@@ -81,6 +81,32 @@ def test_text_drawn_as_outlines_is_ocred_and_a_blank_page_is_not(tmp_path):
     assert fuzz.partial_ratio("La convention territoriale globale 2024-2028", doc.text) > 90
 
 
+def test_page_scanned_sideways_is_turned_upright(tmp_path):
+    import numpy as np
+    import pymupdf
+
+    born = pymupdf.open()
+    page = born.new_page(width=595, height=842)
+    sentences = ["La convention territoriale globale est signée pour la période 2024-2028.",
+                 "Elle engage la Caf du Gers et la communauté de communes de la Lomagne gersoise.",
+                 "Les axes retenus sont la petite enfance, la jeunesse et la parentalité."]
+    for number, sentence in enumerate(sentences * 4):
+        page.insert_text((50, 80 + 40 * number), sentence, fontsize=12)
+    image = born[0].get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
+    grey = np.frombuffer(image.samples, dtype=np.uint8).reshape(image.height, image.stride)[:, :image.width]
+    for turns in (1, 3):  # a quarter turn either way: the page lies on its side in the scan
+        sideways = np.ascontiguousarray(np.rot90(grey, turns))
+        scan = pymupdf.open()
+        scan.new_page(width=842, height=595).insert_image(pymupdf.Rect(0, 0, 842, 595), pixmap=pymupdf.Pixmap(
+            pymupdf.csGRAY, sideways.shape[1], sideways.shape[0], sideways.tobytes(), False))
+        path = tmp_path / f"sideways-{turns}.pdf"
+        scan.save(path)
+        doc = ingest(str(path), "sideways")
+        assert (doc.pages[0].width, doc.pages[0].height) == (595, 842)
+        for sentence in sentences:
+            assert fuzz.partial_ratio(sentence, doc.text) > 90, (turns, doc.text[:300])
+
+
 def test_pages_read_by_ocr_are_recorded():
     result = process_document(str(VALROS_SCAN), "scan")
     assert result.document.ocr_pages == tuple(range(1, 9))
