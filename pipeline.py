@@ -25,6 +25,8 @@ import os
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
+from pathlib import Path
 
 from batch.files import Known, assign_doc_ids, discover, unchanged
 from batch.pool import Failure, WorkerPool
@@ -200,8 +202,25 @@ class RunSummary:
 
 def _known_documents(db: str) -> dict[str, Known]:
     with connect(db, wait_s=LOAD_WAIT_S) as con:
-        rows = con.execute("SELECT source_path, doc_id, size_bytes, mtime, sha256 FROM documents").fetchall()
-    return {path: Known(doc_id, size, mtime, sha) for path, doc_id, size, mtime, sha in rows}
+        rows = con.execute("SELECT source_path, doc_id, size_bytes, mtime, sha256, ctg_version FROM documents").fetchall()
+    # Rows of other extractors count as not loaded: their file is extracted again (its doc_id kept).
+    current = extractor_version()
+    return {path: Known(doc_id, size, mtime, sha if version == current else None)
+            for path, doc_id, size, mtime, sha, version in rows}
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """The release and a digest of the extractors' code and language resources: a file loaded by
+    other extractors is extracted again, so that one database never mixes two versions' output."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256()
+    for folder in ("extract", "models"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return f"{VERSION}+{digest.hexdigest()[:12]}"
 
 
 _WORKER_NLP = None
@@ -256,7 +275,7 @@ class _Loader:
             return True
         try:
             with connect(self.db, wait_s=wait_s) as con:
-                load(con, self.batch, VERSION)
+                load(con, self.batch, extractor_version())
         except DatabaseBusy:
             if not self.warned:
                 self.progress.note(f"{self.db} is held by another process; results wait in memory until it is free")
@@ -285,7 +304,7 @@ def run(paths: list[str], options: RunOptions) -> RunSummary:
     os.makedirs(log_dir, exist_ok=True)
     summary.log_path = os.path.join(log_dir, f"run-{datetime.now():%Y%m%d-%H%M%S}.log")
     with open(summary.log_path, "w", encoding="utf-8") as log:
-        log.write(f"ctg {VERSION} run over {', '.join(paths)}: {len(tasks)} to extract, "
+        log.write(f"ctg {extractor_version()} run over {', '.join(paths)}: {len(tasks)} to extract, "
                   f"{summary.skipped} unchanged, {options.workers} workers\n")
         progress = Progress(len(tasks), summary.skipped, options.quiet, log)
         loader = _Loader(options.db, progress)

@@ -71,6 +71,17 @@ def test_rerun_skips_unchanged_files_and_reloads_changed_ones(tmp_path):
     assert rows(db, "SELECT count(*) FROM documents") == [(3,)]
 
 
+def test_files_loaded_by_other_extractors_are_extracted_again(tmp_path):
+    folder, db = small_corpus(tmp_path), str(tmp_path / "ctg.duckdb")
+    run([str(folder)], RunOptions(db=db))
+    with duckdb.connect(db) as con:  # as if an earlier ctg had loaded this one
+        con.execute("UPDATE documents SET ctg_version = '0.0.9' WHERE doc_id = 'frontignan-article-2024'")
+    again = run([str(folder)], RunOptions(db=db))
+    assert (again.ok, again.skipped) == (1, 2)
+    assert rows(db, "SELECT count(*), count(DISTINCT ctg_version) FROM documents") == [(3, 1)]
+    assert rows(db, "SELECT count(*) FROM documents WHERE doc_id = 'frontignan-article-2024'") == [(1,)]
+
+
 def test_bad_files_get_an_error_row_and_the_batch_goes_on(tmp_path):
     folder = small_corpus(tmp_path)
     (folder / "empty.pdf").write_bytes(b"")
