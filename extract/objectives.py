@@ -195,6 +195,7 @@ def _from_tables(page: Page, theme_of: dict) -> list[_Item]:
             theme = theme_of.get((page.number, id(cells_block))) if cells_block is not None else None
             items.extend(_from_column_table(page, table, cells_block, levels, theme))
             continue
+        table_items: list[_Item] = []
         rows = [[clean(MARKUP_DEBRIS.sub(" ", c)) for c in row] for row in table.rows]
         labels = [_table_level(m["level"]) for m in (ROW_LABEL.match(r[0]) for r in rows if r) if m]
         # On a scan, OCR garbles a label now and then ("Objectif 1" read "uen"): among rows
@@ -216,19 +217,20 @@ def _from_tables(page: Page, theme_of: dict) -> list[_Item]:
                 for text in filled[1:]:
                     text = _clean_item(text)
                     if reads_as_objective(text):
-                        items.append(_Item(level, text, theme, None, page, cells_block, "plan_table"))
+                        table_items.append(_Item(level, text, theme, None, page, cells_block, "plan_table"))
                 continue
             opening = LEVEL_LABEL.match(filled[0])
             if opening and len(filled) == 1:
                 level = _table_level(opening["level"])
                 for text in _bullets(opening["rest"]):
                     if reads_as_objective(text):
-                        items.append(_Item(level, text, theme, None, page, cells_block, "plan_table"))
+                        table_items.append(_Item(level, text, theme, None, page, cells_block, "plan_table"))
         if theme is None and cells_block is not None:
             theme = theme_of.get((page.number, id(cells_block)))
-        for item in items:
+        for item in table_items:
             if item.theme is None:
                 item.theme = theme
+        items.extend(table_items)
     return items
 
 
@@ -422,10 +424,11 @@ def _from_trees(page: Page) -> list[_Item]:
 def extract_objectives(doc: Document) -> list[Objective]:
     headings = heading_themes(doc)
     theme_of: dict = {}
-    for heading in headings:
-        # A theme heading governs the blocks after it on its page (plan tables included).
+    for heading in sorted(headings, key=lambda h: (h.page.number, h.index)):
+        # A theme heading governs the blocks after it on its page (plan tables included), up to
+        # the next heading.
         for block in heading.page.blocks[heading.index:]:
-            theme_of.setdefault((heading.page.number, id(block)), heading.themes[0])
+            theme_of[(heading.page.number, id(block))] = heading.themes[0]
     items: list[_Item] = []
     for page in doc.pages:
         items.extend(_from_tables(page, theme_of))

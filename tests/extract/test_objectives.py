@@ -221,3 +221,24 @@ def test_introduction_and_its_unbulleted_items_in_one_block():
         "Améliorer les partenariats entre les acteurs de la politique familiale",
         "Répondre aux besoins des familles en termes d'accueils de loisirs."]
     assert items(doc) == items(separate)
+
+
+def test_plan_table_takes_the_theme_of_the_nearest_heading_above_and_tables_keep_their_own():
+    html = ("<html><body><h2>Axe 1 : Petite enfance</h2><p>Un axe pour les tout-petits du territoire.</p>"
+            "<h2>Axe 2 : Parentalité</h2>"
+            "<table><tr><td>Objectif 1</td><td>Créer un lieu d'accueil enfants-parents.</td></tr>"
+            "<tr><td>Objectif 2</td><td>Soutenir les parents d'adolescents.</td></tr></table>"
+            "<table><tr><td>PLAN D'ACTION LOGEMENT</td><td></td></tr>"
+            "<tr><td>Objectif 1</td><td>Prévenir les expulsions locatives.</td></tr></table></body></html>")
+    found = {text: theme for _, theme, text in items(read_html(html.encode(), "p.html", "p"))}
+    assert found["Créer un lieu d'accueil enfants-parents."] == "parentalite"
+    assert found["Soutenir les parents d'adolescents."] == "parentalite"
+    assert found["Prévenir les expulsions locatives."] == "logement"
+    # An untitled table does not take the theme of a titled table after it.
+    html = ("<html><body><table><tr><td>Objectif 1</td><td>Renforcer le partenariat local.</td></tr>"
+            "<tr><td>Objectif 2</td><td>Améliorer la lisibilité des actions.</td></tr></table>"
+            "<table><tr><td>PLAN D'ACTION PARENTALITÉ</td><td></td></tr>"
+            "<tr><td>Objectif 1</td><td>Créer un réseau des acteurs de la parentalité.</td></tr></table></body></html>")
+    found = {text: theme for _, theme, text in items(read_html(html.encode(), "p.html", "p"))}
+    assert found["Renforcer le partenariat local."] is None
+    assert found["Créer un réseau des acteurs de la parentalité."] == "parentalite"
