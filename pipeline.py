@@ -65,6 +65,8 @@ LOAD_BATCH = 50
 LOAD_EVERY_S = 2.0
 # How long a write waits for another process (a long `ctg sql`) to release the database.
 LOAD_WAIT_S = 30.0
+# At the end of a batch, this many waits of LOAD_WAIT_S for a database another process holds.
+FINAL_LOAD_ATTEMPTS = 20
 # spaCy components the extractors use: named entities only. The others are not even loaded: the
 # parser and lemmatizer would triple the time spent in spaCy, and loading them costs each worker
 # about 130 MB and 0.7 s.
@@ -238,14 +240,11 @@ def _process(task: tuple[str, str, str]) -> Extraction:
 
 
 def _results(tasks: list[tuple[str, str, str]], options: RunOptions):
-    """Extractions as they complete; a worker that times out or dies gives an error record."""
+    """Extractions as they complete; a worker that times out or dies gives an error record. Even
+    one worker is a process of its own: a document that hangs or crashes costs only itself."""
     if not tasks:
         return
-    if options.workers <= 1:
-        _init_worker()
-        yield from map(_process, tasks)
-        return
-    pool = WorkerPool(options.workers, _process, _init_worker, options.timeout_s, options.memory_mb,
+    pool = WorkerPool(max(1, options.workers), _process, _init_worker, options.timeout_s, options.memory_mb,
                       RECYCLE_WORKER_MB)
     for (path, doc_id, _), result in pool.map(tasks):
         if isinstance(result, Failure):
@@ -269,6 +268,7 @@ class _Loader:
         self.batch.append(extraction)
         if len(self.batch) >= LOAD_BATCH or time.monotonic() - self.last >= LOAD_EVERY_S:
             self.flush(wait_s=0.5)
+            self.last = time.monotonic()  # busy or not: the next attempt in LOAD_EVERY_S
 
     def flush(self, wait_s: float) -> bool:
         if not self.batch:
@@ -282,7 +282,6 @@ class _Loader:
                 self.warned = True
             return False
         self.batch.clear()
-        self.last = time.monotonic()
         return True
 
 
@@ -294,11 +293,18 @@ def run(paths: list[str], options: RunOptions) -> RunSummary:
     known = _known_documents(options.db)
     ids = assign_doc_ids(files, {path: k.doc_id for path, k in known.items()})
     tasks = []
+    touched: list[tuple[float, str]] = []  # unchanged files whose mtime moved (a copy, a checkout)
     for path in files:
         if not options.force and unchanged(path, known.get(path)):
             summary.skipped += 1
+            mtime = os.stat(path).st_mtime
+            if mtime != known[path].mtime:
+                touched.append((mtime, path))
         else:
             tasks.append((path, ids[path], options.ocr.value))
+    if touched:  # so that the next run compares mtimes again instead of hashing these files
+        with connect(options.db, wait_s=LOAD_WAIT_S) as con:
+            con.executemany("UPDATE documents SET mtime = ? WHERE source_path = ?", touched)
 
     log_dir = options.log_dir or os.path.join(os.path.dirname(os.path.abspath(options.db)), "logs")
     os.makedirs(log_dir, exist_ok=True)
@@ -306,7 +312,7 @@ def run(paths: list[str], options: RunOptions) -> RunSummary:
     with open(summary.log_path, "w", encoding="utf-8") as log:
         log.write(f"ctg {extractor_version()} run over {', '.join(paths)}: {len(tasks)} to extract, "
                   f"{summary.skipped} unchanged, {options.workers} workers\n")
-        progress = Progress(len(tasks), summary.skipped, options.quiet, log)
+        progress = Progress(len(tasks), options.quiet, log)
         loader = _Loader(options.db, progress)
         try:
             # 1-5 in the workers; 6. load, in short transactions as results come
@@ -319,13 +325,18 @@ def run(paths: list[str], options: RunOptions) -> RunSummary:
                 summary.pages_ocr += record.n_pages_ocr or 0
                 if not ok:
                     summary.errors.append((record.doc_id, record.error or ""))
-                progress.update(record.doc_id, ok, record.n_pages or 0, record.n_pages_ocr or 0,
-                                record.duration_s, record.error)
+                progress.update(record.doc_id, ok, record.n_pages or 0, record.duration_s, record.error)
                 loader.add(result)
         finally:
-            # Whatever stopped the batch (the end, Ctrl-C), what was extracted is kept.
-            while not loader.flush(wait_s=LOAD_WAIT_S):
-                pass
+            # Whatever stopped the batch (the end, Ctrl-C), what was extracted is kept, unless
+            # another process holds the database for good.
+            for _ in range(FINAL_LOAD_ATTEMPTS):
+                if loader.flush(wait_s=LOAD_WAIT_S):
+                    break
+            else:
+                unwritten = ", ".join(x.document.doc_id for x in loader.batch)
+                log.write(f"not written, the database stayed held: {unwritten}\n")
+                raise DatabaseBusy(f"{options.db} stayed held by another process; not written: {unwritten}")
             progress.close()
         # 7. link the documents of each CTG (a re-run that loaded nothing has nothing to relink)
         with connect(options.db, wait_s=LOAD_WAIT_S) as con:

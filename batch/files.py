@@ -6,7 +6,8 @@ import hashlib
 import os
 from dataclasses import dataclass
 
-SUPPORTED_SUFFIXES = (".pdf", ".html", ".htm", ".txt")
+from extract.ingest import SUPPORTED_SUFFIXES
+
 HASH_CHUNK = 1 << 20
 
 

@@ -13,10 +13,9 @@ LINE_EVERY_S = 10.0
 
 
 class Progress:
-    def __init__(self, total: int, skipped: int, quiet: bool = False, log: TextIO | None = None,
-                 stream: TextIO | None = None):
-        self.total, self.skipped = total, skipped
-        self.done = self.errors = self.pages = self.pages_ocr = 0
+    def __init__(self, total: int, quiet: bool = False, log: TextIO | None = None, stream: TextIO | None = None):
+        self.total = total
+        self.done = self.errors = self.pages = 0
         self.started = time.monotonic()
         self.last_line = self.started
         self.stream = stream or sys.stderr
@@ -28,12 +27,10 @@ class Progress:
 
             self.bar = tqdm(total=total, unit="file", file=self.stream, dynamic_ncols=True, smoothing=0.05)
 
-    def update(self, doc_id: str, ok: bool, pages: int, pages_ocr: int, seconds: float | None,
-               error: str | None) -> None:
+    def update(self, doc_id: str, ok: bool, pages: int, seconds: float | None, error: str | None) -> None:
         self.done += 1
         self.errors += 0 if ok else 1
         self.pages += pages
-        self.pages_ocr += pages_ocr
         if self.log:
             state = "ok" if ok else f"error: {error}"
             self.log.write(f"{datetime.now().isoformat(timespec='seconds')}\t{doc_id}\t{pages} p\t"

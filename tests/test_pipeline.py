@@ -57,6 +57,8 @@ def test_rerun_skips_unchanged_files_and_reloads_changed_ones(tmp_path):
     os.utime(folder / FRONTIGNAN.name, (1_700_000_000, 1_700_000_000))
     assert run([str(folder)], RunOptions(db=db)).skipped == 3
     assert rows(db, "SELECT doc_id, sha256, extracted_at FROM documents ORDER BY doc_id") == before
+    # ... and its new mtime kept, so that the next run need not hash it again.
+    assert rows(db, f"SELECT mtime FROM documents WHERE source_path LIKE '%{FRONTIGNAN.name}'") == [(1_700_000_000,)]
 
     html = folder / "sub" / VALLEE_HTML.name
     html.write_text(html.read_text(encoding="utf-8").replace("2022-2026", "2023-2027"), encoding="utf-8")

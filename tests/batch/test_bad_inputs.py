@@ -10,7 +10,7 @@ import duckdb
 import pymupdf
 import pytest
 
-from extract.ingest import OcrMode, ocr
+from extract.ingest import OcrMode
 from pipeline import RunOptions, run
 from tests.conftest import VALLEE, VALLEE_HTML, VALROS_SCAN
 
@@ -84,15 +84,18 @@ def test_unreadable_file_is_an_error(tmp_path):
     assert statuses(db)["secret"] == ("error", "cannot read file: Permission denied")
 
 
-def test_scan_without_tesseract_says_how_to_install_it(tmp_path, monkeypatch):
-    monkeypatch.setenv("PATH", str(tmp_path))
-    ocr.check_tesseract.cache_clear()
-    try:
-        db = str(tmp_path / "ctg.duckdb")
-        run([str(VALROS_SCAN)], RunOptions(db=db))
-        status, error = statuses(db)["valros-dossier-de-presse-2023-scan"]
-    finally:
-        ocr.check_tesseract.cache_clear()
+def test_scan_without_tesseract_says_how_to_install_it(tmp_path):
+    import subprocess
+    import sys
+
+    # A real `ctg run` whose PATH holds no tesseract (its workers inherit that PATH).
+    db = str(tmp_path / "ctg.duckdb")
+    env = dict(os.environ, PATH=str(tmp_path))
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    done = subprocess.run([sys.executable, "-c", "import cli, sys; sys.exit(cli.main())", "run", str(VALROS_SCAN),
+                           "--db", db, "--workers", "1", "--quiet"], cwd=root, env=env, capture_output=True, timeout=300)
+    assert done.returncode == 0, done.stderr.decode()
+    status, error = statuses(db)["valros-dossier-de-presse-2023-scan"]
     assert status == "error"
     assert error == ("page needs OCR but Tesseract is not installed; "
                      "install it with: apt-get install tesseract-ocr tesseract-ocr-fra")
