@@ -16,23 +16,22 @@ as big numbers, in tables, in prose. Numbers in the bullet lists of a detailed a
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass
 from functools import lru_cache
 
 from extract import lexicon
 from extract.ingest.prose import BULLET
 from extract.normalize import clean, fold, fold_aligned, fold_key, parse_amount, parse_number, territory_key
-from extract.objectives import reads_as_objective
+from extract.objectives import MARKUP_DEBRIS, reads_as_objective
+from extract.themes import body_size
 from extract.text import alternation, sentence_at
 from models.conventions import Territory
 from models.document import Block, Document, Page
 from models.figures import Figure, Unit
 
 # A number as French documents write it: "1 641", "27 162 662", "34,9", "50.3", "1650".
-NUMBER = re.compile(r"(?<![\w.,/+-])(?P<number>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w/])")
-# Markdown or HTML debris around numbers ("**571**").
-DEBRIS = re.compile(r"\*\*|</?[a-z]+>")
+# (Thousands are grouped by a space, a no-break space or a thin one.)
+NUMBER = re.compile(r"(?<![\w.,/+-])(?P<number>\d{1,3}(?:[ \u00a0\u202f\u2009\u2007]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w/])")
 # A scale word glued to its number: "2,4millions", "12M€".
 GLUED_SCALE = re.compile(r"(\d)(millions?|milliards?|M€|k€|€)", re.IGNORECASE)
 # A change rather than a level: "+4.8%", "- 20.4% entre 2017 et 2022", "une hausse de 3.2%".
@@ -74,7 +73,7 @@ CONTAINER = re.compile(r"\bfait\s+partie\s+d|\bmembre\s+de\s+la\b|\bau\s+sein\s+
 # A lone year given to the figures near it: "en 2022", "(chiffres Caf 2021)", "Insee/2019", "2023".
 YEAR = re.compile(r"(?<![\d/-])(?P<year>(?:19[5-9]|20[0-4])\d)(?![\d/-]|\s*[-–à]\s*\d{4})")
 # Big numbers: a block holding only a number, maybe a unit sign.
-BIG_NUMBER = re.compile(r"^\s*(?:près\s+de\s+|plus\s+de\s+)?(?P<number>\d[\d \u00a0\u202f.,]*)\s*(?P<sign>%|€|k€|M€)?\s*$")
+BIG_NUMBER = re.compile(r"^\s*(?:près\s+de\s+|plus\s+de\s+)?(?P<number>\d[\d \u00a0\u202f\u2009\u2007.,]*)\s*(?P<sign>%|€|k€|M€)?\s*$")
 
 MAX_LABEL_CHARS = 90
 
@@ -113,11 +112,6 @@ def _words(key: str) -> tuple[str, ...]:
     return tuple(sorted((fold(w) for w in lexicon.figures()[key]), key=len, reverse=True))
 
 
-def _starts_with(folded: str, phrases: tuple[str, ...]) -> str | None:
-    match = alternation(phrases, after="(?![a-z0-9])").match(folded)
-    return match.group() if match else None
-
-
 def unit_after(text: str) -> tuple[str, Unit, str, int] | None:
     """The count noun right after a number: (noun as stored, family, noun as written, end offset).
     " foyers allocataires du territoire" -> foyers; " des enfants âgés" -> enfants;
@@ -131,10 +125,9 @@ def unit_after(text: str) -> tuple[str, Unit, str, int] | None:
         return noun, family, text[start:match.end()], match.end()
     # An acronym in brackets a few words on: "46 Collectifs de Contrat local ... (Clas)".
     bracket = re.match(r"\s*[a-zà-ÿ' -]{0,70}?\((?P<acronym>[a-z]{2,6})\)", folded)
-    if bracket:
-        for form, noun, family in _units():
-            if form == bracket["acronym"]:
-                return noun, family, text[bracket.start("acronym"):bracket.end("acronym")], bracket.end()
+    if bracket and bracket["acronym"] in _unit_by_form():
+        noun, family = _unit_by_form()[bracket["acronym"]]
+        return noun, family, text[bracket.start("acronym"):bracket.end("acronym")], bracket.end()
     return None
 
 
@@ -206,7 +199,7 @@ def _label_before(text: str) -> str:
     return phrase.strip(" ,(")[-MAX_LABEL_CHARS:]
 
 
-def _sentence_year(text: str, start: int, end: int, value_text: str) -> int | None:
+def _sentence_year(text: str, start: int, end: int) -> int | None:
     left, right = sentence_at(text, start, end)
     years = {int(m["year"]) for m in YEAR.finditer(text[left:right]) if m.start() + left != start}
     return years.pop() if len(years) == 1 else None
@@ -317,7 +310,7 @@ def _strip_comparison(caption: str) -> str:
     return re.sub(r"^\s*(?:[A-ZÀ-Ý][\w' -]*|France)\s*:\s*[\d.,]+\s*%\s*", "", caption)
 
 
-def _candidates_in(page: Page, index: int, block: Block, text: str, salience: int, year_default: int | None
+def _candidates_in(page: Page, block: Block, text: str, salience: int, year_default: int | None
                    ) -> list[_Candidate]:
     found = []
     money_sentence = alternation(_words("money_context"))
@@ -367,7 +360,7 @@ def _candidates_in(page: Page, index: int, block: Block, text: str, salience: in
             if value == 1 or (1900 <= value <= 2100 and float(value).is_integer()):
                 continue  # "1 Micro-crèche" lists equipment; a year is no count
             label = clean(f"{written} {_qualifier(after[unit_end:])}".strip())[:MAX_LABEL_CHARS]
-        year = _sentence_year(text, start, end, match["number"]) or year_default
+        year = _sentence_year(text, start, end) or year_default
         snippet = text[max(left, start - 120):min(right, end + 150)]
         found.append(_Candidate(value, unit, category, label or unit, year, page, block, snippet,
                                 "figure_in_text", salience))
@@ -385,7 +378,7 @@ def _table_figures(page: Page, year_default: int | None, territory: Territory | 
             continue
         block = Block(lines=block.lines, bbox=table.bbox, text=block.text, table=index)
         for row in table.rows:
-            cells = [GLUED_SCALE.sub(r"\1 \2", DEBRIS.sub("", c)).strip() for c in row]
+            cells = [GLUED_SCALE.sub(r"\1 \2", MARKUP_DEBRIS.sub("", c)).strip() for c in row]
             if len(cells) < 2 or not cells[0]:
                 continue
             for column, cell in enumerate(cells[1:], start=1):
@@ -406,13 +399,12 @@ def _table_figures(page: Page, year_default: int | None, territory: Territory | 
                         found.append(_Candidate(value, unit, category, clean(cells[0])[:MAX_LABEL_CHARS], year_default,
                                                 page, block, " | ".join(cells), "table_row", 2))
                     continue
-                found.extend(_candidates_in(page, index, block, cell, 2, year_default))
+                found.extend(_candidates_in(page, block, cell, 2, year_default))
     return found
 
 
 def extract_figures(doc: Document, territory: Territory | None = None) -> list[Figure]:
-    sizes = [b.size for _, b in doc.blocks() if b.size and len(b.text) > 80]
-    body = statistics.median(sizes) if sizes else 11.0
+    body = body_size(doc)
     candidates: list[_Candidate] = []
     for page in doc.pages:
         key, analysis = _section_flags(page, body)
@@ -422,7 +414,7 @@ def extract_figures(doc: Document, territory: Territory | None = None) -> list[F
         for index, block in enumerate(page.blocks):
             if any(x0 <= block.bbox.center_x <= x1 and block.bbox.y0 >= y - 1 for x0, x1, y in foreign):
                 continue
-            text = GLUED_SCALE.sub(r"\1 \2", DEBRIS.sub("", block.text))
+            text = GLUED_SCALE.sub(r"\1 \2", MARKUP_DEBRIS.sub("", block.text))
             year_default = _context_year(page, index)
             big = BIG_NUMBER.match(text)
             if big:
@@ -432,7 +424,7 @@ def extract_figures(doc: Document, territory: Territory | None = None) -> list[F
             salience = 2 if (index in key or block.table is not None) else 1
             if bullet and index in analysis:
                 salience = -1
-            candidates.extend(_candidates_in(page, index, block, text, salience, year_default))
+            candidates.extend(_candidates_in(page, block, text, salience, year_default))
     return _consolidate(doc, candidates)
 
 
@@ -442,7 +434,7 @@ def _big_number(page: Page, index: int, block: Block, match: re.Match, body: flo
     caption = _row_label(page, block) if block.table is not None else _caption_for(page, block)
     if value is None or caption is None:
         return []
-    caption_text = _strip_comparison(DEBRIS.sub("", caption.text))
+    caption_text = _strip_comparison(MARKUP_DEBRIS.sub("", caption.text))
     sign = match["sign"]
     if sign == "%":
         unit, category, label = "%", Unit.PERCENT, _label_after(caption_text)
@@ -456,7 +448,7 @@ def _big_number(page: Page, index: int, block: Block, match: re.Match, body: flo
         unit, category, written, end = found
         label = clean(f"{written} {_qualifier(caption_text[end - 1:])}")
     salience = 2 if (block.size >= 1.4 * body or index in key) else 1
-    return [_Candidate(value, unit, category, label or unit, _sentence_year(caption_text, 0, 0, "") or year_default,
+    return [_Candidate(value, unit, category, label or unit, _sentence_year(caption_text, 0, 0) or year_default,
                        page, block, f"{block.text} {caption.text}", "big_number", salience)]
 
 

@@ -106,8 +106,8 @@ def reads_as_objective(text: str, after_field: bool = False) -> bool:
     if article and not after_field:
         return False
     if article:
-        noun = fold(re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿœŒ-]+", text[article.end():])[0:1][0]) \
-            if re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿœŒ-]+", text[article.end():]) else ""
+        nouns = re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿœŒ-]+", text[article.end():])
+        noun = fold(nouns[0]) if nouns else ""
         return noun.endswith(("tion", "sion", "ment", "age")) and len(noun) > 6
     words = re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿœŒ'’-]+", text)
     if not words:
