@@ -49,7 +49,7 @@ AVERAGE_BEFORE = re.compile(r"\bmoyenne(?:\s+[a-z-]+){0,2}\s*[:(]\s*$")
 # A ratio or a time: "1/5", "2/3", "7h30", "18h30".
 RATIO_OR_TIME = re.compile(r"^\s*(?:/\s*\d|h\s*\d{0,2}\b)")
 # Words before a number that make it a label, not a quantity: "Article 5", "Objectif 2", "n° 3".
-ORDINAL_WORDS = re.compile(r"\b(?:article|objectif|axe|annexe|n°|no|page|phase|étape|tome|fiche|action|séminaires?"
+ORDINAL_WORDS = re.compile(r"\b(?:article|objectif|axe|annexe|n°|no|page|phase|étape|tome|fiche|action"
                            r"|le|du|au)\s*$", re.IGNORECASE)
 # A territory's population in brackets heading a comparison column: "(126 968 habitants)".
 COLUMN_HEADER = re.compile(r"\(\s*[\d\s\u202f]+habitants?\s*\)", re.IGNORECASE)
