@@ -53,15 +53,25 @@ MAX_SKEW_DEG, SKEW_STEP_DEG = 3.0, 0.1
 MIN_SKEW_DEG = 0.15
 
 
+# A scanned page's pixel is ink below this grey level (rules of light grey survive the scan).
+INK_LEVEL = 160
+
+
+def _ink_sample(gray: np.ndarray) -> np.ndarray:
+    """The page's ink on a ~800 px wide sample: fast, and precise enough to measure its lines.
+    Ink is what is darker than the page's mean by a margin (and than INK_LEVEL)."""
+    step = max(1, gray.shape[1] // 800)
+    small = gray[::step, ::step]
+    return small < min(INK_LEVEL, int(small.mean()) - 30)
+
+
 def estimate_skew(gray: np.ndarray) -> float:
     """The angle (degrees) by which to turn a grayscale page (PIL: counter-clockwise) to level its text lines.
 
     Projection profiles: for each candidate angle the dark pixels are projected on the vertical
     axis; text lines make the sharpest profile (largest sum of squares) at the right angle.
     """
-    step = max(1, gray.shape[1] // 800)  # work on a ~800 px wide sample: fast and precise enough
-    small = gray[::step, ::step]
-    ys, xs = np.nonzero(small < min(160, int(small.mean()) - 30))
+    ys, xs = np.nonzero(_ink_sample(gray))
     if len(xs) < 500:
         return 0.0
     if len(xs) > 60000:  # enough ink to measure: keep an even sample
@@ -94,9 +104,7 @@ def quarter_turns(gray: np.ndarray) -> int:
     """How many quarter turns (numpy's ``rot90``, counter-clockwise) put a page scanned sideways
     upright; 0 for an upright page. Projection profiles say whether the text runs sideways (cheap,
     every page); Tesseract's orientation detection says which way, only then."""
-    step = max(1, gray.shape[1] // 800)
-    small = gray[::step, ::step]
-    ink = small < min(160, int(small.mean()) - 30)
+    ink = _ink_sample(gray)
     if ink.sum() < 500 or _profile_sharpness(ink, 0) < SIDEWAYS_RATIO * _profile_sharpness(ink, 1):
         return 0
     proc = subprocess.run([check_tesseract(), "stdin", "stdout", "--psm", "0"], input=to_pnm(gray),
@@ -117,8 +125,6 @@ def straighten(gray: np.ndarray) -> tuple[np.ndarray, float]:
 
 # Pixels erased on each side of a rule's centre line (rules of scanned tables are 1-6 px thick).
 RULE_HALF_WIDTH_PX = 3
-# A scanned page's pixel is ink below this grey level (rules of light grey survive the scan).
-INK_LEVEL = 160
 
 
 def erase_rules(gray: np.ndarray, horizontal: list[tuple[float, float, float]],

@@ -11,8 +11,7 @@ import pymupdf
 from extract.errors import UnreadableDocument
 from extract.ingest import layout, ocr
 from extract.ingest.pages import RawPage, build_document
-from extract.ingest.tables import (find_tables, has_ruled_cell, has_rulings, image_rules, rule_edges, table_edges,
-                                   vertical_rules)
+from extract.ingest.tables import find_tables, has_ruled_cell, image_rules, rule_edges, rules, table_edges
 from models.document import BBox, Document, Line, Media, Span
 
 # Expand ligatures ("ﬁ" -> "fi"), keep spaces, ignore text outside the page, skip images.
@@ -122,8 +121,8 @@ def _needs_ocr(page: pymupdf.Page, lines: list[Line]) -> bool:
     # No text and no scan, yet ink: text drawn as vector outlines (a designer's export), which
     # only OCR reads. A thumbnail tells a drawn page from a blank one at little cost.
     thumbnail = page.get_pixmap(dpi=INK_CHECK_DPI, colorspace=pymupdf.csGRAY, alpha=False)
-    ink = sum(1 for value in thumbnail.samples if value < 200)
-    return ink / max(1, thumbnail.width * thumbnail.height) > MIN_INK_SHARE
+    pixels = np.frombuffer(thumbnail.samples, dtype=np.uint8)
+    return pixels.size > 0 and float((pixels < 200).mean()) > MIN_INK_SHARE
 
 
 def ocr_dpi(page: pymupdf.Page) -> int:
@@ -191,9 +190,9 @@ def read_pdf(data: bytes, path: str, doc_id: str, ocr_mode: OcrMode = OcrMode.AU
         for page in pdf:
             try:
                 drawings = page.get_drawings() if ocr_mode is not OcrMode.ALWAYS else []
-                ruled = has_rulings(drawings)
-                lines = text_layer_lines(page, vertical_rules(drawings) if ruled else ()) \
-                    if ocr_mode is not OcrMode.ALWAYS else []
+                horizontal, vertical = rules(drawings)
+                ruled = has_ruled_cell(horizontal, vertical)
+                lines = text_layer_lines(page, vertical if ruled else ()) if ocr_mode is not OcrMode.ALWAYS else []
                 use_ocr = ocr_mode is OcrMode.ALWAYS or (ocr_mode is OcrMode.AUTO and _needs_ocr(page, lines))
                 size = (page.rect.width, page.rect.height)
                 if use_ocr:

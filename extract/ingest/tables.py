@@ -29,7 +29,7 @@ class TableGrid:
     cells: tuple[tuple[BBox | None, ...], ...]  # per row, per column (None: merged away)
 
 
-def _rules(drawings: list[dict]) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+def rules(drawings: list[dict]) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
     """Horizontal (y, x0, x1) and vertical (x, y0, y1) rules: stroked lines and thin rectangles.
     The outline of a filled shape (a slide's rounded box) is not a rule."""
     horizontal, vertical = [], []
@@ -51,32 +51,24 @@ def _rules(drawings: list[dict]) -> tuple[list[tuple[float, float, float]], list
     return horizontal, vertical
 
 
-def vertical_rules(drawings: list[dict]) -> list[tuple[float, float, float]]:
-    """The vertical rules (x, y0, y1) of a page's drawings."""
-    return _rules(drawings)[1]
-
-
-def has_rulings(drawings: list[dict]) -> bool:
-    """True when a page's PyMuPDF drawings hold at least one ruled cell: two vertical rules and
-    two horizontal rules that cross each other. A header rule, a footer rule or the connectors of
-    a slide's tree hold none."""
-    return has_ruled_cell(*_rules(drawings))
+def _crosses(v: tuple[float, float, float], h: tuple[float, float, float]) -> bool:
+    """Whether a vertical rule (x, y0, y1) and a horizontal one (y, x0, x1) meet."""
+    tol = MAX_RULE_THICKNESS
+    return h[1] - tol <= v[0] <= h[2] + tol and v[1] - tol <= h[0] <= v[2] + tol
 
 
 def has_ruled_cell(horizontal: list[tuple[float, float, float]], vertical: list[tuple[float, float, float]]) -> bool:
-    """Whether horizontal (y, x0, x1) and vertical (x, y0, y1) rules close at least one cell."""
+    """Whether horizontal (y, x0, x1) and vertical (x, y0, y1) rules close at least one cell: two
+    vertical rules and two horizontal ones crossing each other. A header rule, a footer rule or
+    the connectors of a slide's tree close none."""
     if len(horizontal) < 2 or len(vertical) < 2:
         return False
     if len(vertical) > 200:  # a dense grid: no need to look further
         return True
-    tol = MAX_RULE_THICKNESS
-
-    def crosses(v: tuple[float, float, float], h: tuple[float, float, float]) -> bool:
-        return h[1] - tol <= v[0] <= h[2] + tol and v[1] - tol <= h[0] <= v[2] + tol
-
     for i, left in enumerate(vertical):
         for right in vertical[i + 1:]:
-            if abs(left[0] - right[0]) > tol and sum(1 for h in horizontal if crosses(left, h) and crosses(right, h)) >= 2:
+            if abs(left[0] - right[0]) > MAX_RULE_THICKNESS and \
+                    sum(1 for h in horizontal if _crosses(left, h) and _crosses(right, h)) >= 2:
                 return True
     return False
 
@@ -174,14 +166,9 @@ def _grid(horizontal: list[tuple[float, float, float]], vertical: list[tuple[flo
           ) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
     """The rules that make a grid: each horizontal one crossing two vertical ones and the
     reverse. The stems and bars of big letters, a heading's underline, a box's single side do not."""
-    tol = MAX_RULE_THICKNESS
-
-    def crosses(v: tuple[float, float, float], h: tuple[float, float, float]) -> bool:
-        return h[1] - tol <= v[0] <= h[2] + tol and v[1] - tol <= h[0] <= v[2] + tol
-
     while True:
-        kept_h = [h for h in horizontal if sum(crosses(v, h) for v in vertical) >= 2]
-        kept_v = [v for v in vertical if sum(crosses(v, h) for h in kept_h) >= 2]
+        kept_h = [h for h in horizontal if sum(_crosses(v, h) for v in vertical) >= 2]
+        kept_v = [v for v in vertical if sum(_crosses(v, h) for h in kept_h) >= 2]
         if (len(kept_h), len(kept_v)) == (len(horizontal), len(vertical)):
             return kept_h, kept_v
         horizontal, vertical = kept_h, kept_v
