@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from extract import lexicon
 from extract.normalize import fold
+from extract.text import alternation
 from models.document import Document, Media
 from models.documents import DocKind
 
@@ -77,7 +78,7 @@ def presents_the_ctg(doc: Document) -> bool:
     words = re.findall(r"[a-z0-9]+", title)
     if not words or len(words) > TOPIC_TITLE_MAX_WORDS:
         return False
-    if not any(re.search(rf"(?<![a-z]){re.escape(subject)}(?![a-z])", title) for subject in topic["subjects"]):
+    if not alternation(tuple(topic["subjects"]), "(?<![a-z])", "(?![a-z])").search(title):
         return False
     if any(word.startswith(stem) for word in words for stem in topic["event_stems"]):
         return False

@@ -257,14 +257,14 @@ def _authorised_signers(doc: Document, mentions: list[Mention]) -> list[Mention]
     return out
 
 
-def _stacked(doc: Document, zone: set[tuple[int, int]]) -> list[Mention]:
+def _stacked(doc: Document, zone: set[int]) -> list[Mention]:
     """Signature blocks in columns: a role ("La Directrice Générale,") in one block or table cell,
     the name ("Audrey MATHON-DEBETENCOURT") in the block right below it."""
     role_re, _, _ = _role_pattern()
     found = []
     for page in doc.pages:
-        for i, block in enumerate(page.blocks):
-            if (page.number, i) not in zone:
+        for block in page.blocks:
+            if id(block) not in zone:
                 continue
             name = STRAY_END.sub("", re.sub(r"^(?:Monsieur|Madame|M\.|Mme\.?)\s+", "", block.text.strip()))
             name_match = PERSON.fullmatch(name)
@@ -304,17 +304,16 @@ def _column_head_org(page: Page, role_cell: Block) -> str | None:
     return None
 
 
-def _signature_zone(doc: Document) -> set[tuple[int, int]]:
-    """(page, block index) of the blocks after a closing formula ("Fait à ...", "Pour la Caf"),
-    on its page and the next: where signature blocks stand."""
-    zone: set[tuple[int, int]] = set()
+def _signature_zone(doc: Document) -> set[int]:
+    """The blocks (by ``id``) after a closing formula ("Fait à ...", "Pour la Caf"), on its page
+    and the next: where signature blocks stand."""
+    zone: set[int] = set()
     for page in doc.pages:
         for index, block in enumerate(page.blocks):
             if SIGNATURE_ZONE.search(block.text):
-                zone.update((page.number, i) for i in range(index, len(page.blocks)))
+                zone.update(id(b) for b in page.blocks[index:])
                 if page.number < doc.n_pages:
-                    following = doc.pages[page.number]
-                    zone.update((following.number, i) for i in range(len(following.blocks)))
+                    zone.update(id(b) for b in doc.pages[page.number].blocks)
                 break
     return zone
 
@@ -353,10 +352,9 @@ def _org_name(mention: Mention, caf: Caf | None, territory: Territory | None) ->
         return caf.name if caf else mention.org_text
     if mention.org_kind in (OrgKind.COMMUNE, OrgKind.EPCI) and territory:
         wanted = OrgKind.COMMUNE if territory.type is TerritoryType.COMMUNE else OrgKind.EPCI
-        # "Maire" alone, "la commune de Valros", "La Communauté d'Agglomération de X": the territory.
+        # "Maire" alone, "la commune de Valros", "la Communauté de communes d'Erdre" (a name cut
+        # at "et"): the territory.
         own, written = territory_key(territory.name), territory_key(mention.org_text or "")
-        # "Maire" alone, "la commune de Valros", "la Communauté de communes d'Erdre" (cut at "et"):
-        # the territory.
         if mention.org_kind is wanted and (not mention.org_text or written == own or own.startswith(written + "-")):
             return territory.name
     if mention.org_text:
@@ -372,8 +370,7 @@ def extract_parties(doc: Document, nlp=None, caf: Caf | None = None,
     mentions: list[Mention] = []
     signing_list = False
     for passage in passages(doc):
-        index = passage.page.blocks.index(passage.block)
-        mentions.extend(_mentions_in(passage, signing_doc, (passage.page.number, index) in zone, signing_list))
+        mentions.extend(_mentions_in(passage, signing_doc, id(passage.block) in zone, signing_list))
         # Items after "La convention a été signée par :" are signatories until the list ends.
         text = passage.text.strip()
         if SIGNING_INTRO.search(text):

@@ -184,10 +184,8 @@ def _score(passage: Passage, start: int, end: int, base: float, page_has_cue: bo
     sentence, before, clause = _context(passage, start, end)
     if PREVIOUS.search(before) or _earlier_rank(before, ordinal):
         return -3.0
-    plan = None
-    for plan in OTHER_PLAN.finditer(clause):
-        pass
-    if plan is not None and not CTG_CUE.search(clause[plan.end():]):
+    plans = list(OTHER_PLAN.finditer(clause))
+    if plans and not CTG_CUE.search(clause[plans[-1].end():]):
         # "COG 2022-2026", "la Convention d'objectifs et de gestion (COG) conclue entre l'État et
         # la Cnaf pour la période 2023-2027"
         return -1.0
