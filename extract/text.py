@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Iterator
+from functools import lru_cache, wraps
+from typing import Callable, Iterator, TypeVar
 
 from models.document import Block, Document, Page
 from models.provenance import SNIPPET_MAX
+
+T = TypeVar("T")
 
 # A sentence ends at . ! ? … followed by a space and a capital, a digit, a quote or a bullet;
 # "M. Dupont" and "art. 3" are not ends.
@@ -21,6 +23,21 @@ SENTENCE_END = re.compile(
 # "..., Didier. Legrand, Directeur de la Caf" (the text before the dot, then after it).
 STRAY_DOT_BEFORE = re.compile(r"(?:,|\bet|\bavec|\bpar)\s+[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\.$")
 STRAY_DOT_AFTER = re.compile(r"\s+[A-ZÀ-Ý][\w'’-]+\s*,")
+
+
+def once_per_document(function: Callable[[Document], T]) -> Callable[[Document], T]:
+    """``function(doc)`` computed once for the document being read: several extractors ask for
+    the same structure (headings, body size) of one document in a row. The last document is held
+    and compared by identity, so a new document is never given another's result."""
+    last: list = [None, None]
+
+    @wraps(function)
+    def cached(doc: Document) -> T:
+        if last[0] is not doc:
+            last[:] = [doc, function(doc)]
+        return last[1]
+
+    return cached
 
 
 @lru_cache(maxsize=256)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from extract import lexicon
 from extract.normalize import clean, fold, fold_key, is_theme_label, themes_in
+from extract.text import once_per_document
 from models.document import Block, Document, Page
 from models.objectives import Level, Objective
 from models.themes import Theme, ThemeRecord
@@ -60,6 +61,7 @@ class ThemeHeading:
     rule: str
 
 
+@once_per_document
 def generic_blocks(doc: Document) -> set[tuple[int, int]]:
     """(page number, block index) of the sections that describe CTGs in general ("Qu'est-ce
     qu'une CTG ?", "n'est pas un dispositif financier"): their headings and lists are not the
@@ -85,6 +87,7 @@ def generic_blocks(doc: Document) -> set[tuple[int, int]]:
     return generic
 
 
+@once_per_document
 def body_size(doc: Document) -> float:
     sizes = [b.size for _, b in doc.blocks() if b.size and len(b.text) > 80]
     return statistics.median(sizes) if sizes else 11.0
@@ -100,6 +103,7 @@ def is_heading(block: Block, body: float) -> bool:
     return block.bold or block.size >= 1.15 * body or shouting or (text.endswith(":") and len(text) <= 40)
 
 
+@once_per_document
 def heading_themes(doc: Document) -> list[ThemeHeading]:
     """Every heading of the document that names one or more of the territory's fields."""
     generic = generic_blocks(doc)

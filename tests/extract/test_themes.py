@@ -93,3 +93,18 @@ def test_theme_headings_right_below_a_list_item_are_headings():
             "<h2>Logement</h2><ul><li>Prévenir les impayés de loyer en lien avec la Caf</li></ul></body></html>")
     found = {t.theme.value for t in extract_themes(read_html(html.encode(), "a.html", "a"))}
     assert found == {"petite_enfance", "enfance", "jeunesse", "logement"}
+
+
+def test_document_structure_is_computed_once_per_document():
+    from extract.text import once_per_document
+
+    calls = []
+
+    @once_per_document
+    def count_blocks(doc):
+        calls.append(doc.doc_id)
+        return sum(1 for _ in doc.blocks())
+
+    first, second = make_doc("Axe 1 : Petite enfance\n\nUn texte."), make_doc("Parentalité")
+    assert [count_blocks(first), count_blocks(first), count_blocks(second), count_blocks(first)] == [2, 2, 1, 2]
+    assert len(calls) == 3  # the first document again after another is computed again
