@@ -4,7 +4,7 @@
                                       [--misses dev] [--json outputs/quality.json]
 
 Sets: ``dev`` and ``test`` are the real development set's splits (``../shared/real``, rendered by
-``corpus/real.py`` into ``OUT/real``); ``corpus`` is ``corpus/`` with ``corpus/gold``; ``heldout``
+``corpus/real.py`` into ``--rendered``, default ``outputs/real``); ``corpus`` is ``corpus/`` with ``corpus/gold``; ``heldout``
 and ``blind`` are ``tests/data/*``. Each set is extracted afresh into ``OUT/<set>.duckdb`` (2
 workers) and scored with ``ctg eval``'s scorer. ``--misses SET`` also prints that set's
 per-document misses (never ask it of ``test`` while tuning: it is the unseen split).
@@ -38,13 +38,13 @@ def mean_f1(report: Report) -> float:
     return sum(s.f1 for s in report.scores.values()) / len(report.scores)
 
 
-def score_set(name: str, out: Path, real: Path = REAL, workers: int = 2) -> Report:
+def score_set(name: str, out: Path, real: Path = REAL, workers: int = 2, rendered: Path = ROOT / "outputs" / "real") -> Report:
     """Extract one set into a fresh database and score it."""
     if name in ("dev", "test"):
         import real as real_set
 
-        real_set.render(real, out / "real", name, log=lambda _: None)
-        files, gold_dir = out / "real" / name, out / "real" / name / "gold"
+        real_set.render(real, rendered, name, log=lambda _: None)
+        files, gold_dir = rendered / name, rendered / name / "gold"
     else:
         files, gold_dir = FIXED_SETS[name]
     db = out / f"{name}.duckdb"
@@ -70,12 +70,14 @@ def main(argv=None) -> int:
     ap.add_argument("--sets", default="dev,corpus,heldout,blind")
     ap.add_argument("--out", default="outputs/quality", type=Path)
     ap.add_argument("--real", default=REAL, type=Path)
+    ap.add_argument("--rendered", default=ROOT / "outputs" / "real", type=Path,
+                    help="where the real set is rendered (files kept while unchanged)")
     ap.add_argument("--misses", default="", help="comma-separated sets whose per-document misses are printed")
     ap.add_argument("--json", type=Path, help="write {set: {field: f1, ..., mean: x}} here")
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    reports = {name: score_set(name, args.out, args.real, args.workers) for name in args.sets.split(",") if name}
+    reports = {name: score_set(name, args.out, args.real, args.workers, args.rendered) for name in args.sets.split(",") if name}
     for name in filter(None, args.misses.split(",")):
         print(f"\n=== {name}\n{format_report(reports[name])}\n")
     print(table(reports))
