@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -116,7 +117,12 @@ def write_gold(src: Source, gold_dir: Path, doc_id: str) -> Path:
     gold = json.loads((src.folder / "gold.json").read_text(encoding="utf-8"))
     gold["doc_id"] = doc_id
     path = gold_dir / f"{doc_id}.json"
-    path.write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+    text = json.dumps(gold, ensure_ascii=False, indent=1)
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        # Written aside then renamed: a scorer reading the folder meanwhile never sees half a file.
+        partial = path.with_suffix(".json.part")
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
     return path
 
 
@@ -216,7 +222,9 @@ def render(real: Path, out: Path, split: str = "all", variants: tuple[str, ...] 
                 else:
                     shutil.move(exported, wanted)
     out.mkdir(parents=True, exist_ok=True)
-    manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True))
+    partial = manifest_path.with_suffix(".json.part")
+    partial.write_text(json.dumps(manifest, indent=1, sort_keys=True))
+    os.replace(partial, manifest_path)
     return made
 
 
