@@ -24,6 +24,7 @@ made when those programs are installed (``scripts/system-deps.sh --dev``).
 from __future__ import annotations
 
 import argparse
+import fcntl
 import hashlib
 import json
 import os
@@ -168,7 +169,16 @@ def _libreoffice(inputs: list[Path], out: Path) -> None:
 
 def render(real: Path, out: Path, split: str = "all", variants: tuple[str, ...] = VARIANTS,
            log=print) -> dict[str, list[Path]]:
-    """Render the chosen split(s); returns the files made per split (folder -> paths)."""
+    """Render the chosen split(s); returns the files made per split (folder -> paths). Runs one at
+    a time (a lock file in ``out``): scorers started together share one rendering."""
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        with tempfile.TemporaryDirectory() as work:
+            return _render(real, out, split, variants, log, Path(work))
+
+
+def _render(real: Path, out: Path, split: str, variants: tuple[str, ...], log, work: Path) -> dict[str, list[Path]]:
     common.register_fonts()
     renderer = _renderer_digest()
     manifest_path = out / "manifest.json"
@@ -202,7 +212,7 @@ def render(real: Path, out: Path, split: str = "all", variants: tuple[str, ...] 
                     continue
             elif variant in ("office", "scan"):
                 slides = src.meta.get("layout_hint") == "slides" and variant == "office"
-                office_jobs.append((folder / f"{doc_id}.{'pptx' if slides else 'docx'}", path, src, variant == "scan"))
+                office_jobs.append((work / f"{doc_id}.{'pptx' if slides else 'docx'}", path, src, variant == "scan"))
                 (layouts.pptx if slides else layouts.docx)(article, office_jobs[-1][0])
             manifest[str(path)] = digest
             log(f"rendered {path}")
@@ -211,7 +221,6 @@ def render(real: Path, out: Path, split: str = "all", variants: tuple[str, ...] 
             _libreoffice([job[0] for job in office_jobs], Path(tmp))
             for source_file, wanted, src, then_scan in office_jobs:
                 exported = Path(tmp) / f"{source_file.stem}.pdf"
-                source_file.unlink()
                 if not exported.is_file():  # LibreOffice missing: the variant is left out
                     manifest.pop(str(wanted), None)
                     made[wanted.parent.name].remove(wanted)
@@ -221,7 +230,6 @@ def render(real: Path, out: Path, split: str = "all", variants: tuple[str, ...] 
                     scan.build(exported, wanted.parent, wanted.stem)
                 else:
                     shutil.move(exported, wanted)
-    out.mkdir(parents=True, exist_ok=True)
     partial = manifest_path.with_suffix(".json.part")
     partial.write_text(json.dumps(manifest, indent=1, sort_keys=True))
     os.replace(partial, manifest_path)
