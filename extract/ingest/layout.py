@@ -50,6 +50,13 @@ JUSTIFIED_GAP_SPREAD = 0.3
 LONE_BULLET = re.compile(rf"^\s*[{BULLET_GLYPHS}\-–]\s*$")
 BULLET_INDENT_EM = 3.5
 
+# A bullet drawn as a small filled shape (a browser's list disc, a designer's square): its size
+# range in points, and how far from square it may be.
+DRAWN_BULLET_MIN, DRAWN_BULLET_MAX = 1.5, 8.0
+DRAWN_BULLET_SKEW = 1.5
+# More small shapes than this on a page are a chart's or a map's dots, not a list's bullets.
+DRAWN_BULLET_MAX_COUNT = 150
+
 # How alike two header or footer texts must be (0-100) to count as the same running text.
 FURNITURE_SIMILARITY = 85
 
@@ -82,6 +89,13 @@ def merge_fragments(lines: list[Line]) -> list[Line]:
             em = max(prev.size, line.size, 1.0)
             reach = BULLET_INDENT_EM if LONE_BULLET.match(prev.text) else \
                 FRAGMENT_GAP_EM_OCR if line.spans[0].font == "ocr" else FRAGMENT_GAP_EM
+            if LONE_BULLET.match(line.text) and _same_baseline(prev, line) \
+                    and 0 <= prev.bbox.x0 - line.bbox.x1 <= BULLET_INDENT_EM * em:
+                # A bullet set in a bigger font sits lower and sorts after its own text.
+                merged[i] = Line.of([Span(line.spans[0].text.strip() + " ", line.bbox, line.spans[0].font,
+                                          line.spans[0].size, line.spans[0].bold, line.spans[0].italic),
+                                     *prev.spans])
+                break
             if _same_baseline(prev, line) and -0.2 * em <= gap <= reach * em:
                 spans = list(prev.spans)
                 if gap > 0.15 * em and not spans[-1].text.endswith(" ") and not line.text.startswith(" "):
@@ -92,6 +106,34 @@ def merge_fragments(lines: list[Line]) -> list[Line]:
         else:
             merged.append(line)
     return [ln for ln in merged if ln.text]
+
+
+def is_drawn_bullet(box: BBox) -> bool:
+    """Whether a filled shape of this box can be a list bullet: small and about square."""
+    return (DRAWN_BULLET_MIN <= box.width <= DRAWN_BULLET_MAX and DRAWN_BULLET_MIN <= box.height <= DRAWN_BULLET_MAX
+            and abs(box.width - box.height) <= DRAWN_BULLET_SKEW)
+
+
+def attach_drawn_bullets(lines: list[Line], marks: list[BBox]) -> list[Line]:
+    """Lines with a "• " span before those that a drawn bullet marks: the mark lies within the
+    line's height, just left of its first word. Browsers draw the discs of ``<ul>`` items as
+    shapes, so without this the items of a printed web page run together as one paragraph."""
+    if not marks or len(marks) > DRAWN_BULLET_MAX_COUNT:
+        return lines  # none, or the dots of a chart or a map
+    out = list(lines)
+    for mark in marks:
+        best, best_gap = None, None
+        for i, line in enumerate(out):
+            em = max(line.size, 1.0)
+            gap = line.bbox.x0 - mark.x1
+            if line.bbox.y0 - 1 <= mark.center_y <= line.bbox.y1 + 1 and 0 <= gap <= BULLET_INDENT_EM * em \
+                    and not LONE_BULLET.match(line.text) and (best_gap is None or gap < best_gap):
+                best, best_gap = i, gap
+        if best is not None and not out[best].text.startswith("•"):
+            first = out[best].spans[0]
+            out[best] = Line.of([Span("• ", mark, first.font, first.size, first.bold, first.italic),
+                                 *out[best].spans])
+    return out
 
 
 def _join_justified(lines: list[Line]) -> list[Line]:

@@ -39,12 +39,17 @@ class OcrMode(StrEnum):
     NEVER = "never"    # never OCR; scanned pages stay empty
 
 
+# Bullets of Word's Symbol and Wingdings fonts, exported as private-use code points: read as "•".
+PRIVATE_BULLETS = str.maketrans({chr(c): "•" for c in (0xF0B7, 0xF0A7, 0xF0D8, 0xF076, 0xF0FC, 0xF06E, 0xF0A8,
+                                                        0xF071, 0xF0E0, 0xF0D7, 0xF0F0)})
+
+
 def _span(raw: dict) -> Span:
     font = raw.get("font", "")
     flags = raw.get("flags", 0)
     lowered = font.lower()
     return Span(
-        text=raw["text"],
+        text=raw["text"].translate(PRIVATE_BULLETS),
         bbox=BBox(*raw["bbox"]),
         font=font,
         size=round(raw.get("size", 0.0), 2),
@@ -77,6 +82,18 @@ def text_layer_lines(page: pymupdf.Page, cuts: list[tuple[float, float, float]] 
             if current:
                 lines.append(Line.of(current))
     return [ln for ln in lines if ln.text]
+
+
+def drawn_bullets(drawings: list[dict]) -> list[BBox]:
+    """Boxes of the small filled shapes that may be list bullets (see layout.attach_drawn_bullets)."""
+    out = []
+    for path in drawings:
+        if path.get("fill") is None or path.get("type") not in ("f", "fs"):
+            continue
+        box = BBox(*path["rect"])
+        if layout.is_drawn_bullet(box):
+            out.append(box)
+    return out
 
 
 def _cut_span(raw: dict, cuts: list[tuple[float, float, float]]) -> list[tuple[Span, int]]:
@@ -193,6 +210,7 @@ def read_pdf(data: bytes, path: str, doc_id: str, ocr_mode: OcrMode = OcrMode.AU
                 horizontal, vertical = rules(drawings)
                 ruled = has_ruled_cell(horizontal, vertical)
                 lines = text_layer_lines(page, vertical if ruled else ()) if ocr_mode is not OcrMode.ALWAYS else []
+                lines = layout.attach_drawn_bullets(lines, drawn_bullets(drawings))
                 use_ocr = ocr_mode is OcrMode.ALWAYS or (ocr_mode is OcrMode.AUTO and _needs_ocr(page, lines))
                 size = (page.rect.width, page.rect.height)
                 if use_ocr:

@@ -128,3 +128,28 @@ def test_short_pages_of_a_text_dump_keep_their_running_header_and_footer_apart()
     for kept, furniture in layout.split_furniture(pages):
         assert [ln.text for ln in kept] == [kept[0].text] and kept[0].text.startswith("Texte de la page")
         assert len(furniture) == 2
+
+
+def test_a_bullet_set_lower_than_its_text_joins_the_text_after_it():
+    # A 12 pt bullet beside 10.5 pt text sits 2 pt lower and sorts after the text's line.
+    text = line("d’information des familles", 70, 381.0, 207, size=10.5)
+    bullet = Line.of([Span("•", BBox(54, 381.4, 61, 393.4), "Sans", 12.0)])
+    merged = layout.merge_fragments([text, bullet])
+    assert [ln.text for ln in merged] == ["• d’information des familles"]
+
+
+def test_drawn_discs_mark_the_list_items_beside_them_and_nothing_else():
+    items = [line("premier point de la liste", 76, 373, 232, size=12), line("second point", 76, 391, 160, size=12),
+             line("Un paragraphe sans puce.", 60, 420, 300, size=12)]
+    discs = [BBox(63, 378, 66.8, 381.8), BBox(63, 396, 66.8, 399.8)]
+    marked = layout.attach_drawn_bullets(items, discs)
+    assert [ln.text for ln in marked] == ["• premier point de la liste", "• second point", "Un paragraphe sans puce."]
+    # A disc far from any line's start (a chart's dot) marks nothing.
+    assert [ln.text for ln in layout.attach_drawn_bullets(items, [BBox(400, 378, 403.8, 381.8)])] == \
+        [ln.text for ln in items]
+
+
+def test_only_small_square_shapes_are_taken_for_bullets():
+    assert layout.is_drawn_bullet(BBox(63, 378, 66.8, 381.8))
+    assert not layout.is_drawn_bullet(BBox(60, 378, 200, 380))  # a rule
+    assert not layout.is_drawn_bullet(BBox(60, 378, 90, 408))   # a logo
