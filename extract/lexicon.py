@@ -69,6 +69,12 @@ def themes() -> dict:
 
 
 @lru_cache(maxsize=1)
+def scope() -> dict:
+    """Cue phrases that tell a sentence about this territory's CTG from one about CTGs in general."""
+    return _load("scope.json")
+
+
+@lru_cache(maxsize=1)
 def plans() -> dict:
     """Words that shape an action plan: level cues, verbs and noun heads of objectives, the
     introductions of lists that are not the territory's plan."""

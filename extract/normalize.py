@@ -62,6 +62,8 @@ DAY = r"(?P<day>[0-3]?\d)(?:\s?(?:er|ᵉʳ|\^\{?er\}?|<sup>er</sup>))?"
 MONTH_NAME = r"(?P<month>janv(?:ier)?|f[ée]vr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?)\.?"
 # A 4-digit year from 1990 to 2099.
 YEAR = r"(?P<year>(?:199|20[0-9])\d)"
+# A day of the week before a date: "mardi" in "ce mardi 12 mars".
+WEEKDAY = r"(?P<weekday>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 
 # "1er janvier 2024", "6 février 2023", "lundi 6 février 2023" (weekday left to the caller).
 DATE_WRITTEN = re.compile(rf"\b{DAY}\s+{MONTH_NAME}\s+{YEAR}\b", re.IGNORECASE)
@@ -76,6 +78,13 @@ def month_number(token: str) -> int | None:
         value = int(token)
         return value if 1 <= value <= 12 else None
     return {fold(k): v for k, v in lexicon.months().items()}.get(token)
+
+
+def weekday_number(token: str) -> int | None:
+    """"mardi" -> 1, "Dimanche" -> 6 (as ``date.weekday()``); None for anything else."""
+    days = [fold(d) for d in lexicon.calendar()["weekdays"]]
+    token = fold(token)
+    return days.index(token) if token in days else None
 
 
 def make_date(day: str | int, month: str | int, year: str | int) -> date | None:
@@ -210,6 +219,27 @@ def themes_in(text: str) -> list:
         if theme not in ordered:
             ordered.append(theme)
     return ordered
+
+
+@lru_cache(maxsize=1)
+def _theme_phrases() -> tuple[re.Pattern, dict]:
+    """One alternation of every theme phrase, longest first, and each folded phrase's theme."""
+    from models.themes import Theme
+
+    data = lexicon.themes()
+    by_phrase = {fold(p): Theme(theme) for theme, words in data["themes"].items() for p in words}
+    by_phrase.update({fold(p): Theme.AUTRE for p in data["autre"]})
+    phrases = sorted(by_phrase, key=len, reverse=True)
+    pattern = re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, phrases)) + r")(?![a-z0-9])")
+    return pattern, by_phrase
+
+
+def theme_mentions(text: str) -> list[tuple[int, int, object]]:
+    """Where ``text`` names a field, in order: (start, end, theme), offsets in ``text``, the
+    longest phrase winning where two start at one place: "la petite enfance et les jeunes" ->
+    [(3, 17, petite_enfance), (25, 31, jeunesse)]. One pass over the text, for running prose."""
+    pattern, by_phrase = _theme_phrases()
+    return [(m.start(), m.end(), by_phrase[m.group(0)]) for m in pattern.finditer(fold_aligned(text))]
 
 
 def is_theme_label(text: str) -> bool:

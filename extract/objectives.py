@@ -19,13 +19,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from extract import lexicon
 from extract.ingest.prose import BULLET, BULLET_GLYPHS
 from extract.normalize import clean, fold, fold_key, is_theme_label, themes_in
-from extract.themes import PLAN_HEADING, ThemeHeading, body_size, generic_blocks, heading_themes, is_heading
+from extract.objective_shape import reads_as_objective
+from extract.plan_prose import prose_objectives, to_objectives
 from extract.text import alternation
+from extract.themes import (
+    PLAN_HEADING,
+    ThemeHeading,
+    body_size,
+    generic_blocks,
+    heading_themes,
+    is_heading,
+)
 from models.document import Block, Document, Page
 from models.objectives import Level, Objective
 from models.themes import Theme
@@ -84,41 +92,6 @@ class _Item:
     page: Page
     block: Block
     rule: str
-
-
-# --- shape of an objective -------------------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def _shape_words() -> tuple[frozenset, frozenset, tuple, frozenset]:
-    data = lexicon.plans()
-    return (frozenset(fold(w) for w in data["verbs_not"]), frozenset(fold(w) for w in data["adverbs"]),
-            tuple(fold(w) for w in data["nominal_suffixes"]), frozenset(fold(w) for w in data["nominal_heads"]))
-
-
-def reads_as_objective(text: str, after_field: bool = False) -> bool:
-    """"Améliorer l'accueil...", "Mieux faire connaître...", "Soutien aux familles...",
-    "Renforcement du lien..." do; "1 Micro-crèche 12 places", "57% de la population" do not."""
-    if not text.strip() or text.strip()[:1].isdigit():
-        return False
-    # After a field ("la petite enfance, avec l'augmentation du nombre de places"), an article and
-    # a noun of action count ("le comité" does not); elsewhere an article opens prose.
-    article = re.match(r"^\s*(?:l['’]|la\s+|le\s+|les\s+|une?\s+)", text, flags=re.IGNORECASE)
-    if article and not after_field:
-        return False
-    if article:
-        nouns = re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿœŒ-]+", text[article.end():])
-        noun = fold(nouns[0]) if nouns else ""
-        return noun.endswith(("tion", "sion", "ment", "age")) and len(noun) > 6
-    words = re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿœŒ'’-]+", text)
-    if not words:
-        return False
-    not_verbs, adverbs, suffixes, heads = _shape_words()
-    first = fold(words[0]).strip("'’-")
-    if first in adverbs and len(words) > 1:
-        first = fold(words[1]).strip("'’-")
-    if re.fullmatch(r"[a-z]+(?:er|ir|re|oir)", first) and first not in not_verbs and len(first) > 3:
-        return True
-    return first in heads or (first.endswith(suffixes) and len(first) > 5)
 
 
 def _clean_item(text: str) -> str:
@@ -436,6 +409,11 @@ def extract_objectives(doc: Document) -> list[Objective]:
     items.extend(_from_lists(doc, headings))
     seen: set[str] = set()
     objectives = []
+    # What the structure read wins: prose repeats a plan list's items with their field ("Parentalité :
+    # créer un lieu ..." where the list gave "créer un lieu ...").
+    structural = [fold_key(item.text) for item in items]
+    prose = [o for o in to_objectives(doc, prose_objectives(doc))
+             if not any(key in fold_key(o.text) or fold_key(o.text) in key for key in structural)]
     for item in items:
         key = fold_key(item.text)
         if key in seen:
@@ -444,4 +422,8 @@ def extract_objectives(doc: Document) -> list[Objective]:
         objectives.append(Objective(doc_id=doc.doc_id, page=item.page.number, rule=item.rule,
                                     snippet=item.text, bbox=item.block.bbox.as_tuple(), theme=item.theme,
                                     level=item.level, text=item.text, parent_text=item.parent))
+    for objective in prose:
+        if fold_key(objective.text) not in seen:
+            seen.add(fold_key(objective.text))
+            objectives.append(objective)
     return objectives

@@ -12,11 +12,12 @@ from models.provenance import SNIPPET_MAX
 
 T = TypeVar("T")
 
-# A sentence ends at . ! ? … followed by a space and a capital, a digit, a quote or a bullet;
+# A sentence ends at . ! ? … (or at the closing quote after them: "... indispensable. » Des") followed
+# by a space and a capital, a digit, a quote or a bullet;
 # "M. Dupont" and "art. 3" are not ends.
 SENTENCE_END = re.compile(
     r"(?<!\bM\.)(?<!\bMme\.)(?<!\bMlle\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bart\.)(?<!\bcf\.)(?<!\bn°\.)"
-    r"(?<=[.!?…;])\s+(?=[A-ZÀ-Ý«\"(\d•])|\n+"
+    r"(?<=[.!?…;])\s+(?=[A-ZÀ-Ý«\"(\d•])|(?<=[.!?…]\s»)\s+(?=[A-ZÀ-Ý«\"(\d•])|\n+"
 )
 
 # No end either: OCR's stray dot between a first name and a surname in the middle of a sentence,
@@ -46,6 +47,19 @@ def alternation(phrases: tuple[str, ...], before: str = "", after: str = "") -> 
     ``before``/``after`` around them: ``alternation(("euros", "€"), after="(?![a-z])")``. Built once per
     list, where a loop of one regex per phrase would escape and look up each at every call."""
     return re.compile(before + "(?:" + "|".join(map(re.escape, phrases)) + ")" + after)
+
+
+# The end of a folded phrase: a word's end, or an elision ("en matière d'" before "accueil").
+WORD_END = r"(?:(?<=')|(?![a-z0-9]))"
+
+
+def phrase_pattern(phrases) -> re.Pattern:
+    """One pattern for cue phrases of the language resources, matched on folded text (see
+    ``normalize.fold``/``fold_aligned``) at word boundaries, the longest phrase first."""
+    from extract.normalize import fold
+
+    folded = tuple(sorted({fold(p) for p in phrases}, key=len, reverse=True))
+    return alternation(folded, r"(?<![a-z0-9])", WORD_END)
 
 
 @dataclass(frozen=True)

@@ -1,22 +1,49 @@
 """The territory's own axes, mapped to the theme vocabulary.
 
-Themes come from the document's structure, never from prose: axis headings ("Axe 1 :
-Petite-enfance"), plan titles ("PLAN D'ACTION PARENTALITÉ"), diagnostic slide titles ("A
-retenir sur la Petite Enfance"), headings that are nothing but a field's name ("PARENTALITE :",
-"Enfance jeunesse :"), and the axes of action trees. A sentence listing what CTGs may cover in
-general ("Tous les champs d'intervention peuvent être mobilisés : petite enfance, ...") is not a
-theme, and sections describing CTGs in general are skipped.
+Themes come from three places:
+
+- the document's structure: axis headings ("Axe 1 : Petite-enfance"), plan titles ("PLAN
+  D'ACTION PARENTALITÉ"), diagnostic slide titles ("A retenir sur la Petite Enfance"), headings
+  that are nothing but a field's name ("PARENTALITE :", "Enfance jeunesse :"), the axes of action
+  trees;
+- enumerations of fields in running text about this CTG: "elle porte sur quatre axes : la
+  petite enfance, ...", "dans les domaines de la jeunesse, du logement et de l'accès aux droits",
+  "en faveur de l'enfance et de la parentalité", a list after "autour de trois thématiques :";
+- the fields named by the territory's own objectives ("renforcer l'offre de soutien à la
+  parentalité").
+
+What is said of CTGs in general ("une CTG peut couvrir ...", "la CTG couvre l'ensemble des
+domaines d'intervention de la Caf : ...", a "Qu'est-ce que la CTG ?" section) gives no theme
+(``extract.scope``).
 """
 
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract import lexicon
-from extract.normalize import clean, fold, fold_key, is_theme_label, themes_in
-from extract.text import once_per_document
+from extract.normalize import (
+    clean,
+    fold,
+    fold_aligned,
+    fold_key,
+    is_theme_label,
+    theme_mentions,
+    themes_in,
+)
+from extract.plan_prose import excluded_intro
+from extract.scope import (  # noqa: F401
+    HEADING_MAX_CHARS,
+    Scope,
+    Statement,
+    body_size,
+    generic_blocks,
+    is_heading,
+    statements,
+)
+from extract.text import once_per_document, phrase_pattern
 from models.document import Block, Document, Page
 from models.objectives import Level, Objective
 from models.themes import Theme, ThemeRecord
@@ -37,18 +64,15 @@ DIAGNOSTIC_HEADING = re.compile(
         (?:(?:la|le|les)\s+|l['’]\s*)?(?P<label>\S.{1,80})$""",
     re.IGNORECASE | re.VERBOSE,
 )
-# A heading ends with these, or is written in capitals, or stands out by size or weight.
-HEADING_MAX_CHARS = 90
-# A sentence announcing the territory's axes, then listing them: "la convention s'articule autour
-# de quatre axes : la petite enfance, l'enfance-jeunesse, la parentalité et l'animation de la vie
-# sociale."
-INLINE_AXES = re.compile(
-    r"\b(?:axes|priorit[ée]s|orientations|th[ée]matiques|champs\s+d['’]action)\b[^.:;]{0,40}:\s*(?P<list>[^.;\n]{5,300})",
-    re.IGNORECASE,
-)
-# Words that make such a sentence about CTGs in general: "peut couvrir l'ensemble des champs".
-GENERIC_SENTENCE = re.compile(r"\b(?:peut|peuvent|pourra|pourront|pourrait|l['’]ensemble\s+des|tous\s+les|toutes\s+les"
-                              r"|en\s+g[ée]n[ée]ral|de\s+mani[èe]re\s+g[ée]n[ée]rale|branche\s+famille)\b", re.IGNORECASE)
+# A heading or title led by fields, then about the CTG: "Petite enfance et jeunesse : la CTG
+# renouvelée", "Parentalité – la nouvelle convention signée".
+LABEL_LEAD = re.compile(r"^\s*(?P<label>[^:–—|]{3,80}?)\s*[:–—|]\s*(?P<rest>\S.*)$")
+# Rules of objectives read in running text (extract.plan_prose), whose fields are themes.
+PROSE_RULES = ("intro_list", "inline_list", "clauses", "projects_listed", "planned_item")
+# A list item opening with its field: "• Petite enfance : augmenter ...", "- La jeunesse, avec ...".
+ITEM_FIELD = re.compile(r"^\s*(?:[•●▪◦‣*–—-]\s*)?(?P<head>[^,:–—;]{3,60}?)\s*(?:,|:|\s[–—]\s)")
+# The CTG itself, named in such a heading's rest.
+CTG_NAMED = re.compile(r"\b(?:ctg|convention)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -59,48 +83,6 @@ class ThemeHeading:
     label: str              # the heading as written
     themes: tuple[Theme, ...]
     rule: str
-
-
-@once_per_document
-def generic_blocks(doc: Document) -> set[tuple[int, int]]:
-    """(page number, block index) of the sections that describe CTGs in general ("Qu'est-ce
-    qu'une CTG ?", "n'est pas un dispositif financier"): their headings and lists are not the
-    territory's. A section runs from a heading to the next heading on its page; short labels
-    after a sentence announcing a list ("Tous les champs peuvent être mobilisés :") are its items,
-    not headings."""
-    cues = [fold(c) for c in lexicon.themes()["generic_section_cues"]]
-    body = body_size(doc)
-    generic: set[tuple[int, int]] = set()
-    for page in doc.pages:
-        sections: list[list[int]] = [[]]
-        listing = False
-        for index, block in enumerate(page.blocks):
-            text = block.text.strip()
-            item = listing and len(text) <= 60
-            if block.table is None and is_heading(block, body) and sections[-1] and not item:
-                sections.append([])
-            sections[-1].append(index)
-            listing = item or text.endswith(":")
-        for section in sections:
-            if any(c in fold(page.blocks[i].text) for i in section for c in cues):
-                generic.update((page.number, i) for i in section)
-    return generic
-
-
-@once_per_document
-def body_size(doc: Document) -> float:
-    sizes = [b.size for _, b in doc.blocks() if b.size and len(b.text) > 80]
-    return statistics.median(sizes) if sizes else 11.0
-
-
-def is_heading(block: Block, body: float) -> bool:
-    text = block.text.strip()
-    if not text or len(text) > HEADING_MAX_CHARS or "\n" in text:
-        return False
-    letters = [c for c in text if c.isalpha()]
-    shouting = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
-    # A short label closed by a colon ("PARENTALITE :"); a longer one introduces a list.
-    return block.bold or block.size >= 1.15 * body or shouting or (text.endswith(":") and len(text) <= 40)
 
 
 @once_per_document
@@ -154,21 +136,84 @@ def _continues_label(page: Page, block: Block) -> bool:
     return False
 
 
-def inline_axes(doc: Document) -> list[tuple[Page, Block, str, tuple[Theme, ...]]]:
-    """Axes listed in a sentence, each item a field's name: (page, block, item, themes)."""
-    generic = generic_blocks(doc)
+@dataclass(frozen=True)
+class ProseThemes:
+    statement: Statement
+    label: str                 # the enumeration as written, from its cue on
+    themes: tuple[Theme, ...]
+    rule: str
+
+
+def _blank(text: str, pattern: re.Pattern) -> str:
+    """``text`` with the phrases of ``pattern`` (matched on its folded form) turned into spaces."""
+    chars = list(text)
+    for match in pattern.finditer(fold_aligned(text)):
+        chars[match.start():match.end()] = " " * (match.end() - match.start())
+    return "".join(chars)
+
+
+@lru_cache(maxsize=1)
+def _prose_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset]:
+    data = lexicon.themes()["prose"]
+    return (phrase_pattern(data["enumeration_cues"]), phrase_pattern(data["boilerplate"]),
+            phrase_pattern(data["topic_words"]), frozenset(fold(w) for w in data["weak"]))
+
+
+def _item_field(item: str) -> str | None:
+    """The field a list item opens with ("• Petite enfance : augmenter ..." -> "Petite enfance"),
+    or the whole item when it is a field's name ("– de l'accès aux droits.")."""
+    match = ITEM_FIELD.match(item)
+    if match and is_theme_label(match["head"]):
+        return match["head"]
+    whole = re.sub(r"^\s*(?:[•●▪◦‣*–—-]\s*)?", "", item).strip(" .;,")
+    return whole if is_theme_label(whole) else None
+
+
+def prose_themes(doc: Document) -> list[ProseThemes]:
+    """Fields enumerated in the document's running text about this CTG (see the module docstring).
+    An enumeration follows a cue ("dans les domaines de", "axes", "en faveur de") and names at
+    least two fields, one of them by its full name; without a cue it must name three such fields.
+    Weak words ("enfants", "parents", "jeunes") count only inside an enumeration. A statement that
+    does not point at this CTG must at least speak of a CTG, a plan or its axes: "des structures
+    travaillant autour de l'enfance et de la jeunesse" lists no axes."""
+    cue_pattern, boilerplate, topic, weak = _prose_patterns()
     found = []
-    for page in doc.pages:
-        for index, block in enumerate(page.blocks):
-            if (page.number, index) in generic:
-                continue
-            for match in INLINE_AXES.finditer(block.text):
-                left = block.text.rfind(".", 0, match.start()) + 1
-                if GENERIC_SENTENCE.search(block.text[left:match.end()]):
-                    continue
-                items = [i.strip() for i in re.split(r",\s*|\s+et\s+", match["list"]) if i.strip()]
-                if len(items) >= 2 and all(is_theme_label(i) for i in items):
-                    found.extend((page, block, clean(i), tuple(themes_in(i))) for i in items)
+    for statement in statements(doc):
+        if statement.scope is Scope.GENERIC:
+            continue
+        text = _blank(statement.full_text, boilerplate)
+        if statement.scope is Scope.NEUTRAL and not topic.search(fold_aligned(text)):
+            continue
+        lead = LABEL_LEAD.match(statement.text)
+        if lead and is_theme_label(lead["label"]) and CTG_NAMED.search(lead["rest"]):
+            themes = tuple(t for t in themes_in(lead["label"]) if t is not Theme.AUTRE)
+            found.append(ProseThemes(statement, clean(lead["label"]), themes, "title_fields"))
+            continue
+        if statement.items and excluded_intro(statement.text):
+            continue  # a diagnostic's findings, the parties' engagements
+        heads = [_item_field(item) for item in statement.items]
+        heads = [head for head in heads if head]
+        if len(heads) >= 2:
+            # A list whose items open with their field ("• Petite enfance : augmenter ..."): the
+            # fields are the heads; the objectives after them name other things in passing.
+            themes = tuple(dict.fromkeys(t for head in heads for t in themes_in(head) if t is not Theme.AUTRE))
+            found.append(ProseThemes(statement, "; ".join(clean(h) for h in heads), themes, "fields_listed"))
+            continue
+        mentions = [(start, end, theme) for start, end, theme in theme_mentions(text) if theme is not Theme.AUTRE]
+        if len(mentions) < 2:
+            continue
+        cue = cue_pattern.search(fold_aligned(text))
+        if cue and len([m for m in mentions if m[0] >= cue.start()]) >= 2:
+            # The enumeration after its cue; a cue after the fields ("... figurent en bonne place")
+            # keeps them all.
+            mentions = [m for m in mentions if m[0] >= cue.start()]
+        strong = {theme for start, end, theme in mentions if fold(text[start:end]) not in weak}
+        distinct = {theme for _, _, theme in mentions}
+        if (cue and strong and len(distinct) >= 2) or len(strong) >= 3:
+            start = min(cue.start(), mentions[0][0]) if cue else mentions[0][0]
+            ordered = tuple(dict.fromkeys(theme for _, _, theme in mentions))
+            found.append(ProseThemes(statement, clean(text[start:mentions[-1][1]]), ordered,
+                                     "fields_listed" if cue else "fields_named"))
     return found
 
 
@@ -192,12 +237,22 @@ def extract_themes(doc: Document, objectives: list[Objective] = ()) -> list[Them
             rows.setdefault(key, ThemeRecord(doc_id=doc.doc_id, page=heading.page.number, rule=heading.rule,
                                              snippet=heading.label, bbox=heading.block.bbox.as_tuple(),
                                              theme=theme, label=heading.label))
-    for page, block, label, themes in inline_axes(doc):
-        for theme in themes:
-            rows.setdefault((theme, fold_key(label)), ThemeRecord(
-                doc_id=doc.doc_id, page=page.number, rule="axes_listed", snippet=block.text[:300],
-                bbox=block.bbox.as_tuple(), theme=theme, label=label))
+    for enumeration in prose_themes(doc):
+        statement = enumeration.statement
+        for theme in enumeration.themes:
+            rows.setdefault((theme, fold_key(enumeration.label)), ThemeRecord(
+                doc_id=doc.doc_id, page=statement.page.number, rule=enumeration.rule,
+                snippet=statement.full_text[:300], bbox=statement.block.bbox.as_tuple(), theme=theme,
+                label=enumeration.label[:300]))
     for objective in objectives:
+        if objective.rule in PROSE_RULES:
+            # The territory's own objectives name its fields: "renforcer l'offre de soutien à la parentalité".
+            for theme in themes_in(objective.text):
+                if theme is not Theme.AUTRE:
+                    rows.setdefault((theme, fold_key(objective.text)), ThemeRecord(
+                        doc_id=doc.doc_id, page=objective.page, rule="objective_field", snippet=objective.snippet,
+                        bbox=objective.bbox, theme=theme, label=objective.text[:300]))
+            continue
         if objective.level is Level.ENJEU and objective.rule == "action_tree":
             label, rule = objective.text, "action_tree_axis"
         elif objective.rule == "plan_list_item" and objective.parent_text:

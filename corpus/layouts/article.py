@@ -76,9 +76,33 @@ def _is_heading(text: str) -> bool:
     return len(text) <= 110 and not ENDS_SENTENCE.search(text) and not BULLET.match(text) and text[:1].isupper()
 
 
+# A line ending so continues on the next line: "... passée entre la CAF et la" / "Communauté ...".
+OPEN_END = re.compile(r"\b(?:la|le|les|l['’]|de|du|des|d['’]|à|au|aux|en|et|ou|par|pour|avec|sur|dans|un|une|que|qui)$",
+                      re.IGNORECASE)
+# A line that ends a paragraph: sentence-final punctuation, or a colon before a list.
+CLOSED = re.compile(r"[.!?…:»\"”)]\s*$")
+HEADING_MAX = 80
+
+
+def _paragraphs(lines: list[str]) -> list[list[str]]:
+    """The lines of one blank-line block cut into paragraphs: a paragraph ends after a line closed
+    by punctuation before a line opening in upper case, and a short unclosed line before such a
+    line is a heading of its own; other line breaks are wrapping."""
+    out: list[list[str]] = [[]]
+    for i, line in enumerate(lines):
+        out[-1].append(line)
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        opens = following[:1].isupper() or following[:1] in "«\"“0123456789"
+        heading = len(line) <= HEADING_MAX and not CLOSED.search(line) and not OPEN_END.search(line)
+        if following and opens and (CLOSED.search(line) or heading):
+            out.append([])
+    return [p for p in out if p]
+
+
 def parse(name: str, text: str) -> Article:
-    """A plain text as an article: blank lines separate blocks; a block's lines are one paragraph
-    unless they are list items; a short line without final punctuation is a heading."""
+    """A plain text as an article: blank lines separate blocks; a block's lines are cut into
+    paragraphs where a sentence or a heading ends (``_paragraphs``); list items are lines opening
+    with a bullet; a short paragraph without final punctuation is a heading."""
     date = None
     lines = text.splitlines()
     while lines and not lines[0].strip():
@@ -87,13 +111,13 @@ def parse(name: str, text: str) -> Article:
         date = (int(m["year"]), int(m["month"]), int(m["day"]) if m["day"] else None)
         lines[0] = lines[0][m.end():]
     items: list[Item] = []
-    paragraph: list[str] = []
+    block: list[str] = []
 
     def close() -> None:
-        if paragraph:
+        for paragraph in _paragraphs(block):
             joined = " ".join(" ".join(paragraph).split())
             items.append(Item("h" if len(paragraph) == 1 and _is_heading(joined) else "p", joined))
-            paragraph.clear()
+        block.clear()
 
     for line in lines:
         stripped = line.strip()
@@ -102,10 +126,10 @@ def parse(name: str, text: str) -> Article:
         elif BULLET.match(stripped):
             close()
             items.append(Item("li", BULLET.sub("", stripped, count=1)))
-        elif items and items[-1].kind == "li" and not paragraph and stripped[:1].islower():
+        elif items and items[-1].kind == "li" and not block and stripped[:1].islower():
             items[-1].text += " " + stripped  # a list item wrapped on two lines
         else:
-            paragraph.append(stripped)
+            block.append(stripped)
     close()
     title = ""
     if items and items[0].kind in ("h", "p") and len(items[0].text) <= 160:

@@ -46,6 +46,8 @@ MIN_MARGIN_BAND = 54.0
 JUSTIFIED_MIN_WORDS = 3
 JUSTIFIED_MAX_GAP_EM = 4.0
 JUSTIFIED_GAP_SPREAD = 0.3
+# An opening quotation mark or dash, set apart from the first word of a stretched justified line.
+OPENING_MARK = re.compile(r"^\s*[«“\"(—–]\s*$")
 # A bullet drawn apart from its text, and how far (in font sizes) its text may start.
 LONE_BULLET = re.compile(rf"^\s*[{BULLET_GLYPHS}\-–]\s*$")
 BULLET_INDENT_EM = 3.5
@@ -144,7 +146,7 @@ def _join_justified(lines: list[Line]) -> list[Line]:
     run: list[Line] = []
 
     def flush() -> None:
-        if len(run) >= JUSTIFIED_MIN_WORDS:
+        if sum(1 for fragment in run if not OPENING_MARK.match(fragment.text)) >= JUSTIFIED_MIN_WORDS:
             spans = []
             for fragment in run:
                 if spans and not spans[-1].text.endswith(" "):
@@ -157,11 +159,14 @@ def _join_justified(lines: list[Line]) -> list[Line]:
         run.clear()
 
     for line in lines:
-        if " " in line.text or sum(c.isalpha() for c in line.text) < 2 or line.spans[0].font == "ocr":
+        mark = bool(OPENING_MARK.match(line.text)) and line.spans[0].font != "ocr"
+        if not mark and (" " in line.text or sum(c.isalpha() for c in line.text) < 2 or line.spans[0].font == "ocr"):
             flush()
             out.append(line)
             continue
-        if run:
+        if mark:
+            flush()  # an opening quote or dash can only start a run: "« Nous travaillons selon des axes"
+        elif run:
             prev = run[-1]
             em = max(prev.size, line.size, 1.0)
             gap = line.bbox.x0 - prev.bbox.x1

@@ -1,5 +1,6 @@
-"""Themes come from the document's structure (axes, plan titles, slide titles, label headings),
-not from sentences listing what CTGs cover in general."""
+"""Themes come from the document's structure (axes, plan titles, slide titles, label headings), from
+enumerations of fields in running text about this CTG and from its objectives, not from sentences
+listing what CTGs cover in general."""
 
 from __future__ import annotations
 
@@ -13,6 +14,13 @@ from tests.conftest import make_doc
 
 def themes(text: str) -> set[str]:
     return {t.theme.value for t in extract_themes(make_doc(text))}
+
+
+def themes_with_objectives(text: str) -> set[str]:
+    from extract.objectives import extract_objectives
+
+    doc = make_doc(text)
+    return {t.theme.value for t in extract_themes(doc, extract_objectives(doc))}
 
 
 @pytest.mark.parametrize("label, expected", [
@@ -108,3 +116,52 @@ def test_document_structure_is_computed_once_per_document():
     first, second = make_doc("Axe 1 : Petite enfance\n\nUn texte."), make_doc("Parentalité")
     assert [count_blocks(first), count_blocks(first), count_blocks(second), count_blocks(first)] == [2, 2, 1, 2]
     assert len(calls) == 3  # the first document again after another is computed again
+
+
+@pytest.mark.parametrize("text, expected", [
+    # domains named after a cue, in a sentence about this CTG
+    ("Signée pour quatre ans, la convention interviendra dans les domaines de la petite enfance, de la "
+     "jeunesse et du logement.", {"petite_enfance", "jeunesse", "logement"}),
+    ("Les priorités retenues pour le territoire concernent l'accueil des tout-petits, les loisirs des 6-11 ans "
+     "et le soutien aux parents.", {"petite_enfance", "enfance", "parentalite"}),
+    ("Ce document oriente les actions en faveur des enfants, des adolescents et des parents.",
+     {"enfance", "jeunesse", "parentalite"}),
+    ("Elle reprend les thématiques habituelles, la petite enfance et la jeunesse, et s'étend à l'accès aux droits.",
+     {"petite_enfance", "jeunesse", "acces_aux_droits"}),
+    # a list after its announcement, one field per item
+    ("La nouvelle CTG s'organise autour de quatre thématiques :\n\n- la parentalité\n\n- l'animation de la vie "
+     "sociale\n\n- l'inclusion numérique\n\n- le handicap.", {"parentalite", "animation_vie_sociale",
+                                                          "inclusion_numerique", "handicap"}),
+    # a title led by its fields
+    ("Jeunesse et logement : la CTG de Bellecombe signée", {"jeunesse", "logement"}),
+])
+def test_fields_enumerated_in_prose_about_this_ctg_are_themes(text, expected):
+    assert themes(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Une CTG peut couvrir la petite enfance, l'enfance, la jeunesse et le logement.",
+    "La CTG couvre l'ensemble des domaines d'intervention de la Caf : petite enfance, jeunesse, parentalité, logement.",
+    "Qu'est-ce qu'une CTG ?\n\nElle concerne la petite enfance, la jeunesse, la parentalité et l'accès aux droits.",
+    "Les champs d'intervention des CTG sont larges : petite enfance, jeunesse, handicap, logement.",
+    "Les crèches et centres de loisirs travaillent autour de l'enfance et de la jeunesse depuis vingt ans.",
+    "L'aide permet de concilier vie familiale, vie professionnelle et vie sociale.",
+    "La commune avait signé un Contrat Enfance Jeunesse en 2012.",
+    "La parentalité et la jeunesse sont un axe du contrat de ville 2024-2030.",
+    "Les élus ont parlé de logement et de mobilité.",
+])
+def test_fields_named_in_general_or_in_passing_are_not_themes(text):
+    assert themes(text) == set()
+
+
+def test_items_opening_with_their_field_give_only_that_field():
+    text = ("La convention retient trois priorités :\n\n• Petite enfance : ouvrir une micro-crèche près des "
+            "logements sociaux ;\n\n• Parentalité : créer un café des parents ;\n\n• Jeunesse : soutenir les "
+            "projets des adolescents.")
+    assert themes(text) == {"petite_enfance", "parentalite", "jeunesse"}
+
+
+def test_the_territorys_objectives_name_its_fields():
+    text = ("Il s'agira de renforcer le soutien à la parentalité, de développer l'inclusion numérique et de "
+            "mieux informer les familles.")
+    assert themes_with_objectives(text) == {"parentalite", "inclusion_numerique"}

@@ -153,3 +153,11 @@ def test_only_small_square_shapes_are_taken_for_bullets():
     assert layout.is_drawn_bullet(BBox(63, 378, 66.8, 381.8))
     assert not layout.is_drawn_bullet(BBox(60, 378, 200, 380))  # a rule
     assert not layout.is_drawn_bullet(BBox(60, 378, 90, 408))   # a logo
+
+
+def test_an_opening_quote_joins_the_stretched_justified_line_it_opens():
+    # "« Nous travaillons selon des axes" justified across a column: each word a fragment 10 pt apart.
+    words = [("«", 314.6, 324.4), ("Nous", 334.6, 364.4), ("travaillons", 374.6, 432.8), ("selon", 443.0, 474.3),
+             ("des", 484.6, 506.5), ("axes", 516.7, 541.3)]
+    fragments = [line(text, x0, 168.5, x1, size=10.5) for text, x0, x1 in words]
+    assert [ln.text for ln in layout.merge_fragments(fragments)] == ["« Nous travaillons selon des axes"]

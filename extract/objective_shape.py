@@ -1,0 +1,52 @@
+"""Whether a piece of text reads as an objective: an infinitive ("Améliorer l'accueil..."), an
+adverb and an infinitive ("Mieux faire connaître..."), or a noun of action ("Soutien aux
+familles...", "Renforcement du lien..."). Shared by the plan readers of tables, lists and prose.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extract import lexicon
+from extract.normalize import fold
+
+
+# Nouns of action that may follow an article in a list of projects: "l'ouverture d'une crèche",
+# "la création d'un relais", "l'extension des horaires", "le renforcement", "la reconnaissance".
+ARTICLE_NOUN_SUFFIXES = ("tion", "sion", "ment", "age", "ure", "ance")
+
+
+@lru_cache(maxsize=1)
+def _shape_words() -> tuple[frozenset, frozenset, tuple, frozenset]:
+    data = lexicon.plans()
+    return (frozenset(fold(w) for w in data["verbs_not"]), frozenset(fold(w) for w in data["adverbs"]),
+            tuple(fold(w) for w in data["nominal_suffixes"]), frozenset(fold(w) for w in data["nominal_heads"]))
+
+
+def reads_as_objective(text: str, after_field: bool = False) -> bool:
+    """"Améliorer l'accueil...", "Mieux faire connaître...", "Soutien aux familles...",
+    "Renforcement du lien..." do; "1 Micro-crèche 12 places", "57% de la population" do not."""
+    if not text.strip() or text.strip()[:1].isdigit():
+        return False
+    # After a field ("la petite enfance, avec l'augmentation du nombre de places"), an article and
+    # a noun of action count ("le comité" does not); elsewhere an article opens prose.
+    article = re.match(r"^\s*(?:l['’]|la\s+|le\s+|les\s+|une?\s+)", text, flags=re.IGNORECASE)
+    if article and not after_field:
+        return False
+    not_verbs, adverbs, suffixes, heads = _shape_words()
+    if article:
+        nouns = re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿœŒ-]+", text[article.end():])
+        noun = fold(nouns[0]) if nouns else ""
+        return noun in heads or (noun.endswith(ARTICLE_NOUN_SUFFIXES) and len(noun) > 6)
+    words = re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿœŒ'’-]+", text)
+    if not words:
+        return False
+    first = fold(words[0]).strip("'’-")
+    if first in adverbs and len(words) > 1:
+        first = fold(words[1]).strip("'’-")
+    if re.fullmatch(r"[a-z]+(?:er|ir|re|oir)", first) and first not in not_verbs and len(first) > 3:
+        return True
+    return first in heads or (first.endswith(suffixes) and len(first) > 5)
+
+

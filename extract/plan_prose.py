@@ -1,0 +1,295 @@
+"""Objectives stated in running text: what news articles, web pages and deliberations say the
+territory's CTG will do, where a convention would have a plan table.
+
+Four shapes of French prose carry them (examples written here):
+
+- a list after an introduction: "La convention repose sur trois orientations :" then "- Mieux
+  informer les familles", ...; "afin de :" then bullets;
+- a list inline after a colon: "Les axes retenus : informer, accompagner les parents, soutenir
+  les associations.";
+- coordinated clauses after a verb of planning: "Il s'agira de créer un relais petite enfance,
+  d'étendre les horaires de l'accueil de loisirs et de soutenir les associations." A verb of
+  purpose ("vise à", "a pour objectif de") states the CTG's general purpose when it governs one
+  or two clauses ("vise à renforcer l'efficacité et la coordination des actions"): only a list of
+  three or more is the territory's plan;
+- examples of projects: "de nouveaux projets tels que l'ouverture d'une micro-crèche,
+  l'extension des horaires du centre social, ...", "Parmi les projets figurent la création d'un
+  guichet unique ainsi que ...".
+
+Statements about CTGs in general (``extract.scope``) and past achievements ("la première CTG
+avait permis de ...") give none. Each item must read as an objective: an infinitive, a noun of
+action, or (after an article) a noun of action ("l'extension des horaires").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract import lexicon
+from extract.ingest.prose import BULLET
+from extract.normalize import clean, fold, fold_aligned, is_theme_label, themes_in
+from extract.objective_shape import reads_as_objective
+from extract.scope import Scope, Statement, statements
+from extract.text import phrase_pattern
+from models.document import Document
+from models.objectives import Level, Objective
+from models.themes import Theme
+
+# Where a clause of a coordinated list starts: after a comma, a semicolon or "ou encore", "mais
+# aussi", "ainsi que", with its own "de"/"d'"/"à": "..., d'étendre les horaires", "..., ou
+# encore de soutenir ...", "...; renforcer ...".
+CLAUSE_BREAK = re.compile(
+    r"""\s*(?:[,;]\s*(?:(?:ou\s+encore|mais\s+aussi|mais\s+également|ainsi\s+que|et|ou|puis|enfin|aussi)\s+)?
+         |\s+(?:ou\s+encore|mais\s+aussi|mais\s+également)\s+)
+        (?P<lead>(?:de\s+|d['’]\s*|à\s+)?)(?=\S)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# The head word of each coordinated clause: "de simplifier ...", ", à déployer ...", "et à mieux coordonner".
+COORDINATED_HEAD = re.compile(r"(?:^|[,;]|\bet\b|\bou\b)\s*(?:de\s+|d['’]\s*|à\s+)?(?P<word>[\wÀ-ÿ'’-]+)(?:\s+(?P<next>[\wÀ-ÿ'’-]+))?",
+                              re.IGNORECASE)
+# A gerund clause that adds a means: "..., en renforçant l'attractivité des métiers".
+GERUND = re.compile(r"^en\s+(?=[a-zà-ÿ]+ant\b)", re.IGNORECASE)
+# The connective words before an item: "de ", "d'", "à ", "et ", "ou encore ".
+ITEM_LEAD = re.compile(r"^(?:(?:et|ou|puis|mais\s+aussi|ou\s+encore|ainsi\s+que|enfin|aussi)\s+)*(?:de\s+|d['’]\s*|à\s+)?",
+                       re.IGNORECASE)
+# Quotation marks and closing punctuation around an item.
+ITEM_TRIM = " \t«»\"“”.,;:!?…"
+# The end of an item that is a sentence's subject: "... propre au territoire sont à l'étude".
+TRAILING_PREDICATE = re.compile(r"\s+(?:sont|seront|est|sera|font|feront)\s+(?:actuellement\s+|également\s+|aussi\s+)?"
+                                r"(?:à\s+l['’]étude|au\s+programme|prévu(?:e|s|es)?|envisagé(?:e|s|es)?|en\s+cours)\b.*$",
+                                re.IGNORECASE)
+# A relative clause that ends a noun phrase: "un lieu d'accueil, dans lequel les parents ...".
+RELATIVE = re.compile(r",?\s+(?:dans\s+lequel|dans\s+laquelle|dans\s+lesquels|dans\s+lesquelles|où|qui|que|dont)\s.*$",
+                      re.IGNORECASE)
+# Examples announced after projects or actions: "de nouveaux projets portés par le centre
+# social, tels que ...", "des actions comme ...".
+EXAMPLES = re.compile(r"\b(?:projets?|actions?|initiatives?|dispositifs?|r[ée]alisations?\s+[àa]\s+venir)\b[^.;:]{0,80}?"
+                      r"\b(?:tels|telles)\s+que\b", re.IGNORECASE)
+# Items longer than this are prose, not list items.
+MAX_ITEM_CHARS = 300
+
+
+@dataclass(frozen=True)
+class ProseObjective:
+    statement: Statement
+    level: Level
+    text: str
+    rule: str
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    data = lexicon.plans()["prose"]
+
+    names = ("plan_verbs", "purpose_verbs", "np_verbs", "list_nouns", "list_heads", "example_cues", "program_predicates",
+             "past_cues", "excluded_intros", "boilerplate", "topic_prefixes")
+    return {name: phrase_pattern(data[name]) for name in names}
+
+
+@lru_cache(maxsize=1)
+def _project_heads() -> frozenset:
+    return frozenset(fold(w) for w in lexicon.plans()["prose"]["project_heads"])
+
+
+def _level_of(cue: str) -> Level:
+    folded = fold(cue)
+    for level in (Level.ACTION, Level.ENJEU, Level.OBJECTIF):
+        if any(re.search(rf"(?<![a-z]){re.escape(fold(word))}(?![a-z])", folded)
+               for word in lexicon.plans()["prose"]["levels"][level.value]):
+            return level
+    return Level.OBJECTIF
+
+
+def _is_infinitive(word: str) -> bool:
+    return reads_as_objective(word) and bool(re.fullmatch(r"[a-zà-ÿ'’-]+(?:er|ir|re|oir)", fold(word)))
+
+
+def _clean(item: str) -> str:
+    item = BULLET.sub("", clean(item))
+    item = ITEM_LEAD.sub("", item.strip(ITEM_TRIM))
+    item = TRAILING_PREDICATE.sub("", item)
+    return item.strip(ITEM_TRIM)
+
+
+def _without_topic(item: str) -> str:
+    """An item without the field it opens with: "S'agissant de la jeunesse, lutter contre ..." ->
+    "lutter contre ..." (the item keeps its words; this is what is read for its shape)."""
+    match = _patterns()["topic_prefixes"].match(fold_aligned(item))
+    if match and "," in item[match.end():match.end() + 80]:
+        return item[item.index(",", match.end()) + 1:].strip()
+    return item
+
+
+def _reads_as_item(item: str, nominal: bool = True) -> bool:
+    """An item of a list: an objective's shape, or (``nominal``) an article and a noun of action or
+    a facility a project creates ("un relais", "l'extension des horaires"). A field's name alone
+    ("la petite enfance") is a theme, not an objective."""
+    if not 3 < len(item) <= MAX_ITEM_CHARS or is_theme_label(item):
+        return False
+    shape = _without_topic(item)
+    if reads_as_objective(shape):
+        return True
+    if not nominal:
+        return False
+    if reads_as_objective(shape, after_field=True):
+        return True
+    article = re.match(r"^\s*(?:l['’]\s*|la\s+|le\s+|les\s+|une?\s+|des\s+)(?:[«\"“]\s*)?(?P<noun>[\wÀ-ÿ-]+)", shape,
+                       re.IGNORECASE)
+    return bool(article) and fold(article["noun"]) in _project_heads()
+
+
+def _reads_as_clause(item: str) -> bool:
+    """A clause of a coordinated list: it opens with an infinitive (or a gerund, kept as written:
+    "renforçant l'attractivité des métiers")."""
+    if not 3 < len(item) <= MAX_ITEM_CHARS:
+        return False
+    word = re.match(r"[\wÀ-ÿ'’-]+", _without_topic(item))
+    return word is not None and (_is_infinitive(word.group(0)) or fold(word.group(0)).endswith("ant"))
+
+
+def clauses(rest: str) -> list[str]:
+    """The coordinated clauses of the text after a verb of planning, each from its infinitive:
+    "de créer un relais, d'étendre les horaires et de soutenir les associations" -> ["créer un
+    relais", "étendre les horaires et de soutenir les associations"]. A comma followed by no
+    infinitive belongs to the clause before ("renforcer l'efficacité, la cohérence ..."), except
+    "ou encore" before a noun phrase ("..., ou encore l'accès à l'information des parents")."""
+    rest = ITEM_LEAD.sub("", rest.strip())
+    pieces, start = [], 0
+    for match in CLAUSE_BREAK.finditer(rest):
+        after = rest[match.end():]
+        word = re.match(r"[\wÀ-ÿ'’-]+", after)
+        encore = "encore" in match.group(0)
+        if word and (_is_infinitive(word.group(0)) or GERUND.match(after) or (encore and _reads_as_item(_clean(after))))\
+                and match.start() > start:
+            pieces.append(rest[start:match.start()])
+            start = match.end()
+    pieces.append(rest[start:])
+    return [p for p in (_clean(GERUND.sub("", piece)) for piece in pieces) if p]
+
+
+def infinitives(rest: str) -> int:
+    """How many infinitives head the coordinated clauses of ``rest``, those joined by "et" included:
+    "de simplifier ..., de déployer ... et de mieux coordonner ..." -> 3; "de renforcer l'efficacité,
+    la cohérence et la coordination" -> 1."""
+    count = 0
+    for match in COORDINATED_HEAD.finditer(rest):
+        word = match["word"]
+        count += _is_infinitive(word) or (fold(word) in ("mieux", "davantage", "bien") and match["next"] is not None
+                                          and _is_infinitive(match["next"]))
+    return count
+
+
+def _cued_segments(pattern: re.Pattern, text: str) -> list[tuple[str, str]]:
+    """(cue as written, the text from it to the next cue) for each cue of ``pattern`` in ``text``."""
+    matches = list(pattern.finditer(fold_aligned(text)))
+    return [(text[m.start():m.end()], text[m.end():matches[i + 1].start() if i + 1 < len(matches) else len(text)])
+            for i, m in enumerate(matches)]
+
+
+def excluded_intro(text: str) -> bool:
+    """Whether an introduction opens a list that is not the plan: the parties' engagements ("les
+    signataires s'engagent à :"), a diagnostic's findings ("enjeux repérés par les communes :")."""
+    return bool(_patterns()["excluded_intros"].search(fold_aligned(text)))
+
+
+def _intro_list(statement: Statement, patterns: dict[str, re.Pattern]) -> list[ProseObjective]:
+    """1. an introduction and its list items: "... repose sur trois orientations :" + bullets."""
+    intro = fold_aligned(statement.text)
+    if patterns["excluded_intros"].search(intro):
+        return []
+    if not any(patterns[name].search(intro) for name in ("plan_verbs", "purpose_verbs", "list_nouns")):
+        return []
+    level = _level_of(statement.text)
+    items = [_clean(item) for item in statement.items]
+    return [ProseObjective(statement, level, item, "intro_list") for item in items if _reads_as_item(item)]
+
+
+def _inline_list(statement: Statement, patterns: dict[str, re.Pattern]) -> list[ProseObjective]:
+    """2. a list inline after a colon: "Les axes retenus : informer, accompagner, ...". "Des actions
+    à destination des familles : ..." may describe what exists: only in a sentence about this CTG."""
+    head, colon, tail = statement.text.partition(":")
+    announced = patterns["list_heads"] if statement.scope is not Scope.OWN else patterns["list_nouns"]
+    if not colon or len(head) >= 200 or not announced.search(fold_aligned(head)) \
+            or patterns["excluded_intros"].search(fold_aligned(head)):
+        return []
+    items = [_clean(piece) for piece in re.split(r",\s*|\s+ou\s+encore\s+|;\s*", tail)]
+    items = [item for item in items if _reads_as_item(item)]
+    level = _level_of(head)
+    return [ProseObjective(statement, level, item, "inline_list") for item in items] if len(items) >= 2 else []
+
+
+def _clause_lists(statement: Statement, patterns: dict[str, re.Pattern]) -> list[ProseObjective]:
+    """3. coordinated clauses after each verb of planning (any number) or of purpose (three or more),
+    and the noun phrase a verb of planning governs ("la CTG prévoit un lieu d'accueil ...")."""
+    text = statement.text
+    if patterns["excluded_intros"].search(fold_aligned(text)):
+        return []
+    found: list[ProseObjective] = []
+    for name, minimum in (("plan_verbs", 1), ("purpose_verbs", 3)):
+        for cue, rest in _cued_segments(patterns[name], text):
+            items = [item for item in clauses(rest) if _reads_as_clause(item)]
+            if items and (len(items) >= minimum or infinitives(rest) >= minimum):
+                level = Level.ACTION if _level_of(cue) is Level.ACTION else Level.OBJECTIF
+                found += [ProseObjective(statement, level, item, "clauses") for item in items]
+    if not found:
+        for _, rest in _cued_segments(patterns["np_verbs"], text):
+            phrase = _clean(RELATIVE.sub("", re.split(r",\s+(?=[a-zà-ÿ])", rest.strip())[0]))
+            phrase = re.sub(r"^(?:également|aussi|notamment)\s+", "", phrase)
+            if re.match(r"^(?:une?|la|le|les|l['’]|des)\b", phrase, re.IGNORECASE) and _reads_as_item(phrase):
+                found.append(ProseObjective(statement, Level.ACTION, phrase, "planned_item"))
+    return found
+
+
+def _examples(statement: Statement, patterns: dict[str, re.Pattern]) -> list[ProseObjective]:
+    """4. examples of projects ("projets tels que A, B, C") and planned items named as a sentence's
+    subject ("l'agrandissement de l'accueil de loisirs est aussi au programme")."""
+    text = statement.text
+    found: list[ProseObjective] = []
+    segments = _cued_segments(patterns["example_cues"], text)[:1]
+    if not segments:
+        example = EXAMPLES.search(text)
+        segments = [(example.group(0), text[example.end():])] if example else []
+    for _, rest in segments:
+        pieces = re.split(r",\s*|\s+ainsi\s+que\s+(?:celles?\s+|ceux\s+|celui\s+)?|\s+ou\s+encore\s+", rest)
+        items = [_clean(RELATIVE.sub("", piece)) for piece in pieces]
+        found += [ProseObjective(statement, Level.ACTION, item, "projects_listed") for item in items
+                  if _reads_as_item(item)]
+    predicate = patterns["program_predicates"].search(fold_aligned(text))
+    if predicate and not found:
+        subject = re.sub(r"^.*?\b(?:que|qu['’])\s*", "", text[:predicate.start()]).strip()
+        for part in re.split(r"\s+et\s+(?=(?:la|le|les|l['’]|une?)\b)", subject):
+            item = _clean(part)
+            if _reads_as_item(item):
+                found.append(ProseObjective(statement, Level.ACTION, item, "planned_item"))
+    return found
+
+
+def prose_objectives(doc: Document) -> list[ProseObjective]:
+    """The objectives stated in the document's running text (see the module docstring)."""
+    patterns = _patterns()
+    found: list[ProseObjective] = []
+    for statement in statements(doc):
+        folded = fold_aligned(statement.full_text)
+        if statement.scope is Scope.GENERIC or patterns["past_cues"].search(folded):
+            continue
+        if statement.items:
+            items = _intro_list(statement, patterns)
+        else:
+            items = _inline_list(statement, patterns) or _clause_lists(statement, patterns) \
+                or _examples(statement, patterns)
+        found += [item for item in items if not patterns["boilerplate"].search(fold_aligned(item.text))]
+    return found
+
+
+def to_objectives(doc: Document, found: list[ProseObjective]) -> list[Objective]:
+    out = []
+    for item in found:
+        themes = [t for t in themes_in(item.text) if t is not Theme.AUTRE]
+        parent = item.statement.text if item.rule == "intro_list" else None
+        out.append(Objective(doc_id=doc.doc_id, page=item.statement.page.number, rule=item.rule,
+                             snippet=item.statement.full_text[:300], bbox=item.statement.block.bbox.as_tuple(),
+                             theme=themes[0] if themes else None, level=item.level, text=item.text,
+                             parent_text=parent[:300] if parent else None))
+    return out

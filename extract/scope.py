@@ -1,0 +1,184 @@
+"""Whose CTG a passage speaks of: this territory's, or CTGs in general.
+
+Real texts about one territory's CTG also explain what a CTG is: "Une CTG peut être signée avec
+une commune ou un département", "La CTG couvre l'ensemble des domaines d'intervention de la Caf :
+...", "Qu'est-ce que la CTG ?". Lists in such passages are not the territory's themes or
+objectives. This module cuts a document into statements (a sentence, or an introduction ending
+with ":" and the list items after it) and gives each a scope:
+
+- GENERIC: a section about CTGs in general (``generic_blocks``), or a sentence with a modal
+  ("peut", "pourront"), an indefinite or plural CTG ("une CTG", "les CTG"), all fields at once
+  ("l'ensemble des domaines", "tous les champs") or the Caf network ("les Caf", "la branche
+  famille"), and nothing pointing at this CTG;
+- OWN: a sentence pointing at this CTG ("cette convention", "la nouvelle CTG", "notre
+  territoire", "ont signé");
+- NEUTRAL: neither. A sentence opening with a pronoun ("Elle vise à ...") takes the scope of the
+  one before it.
+
+Cue phrases are data (``resources/scope.json``).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+from extract import lexicon
+from extract.ingest.prose import BULLET
+from extract.normalize import fold
+from extract.text import SENTENCE_END, once_per_document, phrase_pattern
+from models.document import Block, Document, Page
+
+# A heading ends with these, or is written in capitals, or stands out by size or weight.
+HEADING_MAX_CHARS = 90
+# A sentence opening with a pronoun that refers to the sentence before: "Elle vise à ...",
+# "Celle-ci porte sur ...", "Il s'agit de ...".
+ANAPHORA = re.compile(r"^\s*(?:elle|il|celle-ci|celui-ci|ce\s+dispositif|cette\s+derni[eè]re|ses|son|sa)\b",
+                      re.IGNORECASE)
+# An introduction that announces a list: "... autour de quatre axes :", "afin de :".
+INTRO_END = re.compile(r":\s*$")
+# A block that goes on with the sentence of the block before: it opens in lower case
+# ("l'animation de la vie sociale. Parmi ...") ...
+CONTINUATION = re.compile(r"^[a-zà-ÿœ]")
+# ... which ends without closing its sentence.
+SENTENCE_CLOSED = re.compile(r"[.!?…:;»)\]\"”]\s*$")
+
+
+class Scope(StrEnum):
+    OWN = "own"
+    GENERIC = "generic"
+    NEUTRAL = "neutral"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A sentence of a block, or an introduction and the list items that follow it."""
+
+    page: Page
+    index: int          # the block's position in the page's reading order
+    block: Block
+    text: str           # the sentence (the introduction, for a list)
+    items: tuple[str, ...]
+    scope: Scope
+
+    @property
+    def full_text(self) -> str:
+        return " ".join((self.text, *self.items))
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern]:
+    data = lexicon.scope()
+    return {name: phrase_pattern(data[name]) for name in ("generic", "modal", "own")}
+
+
+def scope_of(sentence: str) -> Scope:
+    """The scope of one sentence, from its own words (see the module docstring)."""
+    folded = fold(sentence)
+    cues = _cues()
+    if cues["modal"].search(folded):
+        return Scope.GENERIC  # "peut aller plus loin", even said of this partnership
+    if cues["own"].search(folded):
+        return Scope.OWN
+    if cues["generic"].search(folded):
+        return Scope.GENERIC
+    return Scope.NEUTRAL
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a block's text."""
+    out, left = [], 0
+    for match in SENTENCE_END.finditer(text):
+        piece = text[left:match.start()].strip()
+        if piece:
+            out.append(piece)
+        left = match.end()
+    if text[left:].strip():
+        out.append(text[left:].strip())
+    return out
+
+
+@once_per_document
+def statements(doc: Document) -> list[Statement]:
+    """Every statement of the document in reading order, tables left out (their cells are read
+    by the plan-table code)."""
+    generic = generic_blocks(doc)
+    out: list[Statement] = []
+    previous = Scope.NEUTRAL
+    for page, index, block, text in _paragraphs(doc):
+        if BULLET.match(text) and out and INTRO_END.search(out[-1].text):
+            last = out[-1]
+            out[-1] = Statement(last.page, last.index, last.block, last.text, (*last.items, text), last.scope)
+            continue
+        for sentence in split_sentences(text):
+            scope = Scope.GENERIC if (page.number, index) in generic else scope_of(sentence)
+            if scope is Scope.NEUTRAL and ANAPHORA.match(sentence):
+                scope = previous
+            out.append(Statement(page, index, block, sentence, (), scope))
+            previous = scope
+    return out
+
+
+def _paragraphs(doc: Document) -> list[tuple[Page, int, Block, str]]:
+    """The text blocks in reading order, a block that goes on with a sentence cut at a column or
+    page break joined to the block before (it opens in lower case, the one before ends without
+    punctuation). Each keeps the page and block where it starts."""
+    out: list[tuple[Page, int, Block, str]] = []
+    for page in doc.pages:
+        for index, block in enumerate(page.blocks):
+            if block.table is not None:
+                continue
+            text = block.text.strip()
+            if out and CONTINUATION.match(text) and not SENTENCE_CLOSED.search(out[-1][3]):
+                first_page, first_index, first_block, before = out[-1]
+                out[-1] = (first_page, first_index, first_block, f"{before} {text}")
+            elif text:
+                out.append((page, index, block, text))
+    return out
+
+
+# --- sections about CTGs in general ------------------------------------------------------------------
+
+@once_per_document
+def body_size(doc: Document) -> float:
+    sizes = [b.size for _, b in doc.blocks() if b.size and len(b.text) > 80]
+    return statistics.median(sizes) if sizes else 11.0
+
+
+def is_heading(block: Block, body: float) -> bool:
+    text = block.text.strip()
+    if not text or len(text) > HEADING_MAX_CHARS or "\n" in text:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    shouting = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    # A short label closed by a colon ("PARENTALITE :"); a longer one introduces a list.
+    return block.bold or block.size >= 1.15 * body or shouting or (text.endswith(":") and len(text) <= 40)
+
+
+@once_per_document
+def generic_blocks(doc: Document) -> set[tuple[int, int]]:
+    """(page number, block index) of the sections that describe CTGs in general ("Qu'est-ce
+    qu'une CTG ?", "n'est pas un dispositif financier"): their headings and lists are not the
+    territory's. A section runs from a heading to the next heading on its page; short labels
+    after a sentence announcing a list ("Tous les champs peuvent être mobilisés :") are its items,
+    not headings."""
+    cues = [fold(c) for c in lexicon.themes()["generic_section_cues"]]
+    body = body_size(doc)
+    generic: set[tuple[int, int]] = set()
+    for page in doc.pages:
+        sections: list[list[int]] = [[]]
+        listing = False
+        for index, block in enumerate(page.blocks):
+            text = block.text.strip()
+            item = listing and len(text) <= 60
+            if block.table is None and is_heading(block, body) and sections[-1] and not item:
+                sections.append([])
+            sections[-1].append(index)
+            listing = item or text.endswith(":")
+        for section in sections:
+            if any(c in fold(page.blocks[i].text) for i in section for c in cues):
+                generic.update((page.number, i) for i in section)
+    return generic

@@ -1,0 +1,87 @@
+"""Objectives stated in running text: lists after an announcement, inline lists, coordinated
+clauses after a verb of planning, examples of projects."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.plan_prose import clauses, prose_objectives
+from tests.conftest import make_doc
+
+
+def objectives(text: str) -> list[tuple[str, str, str]]:
+    return [(o.rule, o.level.value, o.text) for o in prose_objectives(make_doc(text))]
+
+
+def test_list_after_an_announcement_of_the_plan():
+    text = ("La nouvelle convention repose sur trois orientations :\n\n- Mieux informer les familles sur leurs "
+            "droits\n\n- Développer l'offre d'accueil du jeune enfant\n\n- Soutenir la vie associative")
+    assert objectives(text) == [
+        ("intro_list", "enjeu", "Mieux informer les familles sur leurs droits"),
+        ("intro_list", "enjeu", "Développer l'offre d'accueil du jeune enfant"),
+        ("intro_list", "enjeu", "Soutenir la vie associative")]
+
+
+def test_inline_list_after_a_colon():
+    assert [o[2] for o in objectives("Les axes prioritaires retenus : informer les parents, accompagner "
+                                     "les jeunes, soutenir les associations.")] == [
+        "informer les parents", "accompagner les jeunes", "soutenir les associations"]
+
+
+def test_coordinated_clauses_after_a_verb_of_planning():
+    text = ("Il s'agira, avec cette convention, de créer un relais petite enfance, d'étendre les horaires de "
+            "l'accueil de loisirs et de soutenir les associations, ou encore de former les animateurs.")
+    assert [o[2] for o in objectives(text)] == [
+        "créer un relais petite enfance",
+        "étendre les horaires de l'accueil de loisirs et de soutenir les associations",
+        "former les animateurs"]
+
+
+def test_a_gerund_adds_a_clause_of_its_own():
+    assert clauses("de préserver l'offre d'accueil des tout-petits, en renforçant l'attractivité des métiers") == [
+        "préserver l'offre d'accueil des tout-petits", "renforçant l'attractivité des métiers"]
+
+
+def test_a_comma_without_an_infinitive_stays_in_its_clause():
+    assert clauses("de renforcer l'efficacité, la cohérence et la coordination des actions") == [
+        "renforcer l'efficacité, la cohérence et la coordination des actions"]
+
+
+def test_examples_of_projects_and_planned_items():
+    assert [o[2] for o in objectives("Elle permettra de nouveaux projets portés par le centre social, tels que "
+                                     "l'ouverture d'une micro-crèche, l'extension des horaires de la "
+                                     "ludothèque, la création d'un point info jeunesse.")] == [
+        "l'ouverture d'une micro-crèche", "l'extension des horaires de la ludothèque",
+        "la création d'un point info jeunesse"]
+    assert [o[2] for o in objectives("La CTG prévoit aussi un « Relais des familles », où les parents seront "
+                                     "accueillis.")] == ["un « Relais des familles"]
+    assert [o[2] for o in objectives("À noter que la rénovation du centre social est aussi au programme.")] == [
+        "la rénovation du centre social"]
+
+
+@pytest.mark.parametrize("text", [
+    # the national purpose of every CTG, one clause
+    "La convention vise à renforcer l'efficacité, la cohérence et la coordination des actions.",
+    "Elle a pour objectif de construire un projet social de territoire.",
+    # about CTGs in general
+    "Une CTG peut permettre de créer des crèches, de soutenir les parents et d'aider les jeunes.",
+    # past achievements
+    "La première CTG avait permis de créer une ludothèque, d'ouvrir un espace jeunes et de former les équipes.",
+    # the parties' engagements, a diagnostic's findings
+    "Les signataires s'engagent à :\n\n- désigner un référent\n\n- faire mention du partenariat",
+    "Enjeux repérés par les communes :\n\n- Le développement de l'offre d'accueil\n\n- La mise en réseau",
+    # fields, not objectives
+    "Cette convention porte sur trois axes : la petite enfance, l'enfance, la jeunesse.",
+    # a quote with a verb of necessity
+    "« Il faut requalifier la politique, l'égalité des chances ne doit pas rester un mot », dit le directeur.",
+])
+def test_prose_that_states_no_objective_of_this_territory(text):
+    assert objectives(text) == []
+
+
+def test_three_clauses_after_a_verb_of_purpose_are_a_plan():
+    text = ("La convention vise à simplifier les démarches des familles, à déployer des permanences dans les "
+            "quartiers et à mieux coordonner les financements.")
+    assert [o[2] for o in objectives(text)] == [
+        "simplifier les démarches des familles", "déployer des permanences dans les quartiers et à mieux "
+        "coordonner les financements"]

@@ -1,0 +1,57 @@
+"""Whose CTG a sentence speaks of: this territory's, or CTGs in general."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.scope import Scope, scope_of, split_sentences, statements
+from tests.conftest import make_doc
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Cette convention porte sur trois axes.", Scope.OWN),
+    ("La commune et la Caf ont signé la CTG le 4 mai.", Scope.OWN),
+    ("Pour notre territoire, la priorité reste l'accueil des tout-petits.", Scope.OWN),
+    ("Une CTG peut être signée avec une commune ou une intercommunalité.", Scope.GENERIC),
+    ("Les CTG remplacent progressivement les contrats enfance jeunesse.", Scope.GENERIC),
+    ("La CTG couvre l'ensemble des domaines d'intervention de la Caf.", Scope.GENERIC),
+    # a modal speaks of what may be, even of this partnership
+    ("Ce partenariat pourra s'étendre au logement.", Scope.GENERIC),
+    ("La CTG est une démarche partenariale.", Scope.NEUTRAL),
+])
+def test_scope_of_a_sentence(sentence, expected):
+    assert scope_of(sentence) is expected
+
+
+def test_a_pronoun_takes_the_scope_of_the_sentence_before():
+    doc = make_doc("Les Caf accompagnent les collectivités. Elle s'appuie sur un diagnostic partagé.\n\n"
+                   "Cette convention a été signée hier. Elle s'appuie sur un diagnostic partagé.")
+    assert [s.scope for s in statements(doc)] == [Scope.GENERIC, Scope.GENERIC, Scope.OWN, Scope.OWN]
+
+
+def test_a_section_about_ctgs_in_general_is_generic_throughout():
+    doc = make_doc("QU'EST-CE QU'UNE CTG ?\n\nElle porte sur la petite enfance et la jeunesse.\n\n"
+                   "NOTRE CONVENTION\n\nElle porte sur la parentalité.")
+    scopes = {s.text: s.scope for s in statements(doc)}
+    assert scopes["Elle porte sur la petite enfance et la jeunesse."] is Scope.GENERIC
+    assert scopes["Elle porte sur la parentalité."] is not Scope.GENERIC
+
+
+def test_list_items_belong_to_the_introduction_before_them():
+    doc = make_doc("La convention retient deux axes :\n\n- Informer les familles\n\n- Soutenir les parents\n\n"
+                   "Une autre phrase.")
+    found = statements(doc)
+    assert [(s.text, s.items) for s in found] == [
+        ("La convention retient deux axes :", ("- Informer les familles", "- Soutenir les parents")),
+        ("Une autre phrase.", ())]
+
+
+def test_a_sentence_cut_at_a_column_break_is_read_whole():
+    doc = make_doc("Les actions porteront sur la jeunesse et\n\nle logement. Ensuite, un bilan.")
+    assert [s.text for s in statements(doc)] == ["Les actions porteront sur la jeunesse et le logement.",
+                                                 "Ensuite, un bilan."]
+
+
+def test_sentences_end_after_a_closing_quote():
+    assert split_sentences("« C'est une étape. » Le maire a signé. M. Dupont aussi.") == [
+        "« C'est une étape. »", "Le maire a signé.", "M. Dupont aussi."]
