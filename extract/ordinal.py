@@ -1,13 +1,20 @@
 """The rank of this CTG for its territory: "la 2ème Ctg", "deuxième convention territoriale
-globale", "3e CTG". A rank named after "après" or "précédente" is another CTG's."""
+globale", "3e CTG", "signée pour la seconde fois". A rank named after "après" or "précédente" is
+another CTG's; a rank among territories ("la première CTG dans le département") is no rank of
+this one. A renewed CTG ("nouvelle CTG", "a renouvelé", "nouvelle mouture") is the second when
+the text names a first one in the past ("une première CTG avait été signée"); a renewal alone
+says nothing of the rank."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
 
-from extract.normalize import parse_ordinal
-from extract.text import passages, snippet
+from extract import lexicon
+from extract.normalize import fold, parse_ordinal
+from extract.text import Passage, passages, sentence_at, snippet
 from models.conventions import Ordinal
 from models.document import Document
 
@@ -20,11 +27,109 @@ ORDINAL_CTG = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-# After the ordinal, a past CTG: "La première CTG, signée en 2018", "la 1ère CTG (2015-2019)".
-PAST_CTG = re.compile(r"^[^.;]{0,15}?(?:sign[ée]e\s+en\s+\d{4}|\(\s*\d{4}\s*[-–]\s*\d{4}\s*\)|couvrait|avait)", re.IGNORECASE)
+# The rank of a signing: "Un document signé pour la seconde fois", "renouvelée pour la 3e fois".
+SIGNED_TIMES = re.compile(
+    r"""\b(?:sign|renouvel|conclu|contractualis|reconduit)\w*\s+(?:[^.;]{0,30}?\s)?
+        pour\s+la\s+(?P<ordinal>seconde|deuxi[eè]me|troisi[eè]me|quatri[eè]me|cinqui[eè]me|\d{1,2}\s?(?:e|è|ème|eme|ᵉ))
+        \s+fois\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# After the ordinal, a past CTG: "La première CTG, signée en 2018", "la 1ère CTG (2015-2019)",
+# "La première CTG comptait trois axes" (an imperfect, two letters at least before "-ait": not "fait").
+PAST_CTG = re.compile(
+    r"""^[^.;]{0,15}?(?:sign[ée]e\s+en\s+\d{4}|\(\s*\d{4}\s*[-–]\s*\d{4}\s*\)|couvrait|avait|ayant
+        |\b\w{2,}(?:ait|aient)\b|s['’]est\s+achev|a\s+pris\s+fin|[ée]chue|expir)""",
+    re.IGNORECASE | re.VERBOSE,
+)
 # Before the ordinal, a context that makes it another CTG: "après une première CTG",
 # "la précédente (1ère) CTG", "suite à la première CTG", "depuis la 1ère CTG".
 OTHER_CTG = re.compile(r"apr[èe]s|pr[ée]c[ée]dent\w*|suite\s+[àa]|depuis|ancienne|bilan\s+de", re.IGNORECASE)
+# A sentence told in the pluperfect is about a CTG before this one: "En 2021, la communauté s'était
+# associée aux communes autour d'une première convention territoriale globale".
+PLUPERFECT = re.compile(r"\b(?:avai(?:t|ent)|(?:s['’])?[ée]tai(?:t|ent)|ayant)\s+(?:\w+\s+){0,2}?\w+[ée]e?s?\b",
+                        re.IGNORECASE)
+
+# A first CTG named in the past, which makes a renewed one the second: "Une première CTG avait été
+# signée", "La première convention, signée en 2020 pour quatre ans", "la première convention ayant
+# expiré en 2023".
+FIRST_CTG = re.compile(
+    r"\b(?:une|la|sa|leur|notre)\s+premi[eè]re\s+(?:ctg|convention(?:\s+territoriale(?:\s+globale)?)?)\b",
+    re.IGNORECASE,
+)
+# A CTG that takes over from an earlier one: "une nouvelle CTG", "ont renouvelé la convention", "la
+# nouvelle mouture", "la reconduction de la CTG"; not the "programme de renouvellement urbain".
+RENEWAL = re.compile(
+    r"\bnouvelle\s+(?:ctg|convention|mouture)\b|\brenouvel\w*\b(?!\s+urbain)|\breconduction\b|\breconduit\w*",
+    re.IGNORECASE,
+)
+
+# Right after "première CTG", the area it ranks in: "dans les Hauts-de-Seine", "du département",
+# "signée en Occitanie", "à l'échelle nationale" (the scope words are calendar.json's).
+RANKING_LEAD = re.compile(
+    r"""^\s*(?:\([^)]{0,20}\)\s*)?(?:(?:sign[ée]e|conclue|mise\s+en\s+place|contractualis[ée]e)\s+)?
+        (?P<prep>dans|en|sur|au\s+sein|à\s+l['’][ée]chelle|au\s+niveau|du|de|des|pour)\b\s*
+        (?:(?:du|de\s+la|des|les|le|la)\s+|(?:de\s+l|l)['’]\s*)?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Scopes:
+    nouns: frozenset[str]           # folded: "departement", "caf", "territoire national"
+    collectivities: frozenset[str]  # folded nouns that name a collectivity when capitalised
+    names: tuple[str, ...]          # departements and regions as written, longest first
+    adjectives: frozenset[str]      # folded: "nationale", "departementale"
+
+
+@lru_cache(maxsize=1)
+def _scopes() -> Scopes:
+    data = lexicon.calendar()["ranking_scopes"]
+    names = [d.name for d in lexicon.departements()] + data["regions"]
+    return Scopes(frozenset(fold(n) for n in data["nouns"]), frozenset(fold(n) for n in data["collectivities"]),
+                  tuple(sorted(names, key=len, reverse=True)), frozenset(fold(a) for a in data["adjectives"]))
+
+
+def is_ranking(after: str) -> bool:
+    """Whether the words after "première CTG" place it among other territories' CTGs: "dans les
+    Hauts-de-Seine", "du département", "à l'échelle nationale"; not "du territoire", "de la
+    commune", "du Val d'Amour" nor "du Département" (the collectivity itself, with a capital)."""
+    lead = RANKING_LEAD.match(after)
+    if not lead:
+        return False
+    rest, prep = after[lead.end():], fold(lead["prep"])
+    scopes = _scopes()
+    words = re.match(r"[\w'’-]+(?:\s+[\w'’-]+)?", rest)
+    if not words:
+        return False
+    first = words.group().split()[0]
+    if fold(first) in scopes.nouns or fold(words.group()) in scopes.nouns:
+        return not (first[:1].isupper() and fold(first) in scopes.collectivities)
+    if prep.startswith(("a l'", "au niveau")) and fold(first) in scopes.adjectives:
+        return True
+    # A departement or region by name is an area only after "dans", "en", "sur": "la première CTG
+    # du Var" may be the Var's own.
+    return prep in ("dans", "en", "sur", "au sein") and any(rest.startswith(n) for n in scopes.names)
+
+
+def _past_mention(text: str, start: int, end: int) -> bool:
+    """Whether the CTG named at [start, end) of ``text`` is one before this one."""
+    left, right = sentence_at(text, start, end)
+    return bool(OTHER_CTG.search(text[max(0, start - 40):start]) or PAST_CTG.match(text[end:])
+                or PLUPERFECT.search(text, left, right))
+
+
+def _renewed_after_first(doc: Document) -> tuple[Passage, tuple[int, int]] | None:
+    """Where a renewed CTG is named, when the text also names a first one in the past."""
+    first = renewal = None
+    for passage in passages(doc):
+        text = passage.text
+        for match in FIRST_CTG.finditer(text):
+            if first is None and _past_mention(text, match.start(), match.end()) and not is_ranking(text[match.end():]):
+                first = match
+        for match in RENEWAL.finditer(text):
+            renewal = renewal or (passage, match.span())
+    return renewal if first is not None else None
 
 
 def extract_ordinal(doc: Document) -> Ordinal | None:
@@ -33,18 +138,28 @@ def extract_ordinal(doc: Document) -> Ordinal | None:
     for passage in passages(doc):
         text = passage.text
         for match in ORDINAL_CTG.finditer(text):
-            if OTHER_CTG.search(text[max(0, match.start() - 40):match.start()]) or PAST_CTG.match(text[match.end():]):
+            if _past_mention(text, match.start(), match.end()) or is_ranking(text[match.end():]):
                 continue
             value = parse_ordinal(match["ordinal"])
             if value is None:
                 continue
             votes[value] += 1
-            evidence.setdefault(value, (passage, match.span()))
+            evidence.setdefault(value, (passage, match.span(), "ordinal_before_ctg"))
+        for match in SIGNED_TIMES.finditer(text):
+            value = parse_ordinal(match["ordinal"])
+            if value is not None and value > 1:
+                votes[value] += 1
+                evidence.setdefault(value, (passage, match.span(), "signed_times"))
     if not votes:
-        return None
+        renewed = _renewed_after_first(doc)
+        if renewed is None:
+            return None
+        passage, span = renewed
+        return Ordinal(doc_id=doc.doc_id, page=passage.page.number, rule="renewal_after_first",
+                       snippet=snippet(passage.text, *span), bbox=passage.block.bbox.as_tuple(), value=2)
     # The most named rank; on a tie the highest, since a document recalls the CTGs before its own
     # ("une première CTG pour 2019-2023 ... la présente convention, deuxième CTG").
     value = max(votes, key=lambda rank: (votes[rank], rank))
-    passage, span = evidence[value]
-    return Ordinal(doc_id=doc.doc_id, page=passage.page.number, rule="ordinal_before_ctg",
+    passage, span, rule = evidence[value]
+    return Ordinal(doc_id=doc.doc_id, page=passage.page.number, rule=rule,
                    snippet=snippet(passage.text, *span), bbox=passage.block.bbox.as_tuple(), value=value)

@@ -6,6 +6,9 @@ Three ways a period is stated, from the most to the least explicit:
 - a duration from a start: "pour une durée de cinq ans à compter du 01/01/2023";
 - a year range: "2022-2026", "2022 à 2026", in a sentence or title about the CTG.
 
+When none of these is stated, an end alone may be ("la CTG court jusqu'en 2027"): the period is
+then half known, its start None.
+
 Each candidate is scored by its context: a CTG cue near it (CTG, convention territoriale globale,
 "la présente convention", a "Durée" heading) raises it; the name of another plan before it
 (COG, contrat de ville, schéma...) or a previous CTG ("précédente", "2017-2021 arrivée à
@@ -72,10 +75,20 @@ START_THEN_END = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-# "2022-2026", "2022 – 2026", "2022/2026", "2022 à 2026", "de 2022 à 2026", "entre 2022 et 2026".
+# "2022-2026", "2022 – 2026", "2022/2026", "2022 à 2026", "de 2022 à 2026", "entre 2022 et 2026";
+# web pages also write the Unicode hyphens U+2010, U+2011 and the minus sign: "2022‐2025".
 YEAR_RANGE = re.compile(
-    r"(?<![\d/.])(?P<start>(?:19|20)\d{2})\s*(?:[-–—/]|\bà\b|\bau\b|\bet\b)\s*(?P<end>(?:19|20)\d{2})(?![\d/])",
+    r"(?<![\d/.])(?P<start>(?:19|20)\d{2})\s*(?:[-–—/‐‑−]|\bà\b|\bau\b|\bet\b)\s*(?P<end>(?:19|20)\d{2})(?![\d/])",
     re.IGNORECASE,
+)
+
+# An end without a start: "jusqu'en 2026", "jusqu'à fin 2027", "jusqu'à la fin de l'année 2026",
+# "jusqu'en décembre 2027", "jusqu'au 31 décembre 2027".
+UNTIL_YEAR = re.compile(
+    rf"""\bjusqu['’]\s*(?:en\s+(?:{MONTH_NAME}\s+)?(?P<year>(?:19|20)\d{{2}})
+        |à\s+(?:la\s+)?fin\s+(?:de\s+l['’]ann[ée]e\s+|d[ée]cembre\s+)?(?P<fyear>(?:19|20)\d{{2}})
+        |au\s+{_named(_DATE, '1')})""",
+    re.IGNORECASE | re.VERBOSE,
 )
 
 # Words that tie a sentence to the CTG: "CTG", "Ctg", "convention territoriale globale",
@@ -116,6 +129,25 @@ PROLONGED = re.compile(
     rf"prolong\w*\s+(?:la\s+(?:ctg|convention)\s+|d['’]une\s+ann[ée]e\s+)?jusqu['’]\s*au\s+{_DATE}",
     re.IGNORECASE,
 )
+
+# The CTG that takes over from an earlier one: "la CTG, qui sera renouvelée pour la période ...",
+# "une nouvelle CTG 2024-2028", "la reconduction de la convention".
+RENEWAL = re.compile(r"renouvel\w*\b(?!\s+urbain)|reconduction|reconduite?|nouvelle\s+(?:ctg|convention|mouture)",
+                     re.IGNORECASE)
+
+# A past tense before an end: "la CTG courait jusqu'en 2021", "qui avait été prolongée jusqu'en 2022"
+# (two letters at least before "-ait": not "fait").
+PAST_TENSE = re.compile(r"\b\w{2,}(?:ait|aient)\b", re.IGNORECASE)
+
+# A second predicate of the sentence's subject after another plan's name: "Elle doit prendre le
+# relais du Contrat Enfance Jeunesse et couvrira la période 2020-2023": the years are the subject's.
+COORDINATED_PREDICATE = re.compile(
+    r"\bet\s+(?:elle\s+)?(?:couvr\w*|s['’]\s*[ée]tend\w*|courr?\w*|porter?a?\s+sur|vaut|vaudra"
+    r"|(?:sera|est)\s+(?:conclue|valable|sign[ée]e))\b",
+    re.IGNORECASE,
+)
+# A sentence whose subject is the CTG: it opens on the CTG or on a pronoun standing for it.
+CTG_SUBJECT = re.compile(r"^\W*(?:elle|celle-ci)\b", re.IGNORECASE)
 
 # Statistics over a span of years: "évolution entre 2017 et 2022", "taux d'évolution sur la période".
 STATISTICS = re.compile(r"[ée]volution|entre\s+\d{4}\s+et|variation|hausse|baisse|progression|recensement|insee",
@@ -179,19 +211,50 @@ def _earlier_rank(before: str, ordinal: int | None) -> bool:
     return any(rank is not None and rank < ordinal for rank in ranks)
 
 
+def _other_plans(sentence: str, clause: str) -> bool:
+    """Whether the years after ``clause`` belong to another plan named in it, not to the CTG named
+    after it ("la CTG 2022-2026 prend le relais du contrat de ville") nor to the CTG subject of
+    a second predicate ("Elle prend le relais du CEJ et couvrira la période 2020-2023")."""
+    plans = list(OTHER_PLAN.finditer(clause))
+    if not plans:
+        return False
+    after = clause[plans[-1].end():]
+    if CTG_CUE.search(after):
+        return False
+    subject_is_ctg = CTG_SUBJECT.match(sentence) or CTG_CUE.search(sentence[:40])
+    return not (subject_is_ctg and COORDINATED_PREDICATE.search(after))
+
+
+# How much text read before a sentence is searched for what its pronoun stands for.
+ANTECEDENT_CHARS = 600
+
+
+def _pronoun_is_ctg(passage: Passage, start: int, read_before: str) -> bool:
+    """Whether the sentence at ``start`` opens on a pronoun ("Elle couvrira la période ...") whose
+    nearest antecedent, in the text read before it (earlier passages and pages included), is the
+    CTG rather than another plan."""
+    left, _ = sentence_at(passage.text, start, start)
+    if not CTG_SUBJECT.match(passage.text[left:]):
+        return False
+    earlier = (read_before + " " + passage.text[:left])[-ANTECEDENT_CHARS:]
+    cues = [m.end() for m in CTG_CUE.finditer(earlier)]
+    plans = [m.end() for m in OTHER_PLAN.finditer(earlier)]
+    return bool(cues) and (not plans or cues[-1] > plans[-1])
+
+
 def _score(passage: Passage, start: int, end: int, base: float, page_has_cue: bool,
-           under_duration_heading: bool, span_years: int = 0, ordinal: int | None = None) -> float:
+           under_duration_heading: bool, span_years: int = 0, ordinal: int | None = None,
+           read_before: str = "") -> float:
     sentence, before, clause = _context(passage, start, end)
     if PREVIOUS.search(before) or _earlier_rank(before, ordinal):
         return -3.0
-    plans = list(OTHER_PLAN.finditer(clause))
-    if plans and not CTG_CUE.search(clause[plans[-1].end():]):
+    if _other_plans(sentence, clause):
         # "COG 2022-2026", "la Convention d'objectifs et de gestion (COG) conclue entre l'État et
         # la Cnaf pour la période 2023-2027"
         return -1.0
     if STATISTICS.search(sentence) and not CTG_CUE.search(sentence):
         return 0.0
-    if CTG_CUE.search(sentence) or under_duration_heading:
+    if CTG_CUE.search(sentence) or under_duration_heading or _pronoun_is_ctg(passage, start, read_before):
         return base + (1.0 if PERIOD_CUE.search(sentence) else 0.0)
     if CTG_CUE.search(_heading_context(passage)):
         return base
@@ -208,6 +271,7 @@ def candidates(doc: Document, ordinal: int | None = None) -> list[Candidate]:
     found: list[Candidate] = []
     page_cue = {p.number: bool(CTG_CUE.search(p.text)) for p in doc.pages}
     heading_is_duration = False
+    read = ""  # the end of the text read so far, for the antecedents of pronouns
     for passage in passages(doc):
         text = passage.text
         block = passage.block
@@ -225,7 +289,7 @@ def candidates(doc: Document, ordinal: int | None = None) -> list[Candidate]:
                     end_year = last.year if (last.month, last.day) != (1, 1) else last.year - 1
                     found.append(Candidate(first.year, end_year,
                                            _score(passage, match.start(), match.end(), 5.0, cue, heading_is_duration,
-                                                  ordinal=ordinal),
+                                                  ordinal=ordinal, read_before=read),
                                            passage, match.span(), rule))
                     taken.append(match.span())
         for pattern, rule in ((DURATION_THEN_START, "duration_from_start"), (START_THEN_DURATION, "start_then_duration")):
@@ -234,7 +298,7 @@ def candidates(doc: Document, ordinal: int | None = None) -> list[Candidate]:
                 if first and years and MIN_SPAN + 1 <= years <= MAX_SPAN + 1:
                     found.append(Candidate(first.year, period_end(first, years),
                                            _score(passage, match.start(), match.end(), 5.0, cue, heading_is_duration,
-                                                  ordinal=ordinal),
+                                                  ordinal=ordinal, read_before=read),
                                            passage, match.span(), rule))
                     taken.append(match.span())
         for match in YEAR_RANGE.finditer(text):
@@ -244,9 +308,49 @@ def candidates(doc: Document, ordinal: int | None = None) -> list[Candidate]:
             if MIN_SPAN <= end - start <= MAX_SPAN:
                 found.append(Candidate(start, end,
                                        _score(passage, match.start(), match.end(), 4.0, cue, heading_is_duration,
-                                              end - start + 1, ordinal),
+                                              end - start + 1, ordinal, read),
                                        passage, match.span(), "year_range"))
+        read = (read + " " + text)[-ANTECEDENT_CHARS:]
     return found
+
+
+def end_candidates(doc: Document) -> list[Candidate]:
+    """Ends stated without a start ("la CTG court jusqu'en 2027"), in a sentence naming the CTG
+    before them; start is 0 in these candidates (not stated)."""
+    found: list[Candidate] = []
+    read = ""
+    for passage in passages(doc):
+        text = passage.text
+        for match in UNTIL_YEAR.finditer(text):
+            if match["year1"]:
+                last = _date(match, "1")
+                if last is None:
+                    continue
+                year = last.year if (last.month, last.day) != (1, 1) else last.year - 1
+            else:
+                year = int(match["year"] or match["fyear"])
+            sentence, _, clause = _context(passage, match.start(), match.end())
+            if PREVIOUS.search(clause) or PAST_TENSE.search(clause) or _other_plans(sentence, clause) \
+                    or "prolong" in clause.lower():
+                continue  # a past CTG's end, another plan's, or an amendment's (see _prolongation)
+            if CTG_CUE.search(clause) or _pronoun_is_ctg(passage, match.start(), read):
+                found.append(Candidate(0, year, 1.0, passage, match.span(), "until_year"))
+        read = (read + " " + text)[-ANTECEDENT_CHARS:]
+    return found
+
+
+def _end_only(doc: Document, found: list[Candidate]) -> Period | None:
+    """A half-known period from the ends stated alone, when they agree and no well-supported
+    full period says otherwise."""
+    ends = end_candidates(doc)
+    if len({c.end for c in ends}) != 1:
+        return None
+    if any(c.score >= MIN_SCORE and c.end != ends[0].end for c in found):
+        return None
+    best = ends[0]
+    return Period(doc_id=doc.doc_id, page=best.passage.page.number, rule=best.rule,
+                  snippet=snippet(best.passage.text, *best.span), bbox=best.passage.block.bbox.as_tuple(),
+                  start=None, end=best.end)
 
 
 def _prolongation(doc: Document) -> tuple[int, Passage, tuple[int, int]] | None:
@@ -262,15 +366,23 @@ def _prolongation(doc: Document) -> tuple[int, Passage, tuple[int, int]] | None:
 def extract_period(doc: Document, ordinal: int | None = None) -> Period | None:
     found = candidates(doc, ordinal)
     prolonged = _prolongation(doc)
+    # A period that ends when a renewed CTG begins is the one before it ("Du 1er janvier 2020 au
+    # 31 décembre 2023, une CTG a été signée ... La CTG, qui sera renouvelée pour la période du
+    # 1er janvier 2024 au 31 décembre 2028").
+    renewed = [c.start for c in found if c.score > 0 and RENEWAL.search(_context(c.passage, *c.span)[0])]
     totals: dict[tuple[int, int], float] = {}
     for c in found:
+        if any(c.end <= start for start in renewed):
+            continue
         totals[(c.start, c.end)] = totals.get((c.start, c.end), 0.0) + c.score
     if not totals:
-        return None
+        return _end_only(doc, found)
     ranked = sorted(totals.items(), key=lambda kv: kv[1], reverse=True)
     (best_value, best_score) = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-    if best_score < MIN_SCORE or (runner_up > 0 and best_score < LEAD_RATIO * runner_up):
+    if best_score < MIN_SCORE:
+        return _end_only(doc, found)
+    if runner_up > 0 and best_score < LEAD_RATIO * runner_up:
         return None
     best = max((c for c in found if (c.start, c.end) == best_value), key=lambda c: c.score)
     if prolonged and best_value[1] < prolonged[0] <= best_value[0] + MAX_SPAN + 1:

@@ -19,14 +19,17 @@ class TerritoryType(StrEnum):
 
 
 class Period(Grounded):
-    """The years the CTG covers, both inclusive (``2022-2026``)."""
+    """The years the CTG covers, both inclusive (``2022-2026``). A text may state one end only
+    ("jusqu'en 2027"): the other stays None, never both."""
 
-    start: int = Field(ge=1990, le=2100)
-    end: int = Field(ge=1990, le=2100)
+    start: int | None = Field(ge=1990, le=2100)
+    end: int | None = Field(ge=1990, le=2100)
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
-        if not (1 <= self.end - self.start <= 10):
+        if self.start is None and self.end is None:
+            raise ValueError("a period needs at least one of its years")
+        if self.start is not None and self.end is not None and not (1 <= self.end - self.start <= 10):
             raise ValueError(f"implausible CTG period {self.start}-{self.end}")
         return self
 

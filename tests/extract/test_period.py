@@ -108,3 +108,60 @@ def test_a_ctg_of_an_earlier_rank_is_the_past():
     assert (period.start, period.end) == (2025, 2029)
     # Without knowing this CTG's rank, the two periods weigh the same: nothing is claimed.
     assert extract_period(make_doc(text)) is None
+
+
+HALF_AND_OTHER_CASES = [
+    # An end stated alone, in a sentence about the CTG: the start stays unknown.
+    ("La commune et la Caf du Tarn ont reconduit leur CTG jusqu'en 2028, pour le bien des familles.", (None, 2028)),
+    ("Cette convention trace la feuille de route des élus jusqu'à fin 2027.", (None, 2027)),
+    ("La convention territoriale globale court jusqu'au 31 décembre 2026.", (None, 2026)),
+    ("Signée l'an passé, cette CTG engage les partenaires jusqu'en décembre 2029.", (None, 2029)),
+    # A full period stated elsewhere wins over an end stated alone.
+    ("La CTG couvre la période 2022-2026. Son plan d'actions prioritaires de la CTG court jusqu'en 2025.",
+     (2022, 2026)),
+    # Unicode hyphens between the years of a web page.
+    ("La Ctg 2021‐2024 de la commune de Lodève a été élaborée avec les habitants.", (2021, 2024)),
+    ("Notre CTG 2023‑2027 mobilise les partenaires.", (2023, 2027)),
+    # The CTG subject of a second predicate after another plan's name.
+    ("La CTG fixe les priorités. Elle prend le relais du contrat enfance jeunesse et couvrira la période "
+     "allant du 1er janvier 2021 au 31 décembre 2024.", (2021, 2024)),
+    # A renewed CTG: the period that ends when it begins is the previous one.
+    ("De 2018 à 2021, une CTG a été signée entre la commune et la Caf.\n\nLa CTG, qui sera renouvelée pour "
+     "la période 2022-2025, comptera quatre axes.", (2022, 2025)),
+    # Traps: another plan's end, a past CTG's end, an amendment, no CTG in the sentence.
+    ("Le contrat enfance jeunesse courait jusqu'en 2021 ; la CTG le remplace.", None),
+    ("Le contrat de ville, prolongé jusqu'en 2030, complète la convention territoriale globale.", None),
+    ("La précédente CTG allait jusqu'en 2022. Les élus préparent la suivante.", None),
+    ("La CTG avait été conclue jusqu'en 2022.", None),
+    ("Le projet de territoire court jusqu'en 2030 et compte douze actions.", None),
+    ("La CTG remplace le contrat de ville conclu pour la période 2015-2022.", None),
+    # Two ends stated alone that disagree: none.
+    ("La CTG court jusqu'en 2026.\n\nLa CTG s'applique jusqu'en 2027.", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", HALF_AND_OTHER_CASES, ids=[c[0][:40] for c in HALF_AND_OTHER_CASES])
+def test_period_half_known_and_other_phrasings(text, expected):
+    period = extract_period(make_doc(text))
+    got = (period.start, period.end) if period else None
+    assert got == expected
+
+
+def test_end_only_period_has_provenance():
+    period = extract_period(make_doc("Préambule.\f La Ville et la Caf ont annoncé la reconduction de leur "
+                                     "Convention Territoriale Globale jusqu'en 2029, pour les familles."))
+    assert (period.start, period.end, period.rule, period.page) == (None, 2029, "until_year", 2)
+    assert "jusqu'en 2029" in period.snippet
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Elle" on the next page stands for the CTG named last.
+    ("La CTG fixe les priorités du territoire pour les familles.\fElle couvrira, avec l'appui des communes "
+     "membres, la période allant du 1er janvier 2021 au 31 décembre 2024.", (2021, 2024)),
+    # ... or for another plan, named after the CTG.
+    ("La CTG s'inscrit dans la convention d'objectifs et de gestion de la branche Famille.\fElle couvre, pour "
+     "toutes les Caf du pays, la période allant du 1er janvier 2023 au 31 décembre 2027.", None),
+])
+def test_period_of_a_pronoun_takes_its_antecedent(text, expected):
+    period = extract_period(make_doc(text))
+    assert ((period.start, period.end) if period else None) == expected

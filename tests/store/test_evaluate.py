@@ -65,3 +65,26 @@ def test_missing_document_counts_every_gold_item_as_missed(con):
     report = evaluate(con, [dict(GOLD, doc_id="absent")])
     assert report.scores["period"].fn == 1 and report.scores["period"].tp == 0
     assert report.misses["absent"][0] == "document missing from the database or in error"
+
+
+@pytest.mark.parametrize("facts, expected", [
+    ([("period_end", "2027")], (1, 0, 0)),                          # the same half period
+    ([("period_start", "2023"), ("period_end", "2027")], (0, 1, 1)),  # a start the text does not state
+    ([], (0, 0, 1)),                                                # nothing emitted: missed
+])
+def test_half_known_period_compares_on_both_ends(facts, expected):
+    gold = {"doc_id": "h", "kind": "press_release", "period": {"start": None, "end": 2027}}
+    with connect(":memory:") as con:
+        con.execute("INSERT INTO documents (doc_id, source_path, kind, status) VALUES ('h', '/h.pdf', 'press_release', 'ok')")
+        for field, value in facts:
+            con.execute("INSERT INTO facts VALUES ('h', ?, ?, 1, 's', NULL, 'r')", [field, value])
+        score = evaluate(con, [gold]).scores["period"]
+    assert (score.tp, score.fp, score.fn) == expected
+
+
+def test_a_figure_counting_communes_is_neither_rewarded_nor_penalized():
+    from store.evaluate import _match_lists
+
+    gold = [{"value": 25, "unit": "communes", "label": "communes"}, {"value": 12000, "unit": "habitants", "label": "h"}]
+    score, missed, extra = _match_lists("figures", gold, [], [(12000.0, "habitants", "h"), (31.0, "communes", "c")])
+    assert (score.tp, score.fp, score.fn) == (1, 0, 0)
