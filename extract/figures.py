@@ -2,11 +2,14 @@
 
 A number is a figure when something says what it counts: a percent sign, euros (or "millions"
 in a sentence about money), or a count noun after it ("298 foyers allocataires", "23 RPE",
-"46 Collectifs ... (Clas)"). A big number standing alone in a key-figures layout takes its unit
-and label from the caption beside or below it. Not figures of the territory: comparisons
-("Nord: 58.5%", "contre 27% au niveau du département"), another territory's column in a
-side-by-side comparison, a larger territory the commune belongs to ("fait partie de la CA ...,
-qui compte 17 communes"), changes ("+4.8%"), ages, durations, dates and ratios.
+"46 Collectifs ... (Clas)", "5 axes majeurs", "12 fiches action", "1 centre social"). A big
+number standing alone in a key-figures layout takes its unit and label from the caption beside or
+below it. Not figures of the territory: comparisons ("Nord: 58.5%", "contre 27% au niveau du
+département"), another territory's column in a side-by-side comparison, a larger territory the
+commune belongs to ("fait partie de la CA ..., qui compte 17 communes"), national statistics
+("au niveau national, ... 91 % des habitants"), changes ("+4.8%"), ages, durations, dates and
+ratios. Counts written in words ("trois axes") are left out: readers take the figures stated in
+digits.
 
 Key figures are those a document presents as such: under a "Chiffres clés" or "Focus" heading,
 as big numbers, in tables, in prose. Numbers in the bullet lists of a detailed analysis
@@ -68,12 +71,35 @@ WIDER_AREA_LABEL = re.compile(
 # (text folded).
 WIDER_AREA_OPENING = re.compile(
     r"^\s*(?:en|dans\s+(?:le|la|les|l')|a\s+l'echelle\s+(?:de\s+la|du|des|de\s+l'|de))\s*(?P<place>[a-z' -]{3,40}?)\s*,")
+# A larger area as the subject of a sentence (text folded): "Le département compte ...", "La région
+# du Grand Est recense ...", "La France totalise ...".
+WIDER_AREA_SUBJECT = re.compile(
+    r"^\s*(?:le|la|l')\s*(?:departement|region|france)(?:\s+(?:(?:du|de\s+la|de\s+l'|des|de|d')\s*)?[a-z' -]{2,30}?)?"
+    r"\s+(?:compte|recense|dispose|totalise|regroupe|enregistre|verse|a|est)\b")
 # A sentence about a larger territory: "Valros fait partie de la CA ..., qui compte 17 communes".
 CONTAINER = re.compile(r"\bfait\s+partie\s+d|\bmembre\s+de\s+la\b|\bau\s+sein\s+de\s+la\b", re.IGNORECASE)
 # A lone year given to the figures near it: "en 2022", "(chiffres Caf 2021)", "Insee/2019", "2023".
 YEAR = re.compile(r"(?<![\d/-])(?P<year>(?:19[5-9]|20[0-4])\d)(?![\d/-]|\s*[-–à]\s*\d{4})")
 # Big numbers: a block holding only a number, maybe a unit sign.
 BIG_NUMBER = re.compile(r"^\s*(?:près\s+de\s+|plus\s+de\s+)?(?P<number>\d[\d \u00a0\u202f\u2009\u2007.,]*)\s*(?P<sign>%|€|k€|M€)?\s*$")
+
+# A ratio after a count noun: "1 enfant sur 4", "2 familles sur 5".
+RATIO_AFTER_COUNT = re.compile(r"^\s*sur\s+(?:\d|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)", re.IGNORECASE)
+# Words before a bare year-like number that make it a year: "en 2022", "depuis 2019", "janvier 2024".
+YEAR_CUE = re.compile(r"\b(?:en|depuis|d[èe]s|ann[ée]e|fin|d[ée]but|mi|jusqu['’]en|janvier|f[ée]vrier|mars|avril|mai|juin"
+                      r"|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|ctg|convention)[\s-]*$", re.IGNORECASE)
+# A place named after a count (text folded): "en Guyane", "du département", "dans la région".
+WIDER_AREA_IN = re.compile(r"(?:^|\s)(?:en|dans\s+l[ea]|dans\s+l'|du|de\s+la|de\s+l')\s*(?P<place>[a-z' -]{3,40})")
+
+# A noun phrase in apposition, then the subject of the sentence: "Organisme de droit privé, la
+# Caisse verse ...", "Commune rurale, elle compte ...".
+APPOSITION = re.compile(r"^(?P<first>[^\W\d_]+)[^,;:]{0,60},\s+(?:la|le|les|l['’]|il|elle|ils|elles|on|nous|ce|cette|cet|ces"
+                        r"|son|sa|ses|leur|leurs|notre|nos)\b", re.IGNORECASE)
+# A label, a colon, then the number: "Soutien de la Caf : 1,2 million", "Financement : près de 2 M€".
+LABEL_COLON = re.compile(r"^\W*(?P<first>[^\W\d_]+)[^:;]{0,80}:\s*(?:(?:près|plus|moins|autour)\s+d[e']\s*|environ\s+)?$",
+                         re.IGNORECASE)
+# An infinitive opening an action: "Créer", "Développer", "Soutenir", "Promouvoir".
+INFINITIVE = re.compile(r"[a-z]+(?:er|ir|re|oir)")
 
 MAX_LABEL_CHARS = 90
 
@@ -90,6 +116,8 @@ class _Candidate:
     snippet: str
     rule: str
     salience: int
+    sentence: str = ""  # in running text: the sentence stating it, and where the number starts
+    position: int = -1
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +147,10 @@ def unit_after(text: str) -> tuple[str, Unit, str, int] | None:
     folded = fold_aligned(text)
     lead = re.match(r"\s*(?:(?:des|de|d'|du|environ|au\s+total)[\s-]+)?", folded)
     start = lead.end()
+    # "4 grandes orientations", "3 nouveaux axes": an adjective may stand before the noun.
+    adjective = alternation(_words("pre_noun_adjectives"), after=r"\s+").match(folded, start)
+    if adjective:
+        start = adjective.end()
     match = alternation(tuple(form for form, _, _ in _units()), after="(?![a-z0-9])").match(folded, start)
     if match:
         noun, family = _unit_by_form()[match.group()]
@@ -170,16 +202,17 @@ def _is_comparison(before: str, after: str) -> bool:
 
 def _about_wider_area(sentence_before: str) -> bool:
     """Whether a sentence opens on a departement or a larger area: "En Haute-Vienne, 23 CTG
-    sont signées", "À l'échelle du département, ..."."""
-    opening = WIDER_AREA_OPENING.match(fold(sentence_before))
-    return bool(opening) and _names_a_place(opening["place"].split())
+    sont signées", "À l'échelle du département, ...", "Le département compte 95 centres sociaux"."""
+    folded = fold(sentence_before)
+    opening = WIDER_AREA_OPENING.match(folded)
+    return (bool(opening) and _names_a_place(opening["place"].split())) or bool(WIDER_AREA_SUBJECT.match(folded))
 
 
 def _label_after(text: str) -> str:
     """The words after a figure up to a break: "des familles allocataires vivent sous le seuil de
     pauvreté" -> "familles allocataires vivent sous le seuil de pauvreté"."""
-    phrase = re.split(r"[;:()\n]|\s[-–]\s|\.\s|\.$|,\s*(?:soit|dont|contre|et)\b|\s(?:soit|dont|contre)\s", text,
-                      maxsplit=1)[0]
+    phrase = re.split(r"[;:()\n]|\s[-–]\s|\.\s|\.$|,\s*(?:soit|dont|contre|et)\b|\s(?:soit|dont|contre)\s|\set\s+(?=\d)",
+                      text, maxsplit=1)[0]
     phrase = re.sub(r"^\s*(?:de\s+la|de\s+l['’]|des|du|de|d['’]|en|au\s+titre\s+des?|au\s+titre\s+de\s+la)\s*",
                     "", clean(phrase), flags=re.IGNORECASE)
     return phrase.strip(" ,.")[:MAX_LABEL_CHARS]
@@ -187,7 +220,7 @@ def _label_after(text: str) -> str:
 
 def _qualifier(text: str) -> str:
     """What follows a count noun, as written: " de 0 à 2 ans vivent..." -> "de 0 à 2 ans vivent..."."""
-    phrase = re.split(r"[;:()\n]|\s[-–]\s|\.\s|\.$|,\s|\s(?:soit|dont|contre)\s", text, maxsplit=1)[0]
+    phrase = re.split(r"[;:()\n]|\s[-–]\s|\.\s|\.$|,\s|\s(?:soit|dont|contre)\s|\set\s+(?=\d)", text, maxsplit=1)[0]
     return clean(phrase).strip(" ,.")[:MAX_LABEL_CHARS]
 
 
@@ -314,20 +347,23 @@ def _candidates_in(page: Page, block: Block, text: str, salience: int, year_defa
                    ) -> list[_Candidate]:
     found = []
     money_sentence = alternation(_words("money_context"))
+    national = alternation(_words("wider_area_sentence"), "(?<![a-z])", "(?![a-z])")
     for match in NUMBER.finditer(text):
         start, end = match.span()
-        before, after = text[max(0, start - 60):start], text[end:end + 160]
         value = parse_number(match["number"])
-        if value is None or CHANGE.search(before) or RATIO_OR_TIME.match(after) or ORDINAL_WORDS.search(before) \
+        if value is None:
+            continue
+        before, after = text[max(0, start - 60):start], text[end:end + 160]
+        if CHANGE.search(before) or RATIO_OR_TIME.match(after) or ORDINAL_WORDS.search(before) \
                 or THRESHOLD_OR_TARGET.search(before):
             continue
         if _is_comparison(before, after):
             continue
         left, right = sentence_at(text, start, end)
         if CONTAINER.search(text[left:start]) or COMPARISON_SENTENCE.search(text[left:start]) or \
-                _about_wider_area(text[left:start]):
+                _about_wider_area(text[left:start]) or national.search(fold(text[left:start])):
             continue
-        if reads_as_objective(BULLET.sub("", text[left:right]).strip()):
+        if _planned(BULLET.sub("", text[left:right]).strip(), text[left:start]):
             continue  # a planned quantity: "Créer une micro-crèche de 12 places à Malansac"
         folded_after = fold_aligned(after)
         unit, category, label = None, None, ""
@@ -345,26 +381,77 @@ def _candidates_in(page: Page, block: Block, text: str, salience: int, year_defa
             if not is_euros and not money_sentence.search(fold(text[left:right])):
                 continue
             unit, category, value = "EUR", Unit.EUR, amount
-            rest = re.sub(r"^\s*(?:millions?|milliards?|m€|k€)?\s*(?:€|d['’]\s*euros|euros)?", "", after,
+            rest = re.sub(r"^\s*(?:millions?|milliards?|m€|k€)?\s*(?:€|d['’]\s*(?:euros|€)|euros)?", "", after,
                           flags=re.IGNORECASE)
             label = _label_after(rest)
             if len(label.split()) < 2 or re.match(r"\s*en\s+\d{4}", rest):
                 label = _label_before(text[left:start]) or label
         else:
-            if alternation(_words("not_units"), r"\s*", "(?![a-z])").match(folded_after):
+            count = _count(value, text[:start], after, match["number"])
+            if count is None:
                 continue
-            found_unit = unit_after(after)
-            if found_unit is None:
-                continue
-            unit, category, written, unit_end = found_unit
-            if value == 1 or (1900 <= value <= 2100 and float(value).is_integer()):
-                continue  # "1 Micro-crèche" lists equipment; a year is no count
-            label = clean(f"{written} {_qualifier(after[unit_end:])}".strip())[:MAX_LABEL_CHARS]
+            unit, category, label = count
         year = _sentence_year(text, start, end) or year_default
         snippet = text[max(left, start - 120):min(right, end + 150)]
         found.append(_Candidate(value, unit, category, label or unit, year, page, block, snippet,
-                                "figure_in_text", salience))
+                                "figure_in_text", salience, text[left:right], start))
     return found
+
+
+def _planned(sentence: str, before: str) -> bool:
+    """Whether a sentence states something to do ("Créer une micro-crèche de 12 places") rather
+    than a fact. A noun in apposition before the subject ("Organisme de droit privé, la Caisse
+    verse 23 M€") opens a statement; so does a label before its value ("Soutien de la Caf :
+    1,2 million d'euros par an")."""
+    if not reads_as_objective(sentence):
+        return False
+    opening = APPOSITION.match(sentence) or LABEL_COLON.search(before)
+    return not opening or bool(INFINITIVE.fullmatch(fold(opening["first"])))
+
+
+def _count(value: float, before: str, after: str, written_number: str) -> tuple[str, Unit, str] | None:
+    """(count noun, family, label) of a count: "12 accueils de loisirs", "1 centre social",
+    "2 045 habitants", "4 grandes orientations". None for an age, a duration, a ratio ("1 enfant
+    sur 4"), a year ("en 2022 familles"), a heading's number ("1 Familles") or another area's
+    count ("19 communes bénéficiaires en Guyane")."""
+    if alternation(_words("not_units"), r"\s*", "(?![a-z])").match(fold_aligned(after)):
+        return None
+    found_unit = unit_after(after)
+    if found_unit is None:
+        return None
+    unit, category, written, unit_end = found_unit
+    rest = after[unit_end:]
+    if RATIO_AFTER_COUNT.match(rest) or _names_wider_area(rest):
+        return None
+    if value == 1:
+        line = re.split(r"[\n;]", before)[-1]
+        if _plural(written) or not re.search(r"\w", line):
+            # "1 Familles" numbers a heading (one of a thing agrees in the singular); a line or a list
+            # item opening on "1 Micro-crèche" (after a bullet or a scan's speck at most) is an
+            # inventory's item. Within a sentence, "... et 1 centre social" counts.
+            return None
+        unit = written if written.isupper() else clean(written).lower()  # the singular as written
+    if written_number.isdigit() and 1900 <= value <= 2100 and (YEAR_CUE.search(before) or written[:1].isupper()):
+        return None  # "en 2022 Familles...": a year ("2 045 habitants", written grouped, is a count)
+    return unit, category, clean(f"{written} {_qualifier(rest)}".strip())[:MAX_LABEL_CHARS]
+
+
+def _plural(written: str) -> bool:
+    """Whether a count noun as written is plural: "familles", "accueils de loisirs"; an acronym
+    ("EVS") or an invariable noun ("relais") is not."""
+    head = written.split()[0] if written.split() else ""
+    return not head.isupper() and fold(head).endswith(("s", "x")) and fold(head) not in _words("invariable_nouns")
+
+
+def _names_wider_area(qualifier: str) -> bool:
+    """Whether the words after a count place it in a departement or a larger area: "communes
+    bénéficiaires en Guyane", "structures du département"."""
+    phrase = re.split(r"[;:()\n.,]", fold(qualifier), maxsplit=1)[0]
+    for place in WIDER_AREA_IN.finditer(phrase):
+        words = place["place"].split()
+        if any(_names_a_place(words[:k]) for k in range(1, min(4, len(words)) + 1)):
+            return True
+    return False
 
 
 def _table_figures(page: Page, year_default: int | None, territory: Territory | None) -> list[_Candidate]:
@@ -453,23 +540,46 @@ def _big_number(page: Page, index: int, block: Block, match: re.Match, body: flo
 
 
 def _consolidate(doc: Document, candidates: list[_Candidate]) -> list[Figure]:
-    """One figure per value and unit, and per bare unit (the first stated wins: "1650 habitants
-    (Insee/2019)" over a later "1 641 habitants"); supporting numbers dropped."""
-    seen_values: set[tuple[float, Unit]] = set()
+    """One figure per fact: a value stated again in the same family ("9 accueils de loisirs",
+    later "aux 9 ALSH") or a second value under the same bare unit ("1650 habitants (Insee/2019)",
+    later "1 641 habitants": the first stated wins) is one figure; supporting numbers dropped."""
+    kept: dict[tuple[float, Unit], list[_Candidate]] = {}
     seen_labels: set[tuple[str, str]] = set()
     figures = []
     for c in sorted(candidates, key=lambda c: (-c.salience, c.page.number)):
         if c.salience < 1:
             continue
-        # Two values under the same bare unit ("1650 habitants", later "1 641 habitants") are two
-        # statements of one fact: the first stands.
         label_key = (c.unit, fold_key(c.label)) if fold_key(c.label) == fold_key(c.unit) else None
-        # "9 accueils de loisirs" and, later, "aux 9 ALSH": one fact.
-        if (c.value, c.category) in seen_values or (label_key and label_key in seen_labels):
+        same_value = kept.setdefault((c.value, c.category), [])
+        if any(_restates(k, c) for k in same_value) or (label_key and label_key in seen_labels):
             continue
-        seen_values.add((c.value, c.category))
+        same_value.append(c)
         seen_labels.add(label_key)
         figures.append(Figure(doc_id=doc.doc_id, page=c.page.number, rule=c.rule, snippet=c.snippet,
                               bbox=c.block.bbox.as_tuple(), label=c.label, value=c.value, unit=c.unit,
                               category=c.category, year=c.year))
     return sorted(figures, key=lambda f: f.page)
+
+
+def _restates(first: _Candidate, other: _Candidate) -> bool:
+    """Whether ``other`` states again the fact of ``first`` (same value and family) rather than
+    another fact: two numbers of running text may say different things. "12 % des familles
+    monoparentales" and "12 % des familles nombreuses" are two figures; so are "2 crèches et
+    2 micro-crèches" in one sentence. Tables and big numbers restate what the text says."""
+    if first.rule != "figure_in_text" or other.rule != "figure_in_text" or \
+            first.block.table is not None or other.block.table is not None:
+        return True
+    if first.block is other.block and first.position == other.position:
+        return True
+    if first.category in (Unit.EUR, Unit.PERCENT):
+        return not _different_labels(first.label, other.label)
+    return first.sentence != other.sentence
+
+
+def _different_labels(first: str, other: str) -> bool:
+    """Labels whose content words mostly differ: "familles monoparentales" / "familles nombreuses"
+    do; "prestations légales versées" / "prestations légales" do not."""
+    a, b = ({w for w in fold_key(label).split() if len(w) > 3} for label in (first, other))
+    if not a or not b or a <= b or b <= a:
+        return False
+    return len(a & b) / len(a | b) < 0.5

@@ -38,6 +38,11 @@ class Unit(StrEnum):
     CLAS = "CLAS"
     EAJE = "EAJE"
     MAM = "MAM"
+    ESPACES_JEUNES = "espaces jeunes"
+    SYNDICATS = "syndicats"
+    # Items of the plan: its axes (orientations, champs d'intervention), objectives and actions.
+    AXES = "axes"
+    OBJECTIFS = "objectifs"
     OTHER = "other"
 
 

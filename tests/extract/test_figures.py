@@ -27,7 +27,7 @@ def figures(text: str, territory: str | None = None) -> list[tuple[float, str]]:
      [(2_500_000, "EUR")]),
     ("Prestations versées aux allocataires 2,4millions chiffre 2022", [(2_400_000, "EUR")]),
     ("Le territoire compte 1 Relais Petite Enfance et 3 multi-accueils, soit 86 places.",
-     [(3, "multi-accueils"), (86, "places")]),
+     [(1, "relais petite enfance"), (3, "multi-accueils"), (86, "places")]),
     ("241 assistantes maternelles et 9 accueils de loisirs", [(241, "assistantes maternelles"), (9, "accueils de loisirs")]),
     ("46 Collectifs de Contrat local d'accompagnement à la scolarité (Clas) et 6 Lieux d'accueil enfants parents",
      [(46, "CLAS"), (6, "LAEP")]),
@@ -165,3 +165,94 @@ def test_table_columns_of_other_territories_are_not_the_territorys():
                           type=TerritoryType.EPCI)
     found = extract_figures(read_html(html.encode(), "a.html", "a"), territory)
     assert sorted((f.value, f.unit) for f in found) == [(44.7, "%"), (712, "enfants")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Items of the plan: axes, orientations, objectives, action sheets, fields of intervention.
+    ("La démarche s'organise autour de 3 axes et se décline en 11 fiches action.", [(3, "axes"), (11, "fiches action")]),
+    ("Le document retient 8 axes majeurs pour la période.", [(8, "axes")]),
+    ("Le projet repose sur 5 grandes orientations.", [(5, "orientations")]),
+    ("Elle comporte 2 axes, 9 orientations stratégiques et 31 objectifs opérationnels.",
+     [(2, "axes"), (9, "orientations stratégiques"), (31, "objectifs opérationnels")]),
+    ("La nouvelle convention poursuit 4 objectifs principaux.", [(4, "objectifs")]),
+    ("Elle couvre 7 champs d'intervention et s'appuie sur un plan de 45 actions.", [(7, "champs"), (45, "actions")]),
+    ("Le programme se structure en 5 thématiques, 3 volets et 4 domaines d'intervention.",
+     [(5, "thématiques"), (3, "volets"), (4, "domaines")]),
+    ("L'agglomération et 3 syndicats intercommunaux signent la convention.", [(3, "syndicats")]),
+    # Counts of services, a count of one among them.
+    ("Le secteur offre 8 accueils de loisirs, 4 espaces jeunes, 2 relais et 1 centre social.",
+     [(8, "accueils de loisirs"), (4, "espaces jeunes"), (2, "relais"), (1, "centre social")]),
+    # A count that looks like a year.
+    ("Le village compte 2 031 habitants.", [(2031, "habitants")]),
+    ("Le bourg compte 1987 habitants selon le dernier recensement.", [(1987, "habitants")]),
+    # Approximate numbers.
+    ("Avec près de 41 000 habitants, la ville est la plus peuplée du canton.", [(41000, "habitants")]),
+    ("La commune compte un peu moins de 12 000 habitants.", [(12000, "habitants")]),
+    ("L'intercommunalité regroupe moins de 45 000 habitants.", [(45000, "habitants")]),
+    ("Ici, plus de 60 % de la population est couverte par une prestation.", [(60, "%")]),
+    ("La Caf verse des prestations à 9 500 habitants (38,5 % de la population).", [(9500, "habitants"), (38.5, "%")]),
+    # Money per year and over the period; "M€" and "M €".
+    ("La Caf apportera 2,3 millions d'euros par an, soit 9,2 millions d'euros sur la durée de la convention.",
+     [(2_300_000, "EUR"), (9_200_000, "EUR")]),
+    ("La Caisse verse 31 M€ de prestations aux familles du canton et un peu plus d'1 M € en action sociale.",
+     [(31_000_000, "EUR"), (1_000_000, "EUR")]),
+    # A noun in apposition opens a statement, not an action to take.
+    ("Établissement de droit privé, la Caf verse 12 M€ de prestations aux familles.", [(12_000_000, "EUR")]),
+    # A label before its value is a key figure, even when the label is a noun of action.
+    ("Accompagnement financier de la Caf : près de 1,4 million d'euros par an.", [(1_400_000, "EUR")]),
+])
+def test_counts_of_plan_items_services_and_approximate_numbers(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # National statistics.
+    "Ainsi, au niveau national, la COG prévoit de couvrir 95 % des habitants par une CTG.",
+    "Déployée depuis 2010 sur le territoire national, la démarche a convaincu 88 % des maires interrogés.",
+    # A number heading a section, an inventory's line of one, a ratio.
+    "1 Familles et parentalité",
+    "Équipements :\n1 Multi-accueil ;\n• 1 Relais Petite Enfance",
+    "1 enfant sur 4 vit sous le seuil de pauvreté.",
+    # A year before a capitalised or dated noun.
+    "Bilan 2023 Actions menées auprès des familles",
+    "Lors des ateliers organisés en 2022 habitants et élus ont échangé.",
+    # Another area's services, durations, ages, the numbers of axes and objectives.
+    "On recense 12 centres sociaux agréés en Martinique.",
+    "Le département du Gers compte 57 accueils de loisirs.",
+    "La région recense 410 crèches.",
+    "La convention est conclue pour 4 ans et concerne les enfants de 0 à 6 ans.",
+    "Axe 2 : soutenir la parentalité ; objectif 3 : développer l'accueil.",
+    # A planned quantity.
+    "Créer, d'ici la fin de la convention, une crèche de 20 places.",
+    "Développer l'accueil : 20 places à créer.",
+])
+def test_not_the_territorys_figures(text):
+    assert figures(text) == []
+
+
+def test_same_value_with_different_labels_gives_two_figures():
+    found = extract_figures(make_doc("Ici, 18 % des familles sont monoparentales et 18 % des ménages vivent seuls. "
+                                     "On compte aussi 3 crèches et 3 micro-crèches."))
+    assert [(f.value, f.unit, f.label) for f in found] == [
+        (18, "%", "familles sont monoparentales"), (18, "%", "ménages vivent seuls"),
+        (3, "crèches", "crèches"), (3, "micro-crèches", "micro-crèches")]
+
+
+def test_same_value_stated_again_is_one_figure():
+    assert figures("La Caf verse 4,2 millions d'euros de prestations légales. Ces 4,2 millions d'euros de "
+                   "prestations légales soutiennent les familles. Le relais compte 3 crèches. Les 3 crèches sont pleines.") == \
+        [(4_200_000, "EUR"), (3, "crèches")]
+
+
+def test_one_of_a_service_keeps_its_singular_as_written():
+    [one] = [f for f in extract_figures(make_doc("Le quartier dispose de 2 crèches et d'1 Espace de Vie Sociale."))
+             if f.value == 1]
+    assert (one.unit, one.category) == ("espace de vie sociale", Unit.ESPACES_DE_VIE_SOCIALE)
+
+
+def test_unit_after_reads_plan_items_after_an_adjective():
+    assert unit_after(" grandes orientations")[:2] == ("orientations", Unit.AXES)
+    assert unit_after(" fiches actions")[:2] == ("fiches action", Unit.ACTIONS)
+    assert unit_after(" champs d'intervention prioritaires")[:2] == ("champs", Unit.AXES)
+    assert unit_after(" objectifs opérationnels")[:2] == ("objectifs opérationnels", Unit.OBJECTIFS)
+    assert unit_after(" nouveaux axes")[:2] == ("axes", Unit.AXES)
