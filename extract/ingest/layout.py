@@ -46,6 +46,8 @@ MIN_MARGIN_BAND = 54.0
 JUSTIFIED_MIN_WORDS = 3
 JUSTIFIED_MAX_GAP_EM = 4.0
 JUSTIFIED_GAP_SPREAD = 0.3
+# A short token that may sit inside a stretched justified line: "9", "2021", "à", "(1)".
+SHORT_TOKEN = re.compile(r"^[\w()’'.,-]{1,5}$")
 # An opening quotation mark or dash, set apart from the first word of a stretched justified line.
 OPENING_MARK = re.compile(r"^\s*[«“\"(—–]\s*$")
 # A bullet drawn apart from its text, and how far (in font sizes) its text may start.
@@ -160,7 +162,11 @@ def _join_justified(lines: list[Line]) -> list[Line]:
 
     for line in lines:
         mark = bool(OPENING_MARK.match(line.text)) and line.spans[0].font != "ocr"
-        if not mark and (" " in line.text or sum(c.isalpha() for c in line.text) < 2 or line.spans[0].font == "ocr"):
+        # Inside a run, a short number is a word of the line: "jeudi 9 décembre 2021 à". A run never
+        # starts on one: table cells of figures are not words.
+        inner = bool(run) and bool(SHORT_TOKEN.match(line.text))
+        if not mark and (" " in line.text or (sum(c.isalpha() for c in line.text) < 2 and not inner)
+                         or line.spans[0].font == "ocr"):
             flush()
             out.append(line)
             continue

@@ -161,3 +161,13 @@ def test_an_opening_quote_joins_the_stretched_justified_line_it_opens():
              ("des", 484.6, 506.5), ("axes", 516.7, 541.3)]
     fragments = [line(text, x0, 168.5, x1, size=10.5) for text, x0, x1 in words]
     assert [ln.text for ln in layout.merge_fragments(fragments)] == ["« Nous travaillons selon des axes"]
+
+
+def test_numbers_inside_a_stretched_justified_line_stay_in_it():
+    words = [("signée", 54, 84), ("jeudi", 106, 135), ("9", 157, 163), ("décembre", 185, 230), ("2021", 252, 275),
+             ("à", 297, 303)]
+    fragments = [line(text, x0, 336, x1, size=10.5) for text, x0, x1 in words]
+    assert [ln.text for ln in layout.merge_fragments(fragments)] == ["signée jeudi 9 décembre 2021 à"]
+    # a row of figures is no stretched line
+    cells = [line(text, x0, 336, x1, size=10.5) for text, x0, x1 in [("12", 54, 66), ("45", 106, 118), ("78", 157, 169)]]
+    assert [ln.text for ln in layout.merge_fragments(cells)] == ["12", "45", "78"]
