@@ -1,18 +1,45 @@
-"""Document kinds from content, never from file names."""
+"""Document kinds from content, never from file names or the way a text was rendered."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+
 import pytest
 
-from extract.classify import classify
+from extract.classify import (
+    classify,
+    kind_scores,
+    page_title,
+    questions,
+    reported_speech,
+)
+from extract.ingest.markup import read_html
+from extract.normalize import fold
+from models.document import Media
 from models.documents import DocKind
 from tests.conftest import CORPUS_FILES, make_doc
 
 
+def html_doc(title: str, body: str):
+    """A page as a collectivity's site serves it: site name and menu before the article."""
+    html = (f"<html><head><title>{title}</title></head><body><header><p>Ville de Montbard</p>"
+            f"<nav><ul><li>Accueil</li><li>Vivre ici</li><li>Actualités</li></ul></nav></header>"
+            f"<main><h1>{title}</h1>{body}</main></body></html>")
+    return read_html(html.encode(), "x.html", "x")
+
+
+def paragraphs(text: str) -> str:
+    return "".join(f"<p>{part}</p>" for part in text.split("\n\n"))
+
+
+def as_slides(doc):
+    """The same text on landscape PDF pages, as a slide deck printed to PDF."""
+    return replace(doc, media=Media.PDF, pages=tuple(replace(p, width=842.0, height=595.0) for p in doc.pages))
+
+
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.name)
 def test_corpus_kind_matches_gold(ingested, path):
-    import json
-
     from tests.conftest import GOLD
 
     gold = json.loads((GOLD / f"{path.stem}.json").read_text(encoding="utf-8"))
@@ -20,8 +47,6 @@ def test_corpus_kind_matches_gold(ingested, path):
 
 
 def test_kind_ignores_the_file_name(ingested):
-    from dataclasses import replace
-
     from tests.conftest import GARD
 
     doc = ingested(GARD)
@@ -29,32 +54,109 @@ def test_kind_ignores_the_file_name(ingested):
     assert classify(renamed) is DocKind.DIAGNOSTIC
 
 
+# --- Invented snippets, one per class of document -------------------------------------------------
+
+NEWS_ARTICLE = (
+    "Quimperlé : la Caf et l'agglomération renouvellent leur pacte pour les familles\n\n"
+    "Ce jeudi, en fin d'après-midi, Yann Le Goff, président de Quimperlé Communauté, et Maud Kerhervé, "
+    "directrice de la Caf du Finistère, ont paraphé la nouvelle convention territoriale globale.\n\n"
+    "« Nous voulons des réponses au plus près des familles », souligne Yann Le Goff. Pour la directrice, "
+    "« ce texte engage nos deux maisons pour cinq ans », a-t-elle rappelé devant une trentaine d'élus.")
+
+INSTITUTIONAL_PAGE = (
+    "La convention territoriale globale\n\n"
+    "Qu'est-ce que la CTG ?\n\n"
+    "C'est un accord de partenariat entre la Caf et la commune pour adapter les services aux besoins "
+    "des familles du territoire.\n\n"
+    "Quels domaines sont concernés ?\n\n"
+    "La petite enfance, la jeunesse, la parentalité et l'accès aux droits.\n\n"
+    "Documents à télécharger : la convention, le plan d'actions.")
+
+DELIBERATION_REPORT = (
+    "Conseil municipal du 14 mars 2025\n\n"
+    "Rapport présenté par Claire Vasseur, adjointe à la famille\n\n"
+    "Mesdames, messieurs, chers collègues,\n\n"
+    "Je vous soumets ce soir la convention territoriale globale conclue avec la Caf de la Somme pour "
+    "2025-2029, fruit de huit mois de travail avec les associations du quartier.")
+
+MINUTES = (
+    "PROCÈS-VERBAL DE SÉANCE\n\n"
+    "Le conseil communautaire, régulièrement convoqué, s'est réuni le jeudi 6 février 2025 à 18 heures. "
+    "M. Alain Roux préside la séance.\n\n"
+    "Étaient présents : Alain Roux, Nadia Ferrand, Luc Morin, Odile Vernet.\n\n"
+    "M. Marc Petit a donné procuration à Mme Ida Blanc.\n\n"
+    "Point 4 : convention territoriale globale avec la Caf du Cantal.")
+
+PRESS_COMMUNIQUE = (
+    "COMMUNIQUÉ DE PRESSE\n\n"
+    "Le 18 octobre 2024, Vitré Communauté et la Caf d'Ille-et-Vilaine signeront leur convention "
+    "territoriale globale à l'espace Pierre-Loti.\n\n"
+    "Contact presse : Léa Moreau, service communication.")
+
+CONVENTION = (
+    "CONVENTION TERRITORIALE GLOBALE\n\nEntre la Caisse d'allocations familiales de la Somme, ci-après dénommée "
+    "« la Caf », et la Communauté de communes du Vimeu, représentée par son Président, dûment autorisé.\n\n"
+    "Il est convenu et arrêté ce qui suit :\n\nArticle 1 - Objet de la convention\n\nArticle 2 - Les champs "
+    "d'intervention\n\nArticle 3 - Durée de la convention\n\nFait à Amiens en autant d'exemplaires originaux.")
+
+REGISTER_EXTRACT = (
+    "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\n\nSéance du 12 mars 2023\n\nNombre de conseillers "
+    "en exercice : 27. Votants : 25.\n\nObjet : Convention territoriale globale avec la Caf du Gard\n\nLe Conseil "
+    "municipal, après en avoir délibéré, à l'unanimité, APPROUVE la CTG 2023-2027 et AUTORISE le Maire à la signer.")
+
+DIAGNOSTIC = (
+    "Diagnostic de territoire\n\nPortrait de territoire : une population jeune.\n\nAnalyse des besoins : les "
+    "répondants au questionnaire souhaitent davantage de places d'accueil. Préconisations.")
+
+LETTER = (
+    "Objet : invitation au comité de pilotage de la CTG\n\nMadame, Monsieur,\n\nNous avons le plaisir de vous "
+    "convier au comité de pilotage de la convention territoriale globale, le mardi 4 juin à 14 heures.\n\n"
+    "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.")
+
+
 @pytest.mark.parametrize("text, kind", [
-    ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\n\nSéance du 12 mars 2023\n\nNombre de conseillers "
-     "en exercice : 27. Votants : 25.\n\nObjet : Convention territoriale globale avec la Caf du Gard\n\nLe Conseil "
-     "municipal, après en avoir délibéré, à l'unanimité, APPROUVE la CTG 2023-2027 et AUTORISE le Maire à la signer.",
-     DocKind.DELIBERATION),
-    ("CONVENTION TERRITORIALE GLOBALE\n\nEntre la Caisse d'allocations familiales de la Somme, ci-après dénommée "
-     "« la Caf », et la Communauté de communes du Vimeu, représentée par son Président, dûment autorisé.\n\n"
-     "Il est convenu et arrêté ce qui suit :\n\nArticle 1 - Objet de la convention\n\nArticle 2 - Les champs "
-     "d'intervention\n\nArticle 3 - Durée de la convention\n\nFait à Amiens en autant d'exemplaires originaux.",
-     DocKind.CONVENTION),
-    ("COMMUNIQUÉ DE PRESSE\n\nLa ville de Lunel et la Caf de l'Hérault signeront le 14 mars la convention "
-     "territoriale globale. Contact presse : service communication.", DocKind.PRESS_RELEASE),
-    ("Diagnostic de territoire\n\nPortrait de territoire : une population jeune.\n\nAnalyse des besoins : les "
-     "répondants au questionnaire souhaitent davantage de places d'accueil. Préconisations.", DocKind.DIAGNOSTIC),
+    (NEWS_ARTICLE, DocKind.PRESS_RELEASE),
+    (PRESS_COMMUNIQUE, DocKind.PRESS_RELEASE),
+    (INSTITUTIONAL_PAGE, DocKind.WEB_PAGE),
+    (DELIBERATION_REPORT, DocKind.DELIBERATION),
+    (MINUTES, DocKind.DELIBERATION),
+    (REGISTER_EXTRACT, DocKind.DELIBERATION),
+    (CONVENTION, DocKind.CONVENTION),
+    (DIAGNOSTIC + "\n\nAtouts : un tissu associatif dense. Faiblesses : peu de transports.", DocKind.DIAGNOSTIC),
+    (LETTER, DocKind.OTHER),
     ("Horaires d'ouverture de la médiathèque : du mardi au samedi.", DocKind.OTHER),
-])
+], ids=["news", "communique", "page", "report", "minutes", "register", "convention", "diagnostic", "letter",
+        "unrelated"])
 def test_kind_from_vocabulary_and_structure(text, kind):
     assert classify(make_doc(text)) is kind
 
 
-def test_html_without_cues_is_a_web_page():
-    from extract.ingest.markup import read_html
+@pytest.mark.parametrize("text, kind", [
+    (NEWS_ARTICLE, DocKind.PRESS_RELEASE),
+    (PRESS_COMMUNIQUE, DocKind.PRESS_RELEASE),
+    (INSTITUTIONAL_PAGE, DocKind.WEB_PAGE),
+    (DELIBERATION_REPORT, DocKind.DELIBERATION),
+    (MINUTES, DocKind.DELIBERATION),
+    (LETTER, DocKind.OTHER),
+], ids=["news", "communique", "page", "report", "minutes", "letter"])
+def test_kind_is_the_same_for_a_text_and_its_web_page(text, kind):
+    title, _, body = text.partition("\n\n")
+    assert classify(html_doc(title, paragraphs(body))) is kind
+    assert classify(make_doc(text)) is kind
 
-    html = "<html><body><main><h1>Accueil de loisirs</h1><p>Inscriptions ouvertes pour l'été.</p></main></body></html>"
-    assert classify(read_html(html.encode(), "x.html", "x")) is DocKind.WEB_PAGE
 
+def test_an_html_page_is_no_web_page_by_its_format_alone():
+    doc = html_doc("Accueil de loisirs", "<p>Inscriptions ouvertes pour l'été.</p>")
+    assert classify(doc) is DocKind.OTHER
+
+
+def test_a_text_about_a_ctg_without_cues_is_an_article_not_other():
+    text = ("La commune de Lodève et la Caf de l'Hérault ont signé une convention territoriale globale pour "
+            "la période 2024-2027. Elle porte sur la petite enfance et la jeunesse.")
+    assert classify(make_doc(text)) is DocKind.PRESS_RELEASE
+
+
+# --- Tricky cases ------------------------------------------------------------------------------------
 
 SIGNING_STORY = ("<p>Le 4 mai 2024, la Ville et la Caf de l'Aude ont signé la convention territoriale globale "
                  "pour 2024-2028, en présence de la sous-préfète. La convention a été signée par le maire.</p>")
@@ -64,7 +166,7 @@ SIGNING_STORY = ("<p>Le 4 mai 2024, la Ville et la Caf de l'Aude ont signé la c
     # A page presenting the CTG tells of its signing, yet it is a standing page, not a news item.
     ("La convention territoriale globale | Ville de Limoux", SIGNING_STORY, DocKind.WEB_PAGE),
     ("Notre CTG 2024-2028 – Carcassonne Agglo", SIGNING_STORY, DocKind.WEB_PAGE),
-    # A news headline tells of an event.
+    # A news headline with nothing else to tell the two apart: the more frequent kind.
     ("Limoux et la Caf signent leur convention territoriale globale - Ville de Limoux", SIGNING_STORY,
      DocKind.PRESS_RELEASE),
     ("Renouvellement de la CTG avec la Caf | Ville de Limoux", SIGNING_STORY, DocKind.PRESS_RELEASE),
@@ -73,7 +175,100 @@ SIGNING_STORY = ("<p>Le 4 mai 2024, la Ville et la Caf de l'Aude ont signé la c
      DocKind.PRESS_RELEASE),
 ])
 def test_html_page_titled_by_the_ctg_presents_it(title, body, kind):
-    from extract.ingest.markup import read_html
+    assert classify(html_doc(title, body)) is kind
 
-    html = f"<html><head><title>{title}</title></head><body><main><h1>{title}</h1>{body}</main></body></html>"
-    assert classify(read_html(html.encode(), "x.html", "x")) is kind
+
+def test_an_invitation_to_the_press_is_a_press_release_not_a_letter():
+    text = ("INVITATION PRESSE\n\nLe maire de Figeac et la directrice de la Caf du Lot ont le plaisir de vous "
+            "convier à la signature de la convention territoriale globale, le lundi 9 juin à 11 heures.")
+    assert classify(make_doc(text)) is DocKind.PRESS_RELEASE
+
+
+def test_a_web_page_reporting_a_signing_stays_a_web_page():
+    text = ("La convention territoriale globale de Sarlat\n\n"
+            "Le 3 avril 2024, la Ville et la Caf de la Dordogne ont signé la convention territoriale globale "
+            "pour 2024-2028, en présence du sous-préfet.\n\n"
+            "Pourquoi une CTG ?\n\nPour coordonner l'offre d'accueil de la petite enfance et de la jeunesse.")
+    assert classify(make_doc(text)) is DocKind.WEB_PAGE
+
+
+def test_a_news_article_with_a_what_is_box_stays_a_press_release():
+    text = ("Ancenis : une nouvelle CTG pour les familles\n\n"
+            "Mardi soir, en mairie, le maire et la directrice de la Caf ont signé la convention.\n\n"
+            "« C'est un engagement fort pour nos quartiers », a déclaré le maire, Jean Dupré. « Nous "
+            "financerons deux crèches d'ici 2026 », a ajouté Sophie Lagarde.\n\n"
+            "Qu'est-ce que la CTG ?\n\nUne convention de partenariat signée pour cinq ans.\n\n"
+            "Crédit photo : Ouest Loire")
+    assert classify(make_doc(text)) is DocKind.PRESS_RELEASE
+
+
+def test_news_of_a_council_vote_is_a_press_release_not_a_deliberation():
+    # The formulae of the register are quoted: they are a speaker's words, not the text's own.
+    text = ("Réunis lundi soir, les élus de la communauté de communes ont adopté la convention territoriale "
+            "globale. « Il s'agit d'autoriser le président à signer la convention », a expliqué le rapporteur, "
+            "Paul Girard. « Après en avoir délibéré, le conseil approuve », a-t-il conclu sous les "
+            "applaudissements.")
+    assert classify(make_doc(text)) is DocKind.PRESS_RELEASE
+
+
+def test_landscape_pages_alone_do_not_make_a_diagnostic():
+    slides = as_slides(make_doc("Signature de la convention territoriale globale\n\nLes enjeux du territoire."))
+    assert classify(slides) is not DocKind.DIAGNOSTIC
+
+
+def test_landscape_pages_add_to_a_diagnostic_vocabulary():
+    text = "Portrait de territoire\n\nAtouts : des crèches. Faiblesses : peu de bus."
+    assert classify(make_doc(text)) is not DocKind.DIAGNOSTIC
+    assert classify(as_slides(make_doc(text))) is DocKind.DIAGNOSTIC
+
+
+# --- Cues one by one -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, reports", [
+    ("« Nous tiendrons nos engagements », souligne la maire, Anne Roche.", 1),
+    ("« Nous tiendrons nos engagements » a déclaré Paul Roy.", 1),
+    ("« Nous tiendrons nos engagements », a-t-elle rappelé.", 1),
+    ("Le directeur de la Caf a précisé : « Douze places seront créées. »", 1),
+    ("« Avec les parents, explique Anne Martin, adjointe, nous avons tout revu. »", 1),
+    ("La crèche ouvrira en 2026, résume-t-il.", 1),
+    # No one speaks: a convention's own wording, quoted names, a note after a quotation.
+    ("La convention précise les modalités de suivi et rappelle les engagements des parties.", 0),
+    ("Les axes « Petite enfance », « Jeunesse » et « Parentalité » sont retenus.", 0),
+    ("Le dispositif « bonus territoire ». Note : il remplace le contrat enfance jeunesse.", 0),
+    ("« Mieux vivre ensemble », assurer la continuité des services : tels sont les objectifs.", 0),
+    ("Plus précisément : « petite enfance » et « jeunesse ».", 0),
+])
+def test_reported_speech(text, reports):
+    assert reported_speech([fold(text)]) == reports
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Qu'est-ce que la CTG ? C'est une convention de partenariat.", 1),
+    ("Une CTG, c'est quoi ?", 1),
+    ("Signée en 2023. Pourquoi une convention ? Pour coordonner les actions.", 1),
+    ("Quel périmètre d'intervention ?\nLa petite enfance.\nComment construit-on une CTG ?", 2),
+    # A rhetorical question or a long one is no explanatory heading.
+    ("Et si la Caf finançait une crèche de plus ?", 0),
+    ("Comment expliquer que les familles des hameaux éloignés du bourg renoncent si souvent aux loisirs ?", 0),
+])
+def test_questions(text, count):
+    assert questions(fold(text)) == count
+
+
+def test_a_quoted_question_is_not_the_page_asking():
+    doc = make_doc("« Qu'est-ce que cela changera pour nous ? », interroge une mère de famille.")
+    assert kind_scores(doc)[DocKind.WEB_PAGE] == 0
+
+
+def test_page_title_skips_the_site_name_and_menu():
+    doc = html_doc("La CTG de Montbard - Ville de Montbard", "<p>Texte de la page.</p>")
+    assert page_title(doc) == "La CTG de Montbard"
+
+
+def test_a_section_heading_below_the_first_paragraph_is_not_the_page_title():
+    doc = make_doc("La commune de Pézenas et la Caf de l'Hérault ont signé mardi la convention territoriale globale "
+                   "qui fixe pour quatre ans les priorités de la petite enfance, de la jeunesse et de l'accès "
+                   "aux droits.\n\nLa CTG en quelques mots\n\nUne démarche de partenariat.")
+    assert page_title(doc) is None
+    assert kind_scores(doc)[DocKind.WEB_PAGE] == 0
