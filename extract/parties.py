@@ -1,13 +1,23 @@
 """Parties to the CTG and the persons who sign or represent them.
 
 A person is found next to a role: "Thierry Mathieu, Directeur de la Caisse d'allocations
-familiales de l'Hérault" (name, then role), "représentée par son Président, M. Laurent
-DEGALLAIX" and a signature block "La Directrice Générale, Audrey MATHON-DEBETENCOURT" (role,
-then name), "Michel Arrouy Maire de Frontignan" in a photo caption. The role's complement, or
-else the party the sentence is about, gives the organisation. A person signs when the sentence
-is about signing ("signeront avec", "ont signé"), is a party clause ("représentée par"), sits
-in the signature block of a convention, or in the caption of the signing's photo. spaCy's
-person entities add the persons a signing sentence names without a role.
+familiales de l'Hérault", "Anne Roux (maire de Vals)" (name, then role), "représentée par son
+Président, M. Laurent DEGALLAIX", "le maire Marc Vuillemot" (role, then name), "Paul Abel et Anne
+Roux, respectivement président et directrice de la Caf" (two lists); a surname alone after a
+civility is a name ("M. Durandeau"), a civility never part of one. The role's complement, or
+else the party the sentence is about, gives the organisation.
+
+A person signs when the sentence naming them is about the signing ("ont signé", "signataire",
+"ont scellé un accord", "présents pour cette signature", "La signature a été réalisée entre"),
+is a party clause ("représentée par Anne Roux et Paul Abel"), sits in the signature block of a
+convention, in a caption of the signing's photo ("De g. à d. : ...", or a line after the signing
+that only lists persons and roles), or in a list introduced as the signatories; "l'élu a signé"
+makes a signatory of the elected person named just before. Such a sentence does not make
+signatories of the speaker of a quotation ("souligne Paul Abel", "Anne Roux, maire, a déclaré"),
+of the persons inside it, of the person another stands in for ("qui représentait le maire Marc
+Vuillemot"), nor of an attendance list. A name found without a role signs only when spaCy reads
+it as a person's in a signing sentence; words naming places or organisations ("Sud Vendée
+Littoral", "Val de Loire", "salle Jean Moulin") and anonymised names ("Xxxxx XXXX") are no one's.
 
 Organisations themselves (the Caf, the territory, co-signatories such as the MSA or the
 Département named in a party clause or a signing sentence) are parties too.
@@ -17,20 +27,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import pairwise
 
 from extract import lexicon
 from extract.ingest.prose import BULLET
 from extract.normalize import clean, fold, fold_key, person_name, territory_key
 from extract.reference import is_commune_name
-from extract.territory import departement_of, caf_name
+from extract.territory import caf_name, departement_of
 from extract.text import Passage, alternation, passages, sentence_at, snippet
 from models.conventions import Caf, Territory, TerritoryType
 from models.document import Block, Document, Page
 from models.parties import OrgKind, Party
 
-# A word of a person's name: "Thierry", "Jean-François", "MATHON-DEBETENCOURT", "D'ARTAGNAN".
-NAME_WORD = r"(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:[-'’][A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]+)*|[A-ZÀ-Ý]{2,}(?:[-'’][A-ZÀ-Ý]{2,})*)"
+# A word of a person's name: "Thierry", "Jean-François", "MATHON-DEBETENCOURT", "D'ARTAGNAN", "N'Diaye".
+NAME_WORD = r"(?:[A-ZÀ-Ý](?:[a-zà-ÿ]+|['’][A-ZÀ-Ý][a-zà-ÿ]+)(?:[-'’][A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]+)*|[A-ZÀ-Ý]{2,}(?:[-'’][A-ZÀ-Ý]{2,})*)"
 # A person: a first name and one or two more words, particles allowed: "Laurent Teissier",
 # "Audrey MATHON-DEBETENCOURT", "Charles de GAULLE".
 # (OCR's stray dot after the first name, and its space in a compound one, are tolerated:
@@ -38,16 +50,72 @@ NAME_WORD = r"(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:[-'’][A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]+)*|
 PERSON = re.compile(
     rf"(?<![\w'’-])(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+(?:-\s?[A-ZÀ-Ý][a-zà-ÿ]+)?\.?(?:\s+(?:(?:de|du|des|le|la|van|von|da|di)\s+|d['’])?{NAME_WORD}){{1,3}})(?![\w'’-])"
 )
+# A surname alone after a civility: "M. Durandeau", "Mme ROUX" (with a first name after the
+# civility, the name is PERSON's).
+SURNAME = re.compile(rf"(?<![\w.])(?:Monsieur|Madame|M\.|Mme\.?|Mlle\.?)\s+(?P<name>{NAME_WORD})(?![\w'’-])")
 # A civility before a name: "Madame Véronique DELCOURT", "M. Laurent DEGALLAIX".
 CIVILITY = re.compile(r"(?:Monsieur|Madame|Mademoiselle|M\.|Mme\.?|Mlle\.?|Mr\.?)\s+$")
 # Between a role and the name it titles: a comma or a line break, maybe a civility:
 # "son Président, M. Laurent DEGALLAIX", "La Directrice Générale,\nAudrey MATHON-DEBETENCOURT".
 ROLE_TO_NAME = re.compile(r"\s*[,\n]\s*(?:(?:Monsieur|Madame|Mademoiselle|M\.|Mme\.?|Mlle\.?|Mr\.?)\s+)?"
                           r"|\s+(?:Monsieur|Madame|Mademoiselle|M\.|Mme\.?|Mlle\.?|Mr\.?)\s+")
+# A determiner before a role that titles the name right after it, without a comma: "le maire
+# Marc Vuillemot", "sa présidente Véronique Bouveret", "aux côtés du Député-Maire Paul LEROY".
+DETERMINER = re.compile(r"(?:\b(?:le|la|du|au|sa|son|leur|notre|votre)|\bl['’]|\bde\s+la|\bde\s+l['’])\s*$", re.IGNORECASE)
+# Between a name and the role that follows it: "Anne Roux, maire", "Anne Roux (maire de ...)",
+# "Anne Roux - présidente de ...", "Paul Abel, le président de ...", "Anne Roux Directrice de ...".
+NAME_TO_ROLE = re.compile(r"[\s,]*(?:[(\-–—]\s*)?(?:(?:le|la)\s+|l['’]\s*)?", re.IGNORECASE)
+# The same without an article (a stronger tie): "Anne Roux, maire", "Anne Roux (maire de ...)".
+NAME_TO_BARE_ROLE = re.compile(r"[\s,]*(?:[(\-–—]\s*)?")
+# Two lists in parallel: "Paul Abel et Anne Roux, respectivement président et vice-présidente".
+RESPECTIVELY = re.compile(r"\brespectivement\b", re.IGNORECASE)
+# Between two names of a list, two roles of a list: "Paul Abel, Anne Roux et Marc Petit", "le
+# président et la directrice".
+LIST_GAP = re.compile(r"\s*(?:,|\bet\b|,\s*et\b)\s*")
+ROLE_LIST_GAP = re.compile(r"\s*(?:,|\bet\b|,\s*et\b)\s*(?:(?:le|la)\s+|l['’]\s*)?", re.IGNORECASE)
 # A party clause: "..., représentée par", "représenté par".
 REPRESENTED_BY = re.compile(r"\brepr[ée]sent[ée]e?s?\s+par\b", re.IGNORECASE)
-# Signing words in a sentence: "signeront avec", "ont signé", "signée par", "signataires".
-SIGNING = re.compile(r"\bsign(?:é|ée|ées|és|er|era|eront|ent|ait|ons|ant|ataires?)\b", re.IGNORECASE)
+# The persons a party clause names without a role, one after the other: "représentée par
+# Anne Roux et Paul Abel" (what may stand between two of them).
+NAME_CHAIN = re.compile(r"\s*(?:,|\bet\b|,\s*et\b)?\s*(?:(?:Monsieur|Madame|M\.|Mme\.?)\s+)?")
+# Signing words in a sentence: "signeront avec", "ont signé", "signée par", "signataires", "ont
+# scellé ce jour un accord", "ont paraphé", "cosignée". An infinitive after "à" ("autorise le maire à signer",
+# "s'apprête à signer avec d'autres") is no signing of this sentence's persons.
+SIGNING = re.compile(
+    r"""\b(?:co-?)?sign(?:é|ée|ées|és|era|eront|ent|ait|aient|ons|ant|ataires?)\b
+        |(?<!\bà\s)\bsigner\b
+        |\b(?:ont|a|avaient|avait|vont|va)\s+(?:\w+\s+){0,2}?(?:scellé|paraphé)\b|\bscelleront\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# The signing as an event persons attend: "Présents pour cette signature", "lors de la
+# signature", "à l'occasion de la signature", "La signature a été réalisée entre ...".
+SIGNATURE_EVENT = re.compile(
+    r"""\b(?:pour|lors\s+de|[àa]\s+l['’]occasion\s+de|au\s+moment\s+de|pendant|durant)\s+(?:la|cette|leur|une|sa)\s+signature\b
+        |\bla\s+signature\b[^.;]{0,40}?\b(?:a\s+été|s['’]est|a\s+eu\s+lieu)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A title or caption that is the signing itself: "Signature de la convention ... entre la CAF et ...".
+SIGNATURE_TITLE = re.compile(r"^\W*signature\s+(?:officielle\s+)?d[eu'’]", re.IGNORECASE)
+# A sentence longer than this may be lines run together without stops ("... la branche famille
+# Dans les Hauts-de-Seine, ..."): it is cut where a word opening a sentence follows a word that
+# ends none.
+LONG_SENTENCE = 400
+RUN_ON = re.compile(r"(?P<word>\b[\w'’-]*[a-zà-ÿ0-9])\s+(?=(?:Elle|Il|Ils|Elles|Dans|Les|Le|La|Cette|Ce|Ces|En|Pour|Depuis|Lors|D['’]ores)\s)")
+# Words after which a capitalised "La", "Les", "En" is a name's ("de La Seyne"), not a new sentence.
+RUN_ON_NOT_AFTER = {"de", "du", "à", "au", "aux", "des", "en", "et", "sur", "par", "pour", "avec", "entre", "chez", "dans", "vers"}
+# A quotation: « ... », “ ... ”, " ... ". What it says neither signs nor names signatories.
+QUOTE = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"\n]*\"")
+OPEN_QUOTE = re.compile(r"[«“]")
+# Who stands in for the person named after: "qui représentait le maire Marc Vuillemot",
+# "remplaçait le maire, Eric Martin", "en l'absence du président" (a role follows).
+STANDS_IN = re.compile(r"\b(?:repr[ée]sentait|repr[ée]sentant|rempla[çc]ait|rempla[çc]ant|en\s+l['’]absence)\s+(?:de\s+)?"
+                       r"(?:le|la|l['’]|du|de\s+la|son|sa)?\s*$", re.IGNORECASE)
+# An elected person referred back to: "À cette occasion, l'élu a signé", "l'édile ... était
+# signataire", "le premier magistrat".
+ANAPHOR = re.compile(r"\b(?:l['’]\s*(?:élue?|édile)|(?:le|la)\s+premi(?:er|ère)\s+magistrate?)\b",
+                     re.IGNORECASE)
+# The roles an anaphor may stand for (folded prefixes).
+ELECTED = ("maire", "president", "vice", "adjoint", "conseill", "depute", "senat", "1er", "1ere", "premier", "premiere")
 # A deliberation authorising an office holder to sign, without naming them: "AUTORISE Monsieur le
 # Maire, ou son représentant, à signer ladite convention", "autorise le Président à signer".
 AUTHORISED_TO_SIGN = re.compile(
@@ -55,32 +123,43 @@ AUTHORISED_TO_SIGN = re.compile(
         [^.;]{0,60}?\b[àa]\s+signer\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+# An authorisation to sign that names its holder: "autorise son Président, M. Paul Abel, à signer".
+AUTHORISED_NAMED = re.compile(r"\bautoris\w*\s+[^.;]{0,100}?\b[àa]\s+signer\b", re.IGNORECASE)
 # The introduction of a list of signatories: "La convention a été signée par :".
 SIGNING_INTRO = re.compile(r"\bsign\w*\b[^.\n]{0,60}:\s*$", re.IGNORECASE | re.MULTILINE)
-# A caption naming the people of a photo: "G à D :", "De gauche à droite :", "(de g. à dr.)".
-CAPTION = re.compile(r"^\W*(?:de\s+)?g(?:auche)?\.?\s+[àa]\s+d(?:roite|r)?\.?\s*[:,)-]", re.IGNORECASE)
+# A caption naming the people of a photo: "G à D :", "De gauche à droite :", "(de g. à dr.)", "De g à d. ...",
+# "Photo : de gauche à droite, ...", "Sur la photo (de g. à d.) : ...".
+CAPTION = re.compile(r"^\W*(?:(?:photo|sur\s+la\s+photo|en\s+photo|légende)\s*[:,–-]?\s*)?\(?(?:de\s+)?g(?:auche)?\.?\s+[àa]\s+d(?:roite|r)?\.?"
+                     r"\)?\s*[:,).-]?\s", re.IGNORECASE)
+# What a caption that only enumerates persons may hold besides them and their roles: "(", ",", "et", "Photo".
+CAPTION_FILLER = re.compile(r"[\s,;:()\[\]«»./–—-]+|\b(?:et|photos?|cr[ée]dits?|©)\b", re.IGNORECASE)
 # Specks after a name on a scan: "Christine LAMBERT +", "Sophie DURAND ‘".
 STRAY_END = re.compile(r"[\s+*‘’'`\"|_~.,;:-]+$")
 # The end of a convention, where signature blocks stand: "Fait à", "exemplaires originaux", "Pour la Caf".
 SIGNATURE_ZONE = re.compile(r"\bfait\s+[àa]\b|exemplaires?\s+originaux|\bpour\s+la\s+caf\b|\bsignatures?\b\s*$",
                             re.IGNORECASE | re.MULTILINE)
 # A complement naming the organisation after a role: "de la Caisse d'allocations familiales de
-# l'Hérault", "du même organisme", "de Frontignan", "de la communauté de communes Vallée de l'Hérault".
-COMPLEMENT = re.compile(r"^\s+(?P<org>(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[^,;:()\n]{1,90}?)(?=\s*(?:[,;:()\n]|\bet\b|$))")
+# l'Hérault", "du même organisme", "de Frontignan", "de la communauté de communes Vallée de l'Hérault",
+# "de la Caisse d'allocations familiales (Caf) du Var".
+COMPLEMENT = re.compile(r"^\s+(?P<org>(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*(?:[^,;:()\n«»\"“”]|\(\w{2,8}\)){1,90}?)"
+                        r"(?=\s*(?:[,;:)\n«»\"“”]|\((?!\w{2,8}\)\s+(?:de|du|des|d['’]))|\.(?:\s|$)|\s[-–—]\s|\bet\b|$))")
+# The field of a role, part of the role: "adjointe à l'enfance", "délégué aux solidarités",
+# "vice-présidente en charge de la jeunesse" (after "délégué", "chargé", "en charge" or a role of SCOPED_ROLES).
+ROLE_SCOPE = re.compile(r"""\s+(?:(?P<lead>délégu[ée]e?|chargée?|en\s+charge)\s+(?:à\s+la|à\s+l['’]|aux|au|de\s+la|de\s+l['’]|des|du|de|d['’])
+                            |(?:à\s+la|à\s+l['’]|aux|au)(?!\s*(?:maire|mairie|ville|commune|caf|communauté|métropole|préfecture)\b))
+                            \s*[^,;:()\n«»"“”]{1,60}?
+                            (?=\s*(?:[,;:()\n«»"“”]|\.(?:\s|$)|\s[-–—]\s|\bet\b|$))""", re.IGNORECASE | re.VERBOSE)
+SCOPED_ROLES = ("adjoint", "1er adjoint", "1ere adjoint", "premier", "premiere", "vice", "conseill", "delegu")
+# A preposition opening an organisation's name: "de la Caf" -> "Caf" (not "de La" of "de Langres").
+LEADING_PREPOSITION = re.compile(r"^(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)", re.IGNORECASE)
 # The same organisation as the person before: "Président du Conseil d'administration du même organisme".
 SAME_ORG = re.compile(r"m[êe]me\s+organisme", re.IGNORECASE)
+# A preposition before a place: "maire de Bordeaux Pierre Hurmic", "signée à Pont Audemer".
+PLACE_PREPOSITION = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en)|\bd['’])\s*$", re.IGNORECASE)
+# A word of an anonymised name: "Xxxxxx", "XXXXX-XXXX".
+ANONYMISED = re.compile(r"[xX]+(?:[-'’][xX]+)*")
 # Particles inside a person's name: "Charles de Gaulle".
 PARTICLES = {"de", "du", "des", "le", "la", "van", "von", "da", "di"}
-# Words that are never part of a person's name (compared folded: lower case, no accents).
-NOT_NAME = {fold(w) for w in {"le", "la", "les", "ce", "cette", "un", "une", "des", "du", "de", "pour", "par", "entre", "et", "avec",
-            "caf", "caisse", "conseil", "communauté", "commune", "ville", "mairie", "département", "métropole",
-            "agglomération", "président", "présidente", "directeur", "directrice", "maire", "adjoint", "adjointe",
-            "préfet", "préfète", "convention", "territoriale", "globale", "ctg", "vallée", "monsieur", "madame",
-            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "saint", "sainte", "nord",
-            "sud", "est", "ouest", "annexe", "article", "enfance", "jeunesse", "familles", "famille", "plan",
-            "msa", "état", "etat", "région", "collectivité", "générale", "général", "administration", "action",
-            "sociale", "service", "services", "pôle", "responsable", "unité", "chef", "projet", "politique",
-            "chargé", "chargée", "mission", "coopération", "comité", "pilotage", "fiche", "axe", "objectif"}}
 
 
 @dataclass(frozen=True)
@@ -95,6 +174,37 @@ class Mention:
     rule: str
 
 
+@dataclass(frozen=True)
+class Role:
+    start: int
+    end: int  # after the complement
+    text: str
+    org: str | None
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """Word lists of roles.json, folded: words never in a name, words that start a place's or an
+    organisation's name, departements' names, nouns of places named after a person."""
+    not_name: frozenset[str]
+    places: frozenset[str]
+    departements: frozenset[str]
+    venues: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> NameWords:
+    data = lexicon.roles()
+    not_name = {fold(w).strip(".") for w in data["not_name"] + data["civilities"] + data["org_words"]}
+    for role in data["roles"]:
+        for form in role["forms"]:
+            not_name.update(w for w in re.split(r"[\s'-]+", fold(form)) if len(w) > 2)
+    return NameWords(not_name=frozenset(not_name - PARTICLES),
+                     places=frozenset(fold(w) for w in data["place_words"] + data["org_words"]),
+                     departements=frozenset(fold(d.name) for d in lexicon.departements()),
+                     venues=frozenset(fold(w) for w in data["venue_words"]))
+
+
 @lru_cache(maxsize=1)
 def _role_pattern() -> tuple[re.Pattern, dict[str, str | None], re.Pattern]:
     data = lexicon.roles()
@@ -106,8 +216,25 @@ def _role_pattern() -> tuple[re.Pattern, dict[str, str | None], re.Pattern]:
             forms.append(form)
     alternatives = "|".join(_loose(f) for f in sorted(forms, key=len, reverse=True))
     part_of_role = "|".join(_loose(p) for p in data["part_of_role"])
-    role = re.compile(rf"(?<![\w-])(?P<role>(?:{alternatives})(?:\s+(?:{part_of_role}))?)(?![\w-])", re.IGNORECASE)
-    return role, kinds, re.compile(rf"\s+(?:{part_of_role})$", re.IGNORECASE)
+    prefixes = "|".join(_loose(p) for p in sorted(data["role_prefixes"], key=len, reverse=True))
+    role = re.compile(rf"(?<![\w-])(?P<role>(?:(?:{prefixes})\s+)?(?:{alternatives})(?:\s+(?:{part_of_role}))?)(?![\w-])",
+                      re.IGNORECASE)
+    return role, kinds, re.compile(rf"\s+(?:{part_of_role})$|^(?:{prefixes})\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _speech() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a speech verb just before a name, a speech verb just after a name and its apposition, an
+    attendance heading)."""
+    data = lexicon.roles()
+    verbs = "|".join(_loose(v) for v in sorted(data["speech_verbs"], key=len, reverse=True))
+    # "« ... », souligne Paul Abel" / "rappelle le président de la CCPU Paul Abel".
+    before = re.compile(rf"\b(?:{verbs})(?:-t-(?:il|elle))?\b(?:\s+(?:ainsi|encore|alors|aussi))?[^.;«»\"]{{0,80}}$", re.IGNORECASE)
+    # "Paul Abel, directeur de la CAF, a indiqué que" / "Anne Roux soulignait que".
+    after = re.compile(rf"(?:\s*,[^.;«»\"]{{0,120}}?,)?\s*(?:(?:a|avait|ont)\s+)?(?:(?:ainsi|aussi|également|encore)\s+)?"
+                       rf"\b(?:{verbs})\b", re.IGNORECASE)
+    attendance = "|".join(_loose(a) for a in sorted(data["attendance"], key=len, reverse=True))
+    return before, after, re.compile(rf"(?:^|[\n.;]\s*)\W*(?:{attendance})\s*:", re.IGNORECASE)
 
 
 def _loose(phrase: str) -> str:
@@ -134,25 +261,71 @@ def org_kind_of(text: str) -> OrgKind | None:
     return None
 
 
-def _trim(match: re.Match) -> tuple[str, int, int] | None:
+def _not_name(word: str) -> bool:
+    """"Maire", "Vice-Présidente", "Mme": never part of a person's name."""
+    not_name = _words().not_name
+    folded = fold(word.strip(".'’"))
+    return folded in not_name or any(part in not_name for part in re.split(r"[-'’]", folded) if len(part) > 2)
+
+
+def _placey(word: str, words_left: int, before: str) -> str | None:
+    """What a leading word is when it names a place or an organisation, not a first name: the
+    "start" of a longer name ("Sud", "Val", "Saint", "Communauté"), or a "whole" place's name
+    ("Seyne-sur-Mer", "Vendée", "Bordeaux" in "maire de Bordeaux Pierre Hurmic"); else None."""
+    words = _words()
+    folded = fold(word)
+    if folded in words.places or any(p in words.places for p in folded.split("-")):
+        return "start"
+    if folded in words.departements or any(part[:1].islower() for part in word.split("-")[1:]):  # "Seyne-sur-Mer"
+        return "whole"
+    # "maire de Bordeaux Pierre Hurmic": a role's complement, then the name.
+    complement = PLACE_PREPOSITION.search(before)
+    head = before[:complement.start()].split() if complement else []
+    if words_left >= 3 and head and _not_name(head[-1]) and is_commune_name(word):
+        return "whole"
+    return None
+
+
+def _trim(match: re.Match, text: str = "") -> tuple[str, int, int] | None:
     """The person's name within a match, without the capitalised words around it that are not
-    names ("Madame Véronique DELCOURT", "Michel Arrouy Maire"): (name, start, end) or None."""
-    text, start = match.group("name"), match.start("name")
-    words = list(re.finditer(r"\S+", text))
-    while words and fold(words[0].group().strip(".'’")) in NOT_NAME:
+    names ("Madame Véronique DELCOURT", "Michel Arrouy Maire", "Bordeaux Pierre Hurmic" after
+    "maire de"): (name, start, end), or None when the words name a place or an organisation
+    ("Communauté de Communes du Val", "Sud Vendée Littoral")."""
+    name_text, start = match.group("name"), match.start("name")
+    words = list(re.finditer(r"\S+", name_text))
+    place = False
+    while words:
+        word = words[0].group()
+        before = text[:start + words[0].start()] if text else ""
+        kind = _placey(word.strip(".'’"), len(words), before[-40:])
+        if kind == "start":
+            return None  # "Saint André de Sangonis", "Communauté de Communes du Val"
+        if kind == "whole":
+            place = True
+        elif not _not_name(word):
+            break
         words.pop(0)
+    if place and (len(words) < 2 or fold(words[0].group()) in PARTICLES or words[0].group().startswith(("d'", "d’"))):
+        return None
+    # A place's word before a particle is a place's name: "Saumur Val de Loire", "Anne Pays d'Oc".
+    places = _words().places
+    if any(fold(w.group()) in places and (fold(n.group()) in PARTICLES or n.group()[:2] in ("d'", "d’"))
+           for w, n in pairwise(words[1:])):
+        return None
     # The name stops at the first word that is no name: "Michel Arrouy | Maire de Frontignan".
-    cut = next((i for i, w in enumerate(words) if i > 0 and fold(w.group().strip(".'’")) in NOT_NAME
-                and fold(w.group()) not in PARTICLES), len(words))
+    cut = next((i for i, w in enumerate(words) if i > 0 and _not_name(w.group()) and fold(w.group()) not in PARTICLES),
+               len(words))
     words = words[:cut]
     while words and fold(words[-1].group()) in PARTICLES:
         words.pop()
     if len(words) < 2:
         return None
-    name = text[words[0].start():words[-1].end()]
+    name = name_text[words[0].start():words[-1].end()]
     if all(w.group().isupper() for w in words):  # "CONVENTION TERRITORIALE": a title, not a person
         return None
-    if is_commune_name(name):
+    if all(ANONYMISED.fullmatch(w.group().strip(".")) for w in words):
+        return None
+    if not re.match(r"[A-ZÀ-Ý][a-zà-ÿ]", words[0].group()) or is_commune_name(name):
         return None
     return name.replace(".", ""), start + words[0].start(), start + words[-1].end()
 
@@ -163,17 +336,44 @@ def _is_person(name: str) -> bool:
     return trimmed is not None and trimmed[0] == name
 
 
+def _people(text: str) -> list[tuple[str, int, int]]:
+    """Persons' names in a text, with their offsets: full names, and surnames after a civility."""
+    found = [t for m in PERSON.finditer(text) if (t := _trim(m, text)) and not _venue(text, t[1])]
+    for match in SURNAME.finditer(text):
+        start, end = match.span("name")
+        word = match.group("name")
+        if any(s < end and start < e for _, s, e in found) or _not_name(word) or ANONYMISED.fullmatch(word):
+            continue
+        if re.match(rf"\s+{NAME_WORD}", text[end:]) and not _not_name(text[end:].split()[0]):
+            continue  # "M. Laurent Abel" whose full name PERSON did not take: no surname alone
+        found.append((word, start, end))
+    return sorted(found, key=lambda p: p[1])
+
+
+def _venue(text: str, start: int) -> bool:
+    """Whether the name at ``start`` names a place after a person: "salle Jean Moulin", "à
+    l'école Marie Curie"."""
+    before = re.search(r"([\w'’-]+(?:\s+scolaire)?)\s*$", text[max(0, start - 30):start])
+    return bool(before) and fold(re.sub(r"^[ldLD]['’]", "", before.group(1))) in _words().venues
+
+
 def _role_kind(role: str) -> OrgKind | None:
     _, kinds, part = _role_pattern()
-    head = fold(part.sub("", role)).strip()
-    kind = kinds.get(head) or kinds.get(fold(role).strip())
-    return OrgKind(kind) if kind else None
+    # The longest form the role starts with ("adjointe à l'enfance" -> "adjointe"), with or
+    # without its part ("président du conseil départemental" is one).
+    for text in (fold(role).strip(), fold(part.sub("", role)).strip()):
+        form = next((f for f in sorted(kinds, key=len, reverse=True) if text == f or text.startswith(f + " ")), None)
+        if form and kinds[form]:
+            return OrgKind(kinds[form])
+    return None
 
 
 def _clean_role(role: str) -> str:
-    """"présidente de son Conseil d'Administration" -> "Présidente du Conseil d'Administration"."""
+    """"présidente de son Conseil d'Administration" -> "Présidente du Conseil d'Administration",
+    "nouvelle directrice" -> "Directrice"."""
     role = re.sub(r"\bde\s+son\b", "du", clean(role), flags=re.IGNORECASE)
     role = re.sub(r"\bde\s+sa\b", "de la", role, flags=re.IGNORECASE)
+    role = re.sub(r"^(?:nouvel(?:le)?|nouveau|actuel(?:le)?)\s+", "", role, flags=re.IGNORECASE)  # "sa nouvelle directrice"
     return role[:1].upper() + role[1:]
 
 
@@ -191,43 +391,198 @@ def _subject_org(text: str, start: int) -> str | None:
     return head.strip(" ,*") or None
 
 
-def _mentions_in(passage: Passage, signing_doc: bool, signature_zone: bool, signing_list: bool) -> list[Mention]:
-    """Persons of one block. ``signature_zone``: the block stands after the closing formula;
-    ``signing_list``: it is an item of a list introduced as the signatories."""
-    text = passage.text
+@lru_cache(maxsize=4096)
+def _mask_quotes(text: str) -> str:
+    """The text with its quotations blanked (offsets kept); an unclosed one runs to its sentence's end."""
+    masked = QUOTE.sub(lambda m: " " * len(m.group()), text)
+    for match in OPEN_QUOTE.finditer(masked):
+        _, right = sentence_at(masked, match.start(), match.end())
+        masked = masked[:match.start()] + " " * (right - match.start()) + masked[right:]
+    return masked
+
+
+def _signing_cues(masked: str, left: int, right: int) -> list[tuple[int, int]]:
+    """Where a sentence says it is about signing (quotations blanked in ``masked``)."""
+    cues = [m.span() for pattern in (SIGNING, REPRESENTED_BY, SIGNATURE_EVENT) for m in pattern.finditer(masked, left, right)]
+    title = SIGNATURE_TITLE.match(masked[left:right])
+    return cues + ([(left, left + title.end())] if title else [])
+
+
+@lru_cache(maxsize=4096)
+def _signing_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """Bounds of the sentences of a block that are about signing, the words of quotations aside."""
+    masked = _mask_quotes(text)
+    bounds: list[tuple[int, int]] = []
+    position = 0
+    while position < len(text):
+        left, right = sentence_at(text, position, position + 1)
+        if right <= position:
+            position += 1
+            continue
+        pieces = [(left, right)]
+        if right - left > LONG_SENTENCE:
+            cuts = [m.end("word") for m in RUN_ON.finditer(text, left, right) if m.group("word").lower() not in RUN_ON_NOT_AFTER]
+            pieces = list(zip([left, *cuts], [*cuts, right]))
+        bounds.extend(piece for piece in pieces if _signing_cues(masked, *piece) and piece not in bounds)
+        position = right + 1
+    return tuple(bounds)
+
+
+@lru_cache(maxsize=1024)
+def _analysed(text: str) -> tuple[tuple[tuple[str, int, int], ...], tuple[Role, ...], dict]:
+    """A block's names, roles, and each name's role (read once per block, by spaCy's step too)."""
+    people = _people(text)
+    roles = _roles_in(text, people)
+    return tuple(people), tuple(roles), _bind_roles(text, people, roles)
+
+
+def _roles_in(text: str, people: list[tuple[str, int, int]]) -> list[Role]:
+    """Roles with their complements; a complement stops where a name starts ("le maire de
+    Bordeaux Pierre Hurmic")."""
     role_re, _, _ = _role_pattern()
     roles = []
     for match in role_re.finditer(text):
-        complement = COMPLEMENT.match(text[match.end():])
-        org = complement.group("org") if complement else None
-        end = match.end() + (complement.end() if complement else 0)
-        roles.append((match.start(), end, match.group("role"), org))
-    people = [t for m in PERSON.finditer(text) if (t := _trim(m))]
-    caption = bool(CAPTION.match(text))
+        role_end = match.end()
+        scope = ROLE_SCOPE.match(text[role_end:])
+        if scope and (scope.group("lead") or fold(match.group("role")).startswith(SCOPED_ROLES)):
+            role_end += scope.end()
+        complement = COMPLEMENT.match(text[role_end:])
+        org, end = None, role_end
+        if complement:
+            org_start, org_end = role_end + complement.start("org"), role_end + complement.end("org")
+            cut = next((s for _, s, _ in people if org_start < s < org_end), None)
+            if cut is not None:
+                org_end = cut
+            org = text[org_start:org_end].rstrip() or None
+            end = org_start + len(org or "")
+        roles.append(Role(match.start(), end, text[match.start("role"):role_end], org))
+    return roles
+
+
+def _bind_roles(text: str, people: list[tuple[str, int, int]], roles: list[Role]) -> dict[tuple, tuple[Role | None, str]]:
+    """Each person's role and how it was found, in this order: a role given respectively ("le
+    président et la directrice de la MSA, Paul Abel et Anne Roux"), a role right after the name
+    ("Anne Roux, maire de ..."), a role before it ("son Président, M. Paul Abel", "le maire Paul
+    Abel"), a role after the name with an article ("Paul Abel, le président de ...", weaker: the
+    article may as well open the next person's title)."""
+    bound: dict[tuple, tuple[Role | None, str]] = dict.fromkeys(people, (None, "civility"))
+    bound.update({p: (r, "respectively") for p, r in _respective(text, people, roles).items()})
+
+    def after(person: tuple[str, int, int], article: bool) -> Role | None:
+        return next((r for r in roles if 0 <= r.start - person[2] <= 8
+                     and (NAME_TO_ROLE if article else NAME_TO_BARE_ROLE).fullmatch(text[person[2]:r.start])), None)
+
+    def free(role: Role) -> bool:
+        return all(r is not role for r, _ in bound.values())
+
+    for person in people:
+        if bound[person][0] is None and (role := after(person, False)) and free(role):
+            bound[person] = (role, "name_then_role")
+    for person in people:
+        if bound[person][0] is None:
+            # A role in apposition to the name before it is not also the title of the name after
+            # it ("Laurent Teissier, président du conseil, Michel Arrouy").
+            role = next((r for r in roles if free(r) and 0 <= person[1] - r.end <= 16
+                         and (ROLE_TO_NAME.fullmatch(text[r.end:person[1]])
+                              or (re.fullmatch(r"\s+", text[r.end:person[1]]) and DETERMINER.search(text[:r.start])))), None)
+            if role:
+                bound[person] = (role, "role_then_name")
+    for person in people:
+        if bound[person][0] is None and (role := after(person, True)) and free(role):
+            bound[person] = (role, "name_then_role")
+    return bound
+
+
+def _respective(text: str, people: list[tuple[str, int, int]], roles: list[Role]) -> dict[tuple, Role]:
+    """Roles and names given in two parallel lists: "Paul Abel et Anne Roux, respectivement
+    président et vice-présidente de la CCVA", "le président et la directrice de la MSA, Paul Abel
+    et Anne Roux". The last role's complement is the others' too."""
+    def chain(items: list, gap: re.Pattern, first: int, step: int) -> list:
+        out = [items[first]]
+        index = first + step
+        while 0 <= index < len(items):
+            left, right = (items[index], out[-1]) if step < 0 else (out[-1], items[index])
+            if not gap.fullmatch(text[_end(left):_start(right)]):
+                break
+            out.append(items[index])
+            index += step
+        return out[::-1] if step < 0 else out
+
+    pairs: dict[tuple, Role] = {}
+    for match in RESPECTIVELY.finditer(text):
+        names = [i for i, p in enumerate(people) if p[2] <= match.start() and re.fullmatch(r"[\s,]*", text[p[2]:match.start()])]
+        firsts = [i for i, r in enumerate(roles) if r.start >= match.end() and re.fullmatch(r"\s*", text[match.end():r.start])]
+        if names and firsts:
+            _pair(chain(people, LIST_GAP, names[0], -1), chain(roles, ROLE_LIST_GAP, firsts[0], 1), pairs)
+    for index, role in enumerate(roles):
+        if any(role is r for r in pairs.values()):
+            continue
+        listed = chain(roles, ROLE_LIST_GAP, index, 1)
+        following = [i for i, p in enumerate(people) if p[1] >= listed[-1].end and re.fullmatch(r"\s*,\s*", text[listed[-1].end:p[1]])]
+        if len(listed) >= 2 and following:
+            _pair(chain(people, LIST_GAP, following[0], 1), listed, pairs)
+    return pairs
+
+
+def _start(item) -> int:
+    return item.start if isinstance(item, Role) else item[1]
+
+
+def _end(item) -> int:
+    return item.end if isinstance(item, Role) else item[2]
+
+
+def _pair(names: list, roles: list[Role], pairs: dict) -> None:
+    if len(names) != len(roles) or len(names) < 2:
+        return
+    org = roles[-1].org
+    for name, role in zip(names, roles):
+        pairs[name] = role if role.org or not org else replace(role, org=org)
+
+
+@dataclass(frozen=True)
+class BlockContext:
+    """What decides, for a block, whether the persons it names sign."""
+    signing_doc: bool
+    signature_zone: bool
+    signing_list: bool
+    spacy_names: frozenset[tuple[int, int]] = frozenset()
+    after_signing: bool = False  # a block just before, on the page, tells of the signing
+
+
+def _mentions_in(passage: Passage, context: BlockContext) -> list[Mention]:
+    """Persons of one block, with whether each signs."""
+    text = passage.text
+    masked = _mask_quotes(text)
+    people, _, bound = _analysed(text)
+    signing = _signing_sentences(text)
+    previous = passage.previous.text if passage.previous else ""
+    caption = context.signing_doc and (bool(CAPTION.match(text))
+                                       or (context.after_signing and _enumeration(text, people, bound, previous)))
+    chained = _represented_chain(text, people)
+    _, _, attendance = _speech()
     found: list[Mention] = []
-    # Name, then role: "Thierry Mathieu, Directeur de ..." / "Michel Arrouy Maire de Frontignan".
-    afters = {p: next((r for r in roles if 0 <= r[0] - p[2] <= 3 and re.fullmatch(r"[\s,]*", text[p[2]:r[0]])), None)
-              for p in people}
-    # A role in apposition to the name before it is not also the title of the name after it
-    # ("Laurent Teissier, président du conseil, Michel Arrouy").
-    claimed = {r for r in afters.values() if r}
     for person in people:
         person_text, p_start, p_end = person
-        role = org = None
-        after = afters[person]
-        # Role, then name: "son Président, M. Laurent DEGALLAIX" / "La Directrice Générale,\nAudrey ...".
-        before = next((r for r in roles if r not in claimed and 0 <= p_start - r[1] <= 16
-                       and ROLE_TO_NAME.fullmatch(text[r[1]:p_start])), None)
-        chosen = after or before
-        if chosen:
-            role, org = chosen[2], chosen[3]
-        elif not CIVILITY.search(text[max(0, p_start - 12):p_start]):
-            continue
+        role, rule = bound[person]
         left, right = sentence_at(text, p_start, p_end)
         sentence = text[left:right]
-        listed = signing_list or bool(SIGNING_INTRO.search(text[:left]))
-        signatory = bool(SIGNING.search(sentence) or REPRESENTED_BY.search(sentence) or listed
-                         or (caption and signing_doc) or (signature_zone and chosen is not None and len(text) < 200))
+        confirmed = (p_start, p_end) in context.spacy_names  # spaCy reads the name without a role as a person's
+        in_signing_sentence = any(l < p_end and p_start < r for l, r in signing) and masked[p_start:p_end].strip() != ""
+        if role is None and not (confirmed or chained.get(person) or caption
+                                 or CIVILITY.search(text[max(0, p_start - 12):p_start])):
+            continue
+        listed = context.signing_list or bool(SIGNING_INTRO.search(text[:left]))
+        # Who speaks, is stood in for, or is listed as present does not sign by this sentence.
+        bystander = _speaker(text, masked, people, person, role, left, right) \
+            or (role is not None and rule == "role_then_name" and STANDS_IN.search(text[max(left, role.start - 40):role.start])) \
+            or attendance.search(text[left:p_start])
+        authorised = any(m.start() < p_start and p_end < m.end() for m in AUTHORISED_NAMED.finditer(masked, left, right))
+        signatory = bool((in_signing_sentence and not bystander) or authorised or chained.get(person) or listed
+                         or caption or (context.signature_zone and role is not None and len(text) < 200))
+        if role is None and not signatory and not CIVILITY.search(text[max(0, p_start - 12):p_start]):
+            continue
+        org = role.org if role else None
         kind = org_kind_of(org) if org else None
         if org and SAME_ORG.search(org) and found:
             org, kind = found[-1].org_text, found[-1].org_kind
@@ -235,11 +590,66 @@ def _mentions_in(passage: Passage, signing_doc: bool, signature_zone: bool, sign
             org = _subject_org(text, p_start)
             kind = org_kind_of(org) if org else None
         if kind is None and role:
-            kind = _role_kind(role)
-        rule = "caption" if caption else "name_then_role" if after else "role_then_name" if before else "civility"
-        found.append(Mention(person_name(person_text), _clean_role(role) if role else None,
+            kind = _role_kind(role.text)
+        rule = ("caption" if caption else "represented_by" if chained.get(person) and not role
+                else "spacy_per_signing" if confirmed and not role else rule)
+        found.append(Mention(person_name(person_text), _clean_role(role.text) if role else None,
                              clean(org) if org else None, kind, signatory, passage, (p_start, p_end), rule))
     return found
+
+
+def _speaker(text: str, masked: str, people: list, person: tuple[str, int, int], role: Role | None,
+             left: int, right: int) -> bool:
+    """Whether the person is the speaker of a quotation: "« ... », souligne Paul Abel", "rappelle
+    le président de la CCPU Paul Abel", "Anne Roux, directrice de la CAF, a indiqué que". Not
+    when another name or a signing word stands between the name and the verb ("Anne Roux, maire,
+    et Paul Abel ont signé ... a déclaré", "selon le rapport, la convention signée par Paul Abel")."""
+    before, after, _ = _speech()
+    verb = before.search(text, max(left, person[1] - 100), person[1])
+    if verb:
+        gap_end = role.start if role is not None and role.start >= verb.end() else person[1]
+        if gap_end - verb.end() <= 25 and not SIGNING.search(masked, verb.end(), person[1]) \
+                and not any(verb.start() <= s and e <= person[1] for _, s, e in people if (_, s, e) != person):
+            return True
+    verb = after.match(text, person[2], right)
+    if not verb:
+        return False
+    return not any(person[2] < s < verb.end() for _, s, _ in people) and not SIGNING.search(masked, person[2], verb.end())
+
+
+def _represented_chain(text: str, people: list[tuple[str, int, int]]) -> dict[tuple, bool]:
+    """The persons a party clause names right after "représentée par", without a role:
+    "la CCBA représentée par Anne Roux et Paul Abel"."""
+    chained: dict[tuple, bool] = {}
+    for match in REPRESENTED_BY.finditer(text):
+        position = match.end()
+        for person in people:
+            if person[1] < position:
+                continue
+            if not NAME_CHAIN.fullmatch(text[position:person[1]]):
+                break
+            chained[person] = True
+            position = person[2]
+    return chained
+
+
+def _enumeration(text: str, people: list[tuple[str, int, int]], bound: dict, previous: str) -> bool:
+    """A caption that only enumerates persons and their roles: "Anne Roux (directrice de la
+    CAF), Paul Abel (président de la CAF) et Marc Petit (maire de Rieux)". Not a list under a
+    heading ("Comité de pilotage :"), nor one with civilities (an attendance list's way)."""
+    if len(text) > 400 or len(people) < 2 or not any(bound[p][0] for p in people):
+        return False
+    _, _, attendance = _speech()
+    if attendance.search(text) or previous.rstrip().endswith(":") or any(CIVILITY.search(text[:s]) for _, s, _ in people):
+        return False
+    spans = sorted([(p[1], p[2]) for p in people] + [(r.start, r.end) for r, _ in bound.values() if r])
+    rest, position = [], 0
+    for start, end in spans:
+        rest.append(text[position:max(position, start)])
+        position = max(position, end)
+    rest.append(text[position:])
+    residue = CAPTION_FILLER.sub("", "".join(rest))
+    return len(residue) <= 0.1 * len(text)
 
 
 def _authorised_signers(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -255,6 +665,27 @@ def _authorised_signers(doc: Document, mentions: list[Mention]) -> list[Mention]
             index = next(iter(holders.values()))
             out[index] = replace(mentions[index], signatory=True, rule="authorised_to_sign")
     return out
+
+
+def _anaphoric_signers(blocks: list[tuple[Passage, list[Mention]]]) -> list[Mention]:
+    """"À cette occasion, l'élu a signé ...", "l'édile ... était signataire": the elected person
+    named last, in this block or the two before, signs. Returns the mentions marked so."""
+    found = []
+    for index, (passage, _) in enumerate(blocks):
+        text = passage.text
+        masked = _mask_quotes(text)
+        for left, right in _signing_sentences(text):
+            anaphor = ANAPHOR.search(masked, left, right)
+            cue = SIGNING.search(masked, left, right)
+            if not anaphor or not cue or anaphor.start() > cue.start() \
+                    or any(left <= m.span[0] < cue.start() for m in blocks[index][1]):
+                continue
+            earlier = [m for _, ms in blocks[max(0, index - 2):index] for m in ms] + \
+                [m for m in blocks[index][1] if m.span[1] <= left]
+            elected = [m for m in earlier if m.role and fold(m.role).startswith(ELECTED)]
+            if elected:
+                found.append(replace(elected[-1], signatory=True, rule="anaphor_signing"))
+    return found
 
 
 def _stacked(doc: Document, zone: set[int]) -> list[Mention]:
@@ -318,29 +749,30 @@ def _signature_zone(doc: Document) -> set[int]:
     return zone
 
 
-def _spacy_signers(doc: Document, nlp, known: set[str]) -> list[Mention]:
-    """Persons spaCy finds in signing sentences that no role pattern caught. Each sentence is read
-    once, only if it holds something shaped like a name, and all go through spaCy in one batch."""
-    sentences: dict[tuple[int, int, int], tuple[Passage, int, str]] = {}
-    for number, passage in enumerate(passages(doc)):
+def _spacy_names(all_passages: list[Passage], nlp) -> dict[int, frozenset[tuple[int, int]]]:
+    """The names without a role in signing sentences that spaCy reads as persons, by passage
+    index (its places and organisations shaped like names are not). Only sentences holding such
+    a name are read, all in one batch."""
+    sentences: list[tuple[int, int, str]] = []
+    for number, passage in enumerate(all_passages):
         text = passage.text
-        for sent_match in SIGNING.finditer(text):
-            left, right = sentence_at(text, *sent_match.span())
-            if PERSON.search(text, left, right):
-                sentences.setdefault((number, left, right), (passage, left, text[left:right]))
-    found = []
-    for (passage, left, _), parsed in zip(sentences.values(), nlp.pipe(s for _, _, s in sentences.values())):
+        people, _, bound = _analysed(text)
+        roleless = [p for p in people if bound[p][0] is None]
+        for left, right in _signing_sentences(text):
+            if any(left < e and s < right for _, s, e in roleless):
+                sentences.append((number, left, text[left:right]))
+    found: dict[int, set[tuple[int, int]]] = {}
+    for (number, left, _), parsed in zip(sentences, nlp.pipe(s for _, _, s in sentences)):
+        text = all_passages[number].text
+        people, _, _ = _analysed(text)
         for ent in parsed.ents:
+            start, end = left + ent.start_char, left + ent.end_char
             name = ent.text.strip()
-            if ent.label_ != "PER" or not PERSON.fullmatch(name) or not _is_person(name):
-                continue
-            if fold_key(person_name(name)) in known:
-                continue
-            start = left + ent.start_char
-            found.append(Mention(person_name(name), None, None, None, True, passage,
-                                 (start, start + len(ent.text)), "spacy_per_signing"))
-            known.add(fold_key(person_name(name)))
-    return found
+            if ent.label_ != "PER" or not PERSON.fullmatch(name) or not _is_person(name) \
+                    or re.search(r"\b(?:à|au|aux|en)\s*$", text[max(0, start - 6):start]):
+                continue  # "Saumur Val de Loire", "signée à Pont Audemer"
+            found.setdefault(number, set()).update((s, e) for _, s, e in people if s < end and start < e)
+    return {k: frozenset(v) for k, v in found.items()}
 
 
 def _org_name(mention: Mention, caf: Caf | None, territory: Territory | None) -> str | None:
@@ -349,7 +781,8 @@ def _org_name(mention: Mention, caf: Caf | None, territory: Territory | None) ->
                                             mention.org_text or "", flags=re.IGNORECASE))
         if departement:
             return caf_name(departement)
-        return caf.name if caf else mention.org_text
+        if caf:
+            return caf.name
     if mention.org_kind in (OrgKind.COMMUNE, OrgKind.EPCI) and territory:
         wanted = OrgKind.COMMUNE if territory.type is TerritoryType.COMMUNE else OrgKind.EPCI
         # "Maire" alone, "la commune de Valros", "la Communauté de communes d'Erdre" (a name cut
@@ -358,44 +791,70 @@ def _org_name(mention: Mention, caf: Caf | None, territory: Territory | None) ->
         if mention.org_kind is wanted and (not mention.org_text or written == own or own.startswith(written + "-")):
             return territory.name
     if mention.org_text:
-        text = re.sub(r"^(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*", "", mention.org_text, flags=re.IGNORECASE)
+        text = LEADING_PREPOSITION.sub("", mention.org_text).rstrip(" .")
         return text[:1].upper() + text[1:]
     return None
 
 
+def _same_person(a: str, b: str) -> bool:
+    """"Véronique Bouvret" and "Véronique Bouveret" (a typo), "Roux" and "Anne Roux" (a surname alone)."""
+    ka, kb = fold_key(a), fold_key(b)
+    if ka == kb:
+        return True
+    wa, wb = ka.split(), kb.split()
+    if len(wa) == 1 or len(wb) == 1:
+        return wa[-1] == wb[-1]
+    return wa[0] == wb[0] and len(wa) == len(wb) and SequenceMatcher(None, ka, kb).ratio() >= 0.9
+
+
+def _merge(mentions: list[Mention]) -> list[Mention]:
+    """One row per person, a signatory if any mention signs. Its name is written as in a mention
+    with a role (more careful than a caption's list), else a signing one, else the first; a surname
+    alone joins the one full name that ends with it."""
+    groups: list[list[int]] = []
+    for index in sorted(range(len(mentions)), key=lambda i: " " not in mentions[i].name):  # full names first
+        same = [g for g in groups if _same_person(mentions[g[0]].name, mentions[index].name)]
+        if len(same) == 1 or (same and " " in mentions[index].name):
+            same[0].append(index)
+        else:
+            groups.append([index])
+    merged = []
+    for group in sorted(groups, key=min):
+        members = [mentions[i] for i in sorted(group)]
+        full = [m for m in members if " " in m.name] or members
+        best = max(enumerate(full), key=lambda pair: (pair[1].role is not None, pair[1].signatory, -pair[0]))[1]
+        merged.append(replace(best, signatory=any(m.signatory for m in members),
+                              role=best.role or next((m.role for m in members if m.role), None),
+                              org_text=best.org_text or next((m.org_text for m in members if m.org_text), None),
+                              org_kind=best.org_kind or next((m.org_kind for m in members if m.org_kind), None)))
+    return merged
+
+
 def extract_parties(doc: Document, nlp=None, caf: Caf | None = None,
                     territory: Territory | None = None) -> list[Party]:
-    signing_doc = any(SIGNING.search(b.text) for _, b in doc.blocks())
+    signing_doc = any(SIGNING.search(b.text) or SIGNATURE_EVENT.search(b.text) for _, b in doc.blocks())
     zone = _signature_zone(doc)
-    mentions: list[Mention] = []
+    all_passages = list(passages(doc))
+    spacy_names = _spacy_names(all_passages, nlp) if nlp is not None else {}
+    blocks: list[tuple[Passage, list[Mention]]] = []
     signing_list = False
-    for passage in passages(doc):
-        mentions.extend(_mentions_in(passage, signing_doc, id(passage.block) in zone, signing_list))
+    for number, passage in enumerate(all_passages):
+        after_signing = any(p.page is passage.page and _signing_sentences(p.text) for p in all_passages[max(0, number - 3):number])
+        context = BlockContext(signing_doc, id(passage.block) in zone, signing_list, spacy_names.get(number, frozenset()),
+                               after_signing)
+        blocks.append((passage, _mentions_in(passage, context)))
         # Items after "La convention a été signée par :" are signatories until the list ends.
         text = passage.text.strip()
         if SIGNING_INTRO.search(text):
             signing_list = True
         elif not BULLET.match(text):
             signing_list = False
+    mentions = [m for _, ms in blocks for m in ms]
+    mentions.extend(_anaphoric_signers(blocks))
     mentions.extend(_stacked(doc, zone))
-    if nlp is not None:
-        mentions.extend(_spacy_signers(doc, nlp, {fold_key(m.name) for m in mentions}))
-
     mentions = _authorised_signers(doc, mentions)
-    # One row per person: the mention that says most (a signatory, with role and organisation).
-    best: dict[str, Mention] = {}
-    for m in mentions:
-        key = fold_key(m.name)
-        current = best.get(key)
-        if current is None:
-            best[key] = m
-            continue
-        merged = replace(current, signatory=current.signatory or m.signatory,
-                         role=current.role or m.role, org_text=current.org_text or m.org_text,
-                         org_kind=current.org_kind or m.org_kind)
-        best[key] = merged
     parties = []
-    for m in best.values():
+    for m in _merge(mentions):
         if m.role is None and not m.signatory:
             continue  # a name with a civility and nothing else tells no party
         parties.append(Party(

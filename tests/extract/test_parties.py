@@ -173,7 +173,216 @@ def test_deliberation_authorising_the_mayor_to_sign_names_the_mayor_a_signatory(
     assert not any(signs for name, (_, _, signs) in found.items() if name != "Bertrand Humbert")
 
 
+def test_deliberation_authorising_a_named_holder_to_sign():
+    doc = make_doc("Vu la délibération du 3 mai 2024 autorisant son Président, M. Paul ABEL, à signer la convention ;\n\n"
+                   "Sur le rapport de Mme Anne ROUX, vice-présidente, le conseil autorise le Président à signer.")
+    found = people(doc)
+    assert found["Paul Abel"] == ("Président", "other", True)
+    assert found["Anne Roux"] == ("Vice-présidente", "other", False)
+
+
 def test_no_signatory_when_two_people_hold_the_authorised_role():
     doc = make_doc("Monsieur Jean DUPONT, Maire de Lunel, et Madame Anne MARTIN, Maire de Marsillargues, étaient "
                    "présents.\n\nAUTORISE le Maire à signer la convention.")
     assert not any(signs for _, _, signs in people(doc).values())
+
+
+def signatories(doc, nlp=None) -> set[str]:
+    return {p.person_name for p in extract_parties(doc, nlp) if p.is_signatory and p.person_name}
+
+
+# --- signing sentences in prose ----------------------------------------------------------------
+
+def test_long_enumeration_of_signers_each_with_a_role():
+    doc = make_doc("Ce 4 octobre, Yves Leroy, maire de Brive, et président de l'agglomération, Agnès Dumas, directrice "
+                   "de la CAF, Louis Caron, maire de Malemort, et Rose Petit, adjointe à la mairie de Malemort, ont signé "
+                   "la convention territoriale globale.")
+    assert people(doc) == {
+        "Yves Leroy": ("Maire", "commune", True),
+        "Agnès Dumas": ("Directrice", "caf", True),
+        "Louis Caron": ("Maire", "commune", True),
+        "Rose Petit": ("Adjointe", "commune", True),
+    }
+
+
+def test_role_before_the_name_without_a_comma_after_a_determiner():
+    doc = make_doc("Le maire de Tulle Pierre Garnier a signé la CTG aux côtés du Député-Maire Paul LEROY et de la Caf, "
+                   "représentée par sa présidente Inès Morel.")
+    assert people(doc) == {
+        "Pierre Garnier": ("Maire", "commune", True),
+        "Paul Leroy": ("Député-Maire", "commune", True),
+        "Inès Morel": ("Présidente", "caf", True),
+    }
+
+
+def test_a_role_with_an_article_after_a_name_does_not_take_the_next_persons_title():
+    doc = make_doc("Le président du conseil d'administration de la Caf, Marc Leduc, le directeur, Henri Vasseur, et "
+                   "le maire, Sophie Garnier, ont scellé ce jour un accord.")
+    assert people(doc) == {
+        "Marc Leduc": ("Président du conseil d'administration", "caf", True),
+        "Henri Vasseur": ("Directeur", "other", True),
+        "Sophie Garnier": ("Maire", "commune", True),
+    }
+
+
+def test_surname_alone_after_a_civility_and_civilities_never_in_names():
+    doc = make_doc("M. DURANDEAU, Maire de Lacanau, et Mme Roux, Directrice de la CAF de la Gironde, ont signé la "
+                   "convention en présence de Mme Jeanne Martin - présidente de la Caf.")
+    assert people(doc) == {
+        "Durandeau": ("Maire", "commune", True),
+        "Roux": ("Directrice", "caf", True),
+        "Jeanne Martin": ("Présidente", "caf", True),
+    }
+
+
+def test_a_surname_alone_joins_the_full_name_written_elsewhere():
+    doc = make_doc("Claire Vidal, directrice de la Caf, a signé la convention avec la commune.\n\n"
+                   "Mme Vidal a rappelé que la Caf financera deux crèches.")
+    assert signatories(doc) == {"Claire Vidal"}
+
+
+def test_persons_at_the_signing_event_named_with_a_role():
+    doc = make_doc("Présents pour cette signature, Jacques Morin, président de la communauté de communes, et Rose Petit "
+                   "(maire de Lavaur) ont salué le travail accompli.\n\n"
+                   "La signature a été réalisée entre les partenaires et Hugo Bel, vice-président de la Caf, jeudi.\n\n"
+                   "Le directeur de la Caf, Luc ANTOINE, était aux côtés de Nina Roy, maire, pour la signature de la CTG.")
+    assert signatories(doc) == {"Jacques Morin", "Rose Petit", "Hugo Bel", "Luc Antoine", "Nina Roy"}
+
+
+def test_roles_given_respectively_pair_with_the_names_in_order():
+    doc = make_doc("Lucie Bernard et Omar Said, respectivement présidente et directeur de la Caf du Tarn, ont signé la "
+                   "convention, ainsi que le président et la directrice générale de la MSA, Karl Weber et Eva Klein.")
+    assert people(doc) == {
+        "Lucie Bernard": ("Présidente", "caf", True),
+        "Omar Said": ("Directeur", "caf", True),
+        "Karl Weber": ("Président", "msa", True),
+        "Eva Klein": ("Directrice générale", "msa", True),
+    }
+
+
+def test_the_field_of_a_role_belongs_to_the_role():
+    doc = make_doc("L'adjointe déléguée à la petite enfance, Sarah Blanc, a signé la convention avec la Caf.")
+    assert people(doc) == {"Sarah Blanc": ("Adjointe déléguée à la petite enfance", "commune", True)}
+
+
+def test_a_deputy_standing_in_for_the_mayor_signs_and_the_mayor_does_not():
+    doc = make_doc("Hier, le directeur de la Caisse d'allocations familiales (Caf) de l'Aude, Paul Ribes, et l'adjoint "
+                   "délégué aux solidarités, Marc Diaz, qui représentait le maire Jean Roca, ont signé la convention.")
+    assert people(doc) == {
+        "Paul Ribes": ("Directeur", "caf", True),
+        "Marc Diaz": ("Adjoint délégué aux solidarités", "commune", True),
+        "Jean Roca": ("Maire", "commune", False),
+    }
+
+
+def test_party_clause_names_without_roles_and_a_new_director():
+    doc = make_doc("Signature d'une convention entre la Caf et la communauté de communes représentée par Hélène Vidal "
+                   "et Marc Bonnet.\n\nLa Caf de l'Oise, représentée par sa nouvelle directrice, Camille Fontaine, a "
+                   "signé le même jour.")
+    found = people(doc)
+    assert {name: signs for name, (_, _, signs) in found.items()} == \
+        {"Hélène Vidal": True, "Marc Bonnet": True, "Camille Fontaine": True}
+    assert found["Camille Fontaine"][:2] == ("Directrice", "caf")
+
+
+def test_the_elected_person_named_just_before_signs_when_the_elected_is_said_to_sign():
+    doc = make_doc("Samedi, le maire de Cayenne, Marc Lodéon, présentait ses voeux à la population. À cette occasion, "
+                   "l'élu a signé la convention territoriale globale avec la Caf.")
+    assert signatories(doc) == {"Marc Lodéon"}
+
+
+# --- captions ----------------------------------------------------------------------------------
+
+def test_caption_left_to_right_names_without_roles_and_spelling_variants_merge():
+    doc = make_doc("La commune et la Caf ont signé la CTG mardi.\n\n"
+                   "De g. à d. Hélène Vidal, Marc Bonnet, Lucas Girad et Ana. Costa lors de la signature.\n\n"
+                   "Le directeur de la Caf, Lucas Girard, a présidé la cérémonie.")
+    assert signatories(doc) == {"Hélène Vidal", "Marc Bonnet", "Lucas Girard", "Ana Costa"}
+
+
+def test_a_line_that_only_lists_persons_and_roles_after_the_signing_is_a_caption():
+    doc = make_doc("La Ville et la Caf ont signé la CTG jeudi.\n\n"
+                   "Sylvie Legrand (directrice de la CAF), Marc Petit (président de la CAF) et Anne Morin (maire de Vals)")
+    assert signatories(doc) == {"Sylvie Legrand", "Marc Petit", "Anne Morin"}
+
+
+def test_caption_after_a_photo_label_keeps_apostrophes_in_names():
+    doc = make_doc("La Caf et la commune ont signé la CTG.\n\n"
+                   "Photo : de gauche à droite, Aminata N'Diaye, Paul Abel et Rose Petit.")
+    assert signatories(doc) == {"Aminata N'Diaye", "Paul Abel", "Rose Petit"}
+
+
+@pytest.mark.parametrize("text", [
+    # under a heading, a list of members, not a caption
+    ("La Ville et la Caf ont signé la CTG.\n\nComité de pilotage :\n\nSylvie Legrand (directrice de la CAF), "
+     "Marc Petit (maire de Vals)"),
+    # with civilities: an attendance list's way
+    "La Ville et la Caf ont signé la CTG.\n\nM. Marc Petit (maire), Mme Anne Morin (adjointe), M. Paul Roy (adjoint)",
+    # a single byline after a quotation
+    "La Ville et la Caf ont signé la CTG.\n\n« Un beau projet pour nos familles. »\n\nAnne Morin, maire de Vals",
+])
+def test_lists_that_are_no_caption_of_the_signing(text):
+    assert signatories(make_doc(text)) == set()
+
+
+# --- what must not make a signatory ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "« Nous avons signé une belle convention », a déclaré Jean Dupuis, maire de Lunel.",
+    "La convention a été signée. « Elle permettra d'ouvrir une crèche », précise Paul Abel, directeur de la Caf.",
+    "Patrick Divet, directeur de la Caf, a indiqué que d'autres conventions seront signées en 2025.",
+    "Signée en 2022, la convention a permis, selon Jacques Morel, président de la Caf, de financer trois crèches.",
+    "La signature de la CTG marque une étape, souligne Anne Roux, vice-présidente.",
+    ("« Il s'agit d'autoriser le président à signer la convention, introduit Léa Garcia, conseillère "
+     "communautaire. Elle vise les familles. »"),
+])
+def test_quoted_speakers_are_not_signatories(text):
+    assert signatories(make_doc(text)) == set()
+
+
+def test_a_signer_who_also_speaks_in_the_sentence_still_signs():
+    doc = make_doc("Anne Roux, maire, a signé la convention, a rappelé le préfet. Paul Abel, maire de Vals, qui a "
+                   "signé la convention, a ajouté que la Caf financera une crèche.")
+    assert signatories(doc) == {"Anne Roux", "Paul Abel"}
+
+
+@pytest.mark.parametrize("text", [
+    "Présents : M. Jean Dupuis, Mme Anne Roux, M. Paul Abel. La convention a été signée.",
+    ("Le conseil municipal autorise le maire à signer la convention.\n\nÉtaient présents : Marie Dupont, conseillère "
+     "municipale, Luc Martin, conseiller municipal."),
+    "Rapporteur : Madame Sandrine Couderc, adjointe au maire.\n\nLe conseil autorise le maire à signer la convention.",
+    "Mme Tania Roch, première adjointe, préside la séance. Le conseil autorise le maire à signer la convention.",
+])
+def test_attendance_lists_and_councillors_are_not_signatories(text):
+    assert signatories(make_doc(text)) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "La CTG a été signée par la Caf et Sud Agglo.",
+    "La Vice-Présidente du CCAS a signé la convention.",
+    "La convention signée avec la Communauté de Communes Terres du Lauragais sera mise en oeuvre.",
+    "Signature de la CTG avec Grand Poitiers et Val de Garonne Agglomération",
+    "Le président de la Communauté d'Agglomération Saumur Val de Loire a signé la convention.",
+    "La Caf, représentée par son Président, Monsieur Xxxxx XXXXXX, et par sa directrice, Madame Xxxxxx XXXX-XXX, signe.",
+    "La Communauté de Communes Sud Vendée Littoral, représentée par sa Présidente, signe la convention.",
+    "La convention a été signée à la salle Jean Moulin par le maire et la directrice de la Caf.",
+    "La convention, cosignée avec Bretagne Romantique, a été signée à Pont Audemer.",
+])
+def test_organisations_places_and_anonymised_names_are_no_persons(text, nlp):
+    assert signatories(make_doc(text), nlp) == set()
+
+
+def test_a_signing_title_does_not_reach_names_in_lines_run_together_without_stops():
+    doc = make_doc("Signature de la CTG de Rieux, le 8 avril 2015 | Elle porte sur la petite enfance et la jeunesse "
+                   "des communes du territoire rural et de ses hameaux les plus éloignés du centre-bourg Dans le "
+                   "département, la ville de Rieux s'est engagée dans cette démarche contractuelle en avril 2015 sur "
+                   "les champs de l'accès aux droits, de la parentalité, du logement, de la petite enfance et de la "
+                   "vie sociale Le premier comité de pilotage a eu lieu le 18 mars 2016, en présence de Paul Fabre, "
+                   "maire de la commune, et de Rose Petit, directrice de la Caf")
+    assert signatories(doc) == set()
+
+
+def test_spacy_names_without_role_are_confirmed_only_in_signing_sentences(nlp):
+    doc = make_doc("La convention a été signée jeudi à l'Hôtel de Ville par Sophie Marchand et Hugo Lefèvre.\n\n"
+                   "Sophie Marchand et Hugo Lefèvre ont ensuite visité la crèche avec Lina Costa.")
+    assert signatories(doc, nlp) == {"Sophie Marchand", "Hugo Lefèvre"}
