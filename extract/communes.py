@@ -14,11 +14,20 @@ A CTG signed by a single commune has no member communes: nothing is emitted for 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from extract import lexicon
 from extract.ingest.prose import BULLET
-from extract.normalize import clean, fold, fold_key
-from extract.reference import CommuneRef, EpciRef, find_communes, find_epci
+from extract.normalize import clean, fold, fold_key, territory_key
+from extract.reference import (
+    CommuneRef,
+    EpciRef,
+    epci_departement,
+    find_communes,
+    find_communes_by_prefix,
+    find_epci,
+)
 from extract.text import Passage, passages, sentence_at, snippet
 from models.communes import Commune, CommuneCount
 from models.conventions import Caf, Territory, TerritoryType
@@ -26,34 +35,68 @@ from models.document import Document
 
 _NUMBER = r"\d{1,3}|[a-zé]+(?:-[a-zé]+)*"
 # A count of the territory's communes: "13 communes du territoire", "treize communes membres",
-# "les 28 communes adhérentes", "des 12 communes qui composent l'agglomération".
+# "les 28 communes adhérentes", "des 12 communes qui composent l'agglomération", "aux 34 communes
+# la composant", "les 31 communes et les 5 syndicats du secteur".
 COUNT = re.compile(
     rf"""\b(?:regroupe|regroupant|rassemble|rassemblant|r[ée]unit|r[ée]unissant|compte|comptant|compos[ée]e?\s+de
           |constitu[ée]e?\s+de|f[ée]d[èe]re)\s+(?:les\s+|ses\s+)?(?P<count_verb>{_NUMBER})\s+communes\b
       |\b(?P<count>{_NUMBER})\s+communes\s+
-        (?:du\s+territoire|membres|adh[ée]rentes|signataires|de\s+l['’]\s*(?:epci|intercommunalit[ée]|agglom[ée]ration)
-          |de\s+la\s+(?:communaut[ée]|m[ée]tropole|collectivit[ée])|qui\s+(?:la\s+|le\s+)?compos\w+|constituant|composant)""",
+        (?:membres|adh[ée]rentes|signataires|de\s+l['’]\s*(?:epci|intercommunalit[ée]|agglom[ée]ration)
+          |de\s+la\s+(?:communaut[ée]|m[ée]tropole|collectivit[ée])|(?:qui\s+)?(?:la\s+|le\s+|les\s+)?compos\w+|constituant
+          |(?:et\s+(?:les\s+)?(?:\d{{1,3}}\s+)?[a-zé]+\s+)?(?:du|de\s+notre|de\s+ce)\s+(?:territoire|secteur|bassin\s+de\s+vie)\b)""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A count in a signing sentence: "a signé une nouvelle CTG avec 25 communes, le SIVOM ...".
+COUNT_SIGNED_WITH = re.compile(rf"\bavec\s+(?:ses\s+|les\s+)?(?P<count>{_NUMBER})\s+communes\b", re.IGNORECASE)
+SIGNING = re.compile(r"\bsign\w*|\bassoci\w*", re.IGNORECASE)
+# A count followed by the territory's own name: "à destination des 32 communes du Pays d'Uzès"
+# (the name is checked against the territory's).
+COUNT_OF_NAMED = re.compile(rf"\b(?P<count>{_NUMBER})\s+communes\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*(?=(?-i:[A-ZÀ-Ý]))",
+                            re.IGNORECASE)
 # "les 25 communes" with nothing after it saying which: the territory's own, when the number is
 # that of its members in the official lists ("un diagnostic co-construit avec les 25 communes,").
 BARE_COUNT = re.compile(rf"\b(?:les|ses|aux|des)\s+(?P<count>{_NUMBER})\s+communes\b(?=\s*(?:[,.;:)]|et\b|$))",
                         re.IGNORECASE)
+# "ces trois communes": a count said of a group of communes already named.
+GROUP_COUNT = re.compile(rf"\b(?:les|ces|des|aux|nos)\s+(?P<count>{_NUMBER})\s+(?:communes|villes|municipalit[ée]s)\b",
+                         re.IGNORECASE)
 # The opening of a list of communes: "13 communes du territoire :", "les communes suivantes :",
-# "les communes de", "communes membres :".
+# "communes membres :", "les communes de", "les cinq communes d'", "aux communes de", "avec les
+# municipalités de", "des villes du". The list itself starts at the end of the match; a number
+# before it ("les cinq communes d'...") is a count when the list has that many names.
 LIST_OPENING = re.compile(
-    r"""(?:\bcommunes\b[^.:;()–—]{0,60}?\s*(?::|\(|\s[–—-]\s)|\bcommunes\s+suivantes\s*:?
-        |\bles\s+communes\s+(?:de|d['’])(?=\s*[A-ZÀ-Ý]))\s*""",
+    rf"""(?:\bcommunes\b[^.:;()–—]{{0,60}}?\s*(?::|\(|\s[–—-]\s)|\bcommunes\s+suivantes\s*:?
+        |\b(?:les|des|aux)\s+(?:(?P<count>{_NUMBER})\s+)?(?:communes|municipalit[ée]s|villes)\s+(?=(?:de|du|des|d['’])\s*(?:la\s+|l['’]\s*)?(?-i:[A-ZÀ-Ý])))\s*""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A heading over a list of communes: "ANNEXE 3 – LISTE DES COMMUNES ADHÉRENTES", "Communes membres".
 LIST_HEADING = re.compile(r"\b(?:liste\s+des\s+communes|communes\s+(?:membres|adh[ée]rentes|signataires|du\s+territoire))\b",
                           re.IGNORECASE)
-# A count said of another territory: "qui compte 17 communes" after "fait partie de la CA...".
-ELSEWHERE = re.compile(r"fait\s+partie|membre\s+de|au\s+sein\s+de|compte\s+\d+\s+communes|couvert\w*\s+par",
+# A count or list said of another territory: "qui compte 17 communes" after "fait partie de la
+# CA...", "les communes voisines de ...".
+ELSEWHERE = re.compile(r"fait\s+partie|membre\s+de|au\s+sein\s+de|compte\s+\d+\s+communes|couvert\w*\s+par|voisin",
                        re.IGNORECASE)
 # A table column of communes: "Liste alphabétique des communes", "Commune", "Communes membres".
 COMMUNE_HEADER = re.compile(r"\bcommunes?\b", re.IGNORECASE)
+
+# Before an item of a list, the preposition that ties it to "les communes": "de", "d'", "du"
+# (for Le ...), "des" (for Les ...), "de la" / "de l'" in lower case: "les municipalités de
+# Firminy, du Chambon-Feugerolles et de La Ricamarie".
+ITEM_PREPOSITION = re.compile(r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?=[A-ZÀ-Ý])")
+# Between two items of a list: a comma, "et", "ainsi que".
+ITEM_SEPARATOR = re.compile(r"\s*,\s*(?:et\s+|ainsi\s+que\s+)?|\s+(?:et|ainsi\s+que)\s+")
+# A word of a commune's name: "Saint-Genès-Champanelle", "M'tsamboro", "Laudun-l'Ardoise".
+NAME_WORD = re.compile(r"[\wÀ-ÖØ-öø-ÿœŒ]+(?:['’\-][\wÀ-ÖØ-öø-ÿœŒ]+)*")
+# The longest commune name read at one place, in words ("Saint-Jean-de-la-Blaquière" is one).
+MAX_NAME_WORDS = 6
+# A commune named as a party: "la Commune de Cazals", "la Ville de Langres", "maire de Pradines"
+# (read in a sentence about signing or partnering; "à la mairie de X", a venue, is left out).
+PARTY_COMMUNE = re.compile(r"\b(?:commune|ville|maire)\s+(?:de\s+|d['’]\s*|du\s+|des\s+)(?=(?-i:[A-ZÀ-Ý]))",
+                           re.IGNORECASE)
+# Before "commune de X", a venue: "à la mairie de", "en mairie de", "à la ville de".
+VENUE_BEFORE = re.compile(r"\b(?:à|en)\s+(?:la\s+|l['’]\s*)?$", re.IGNORECASE)
+# Attendance, not partnership: "en présence de M. X, maire de Y".
+ATTENDANCE = re.compile(r"\ben\s+pr[ée]sence\b", re.IGNORECASE)
 
 
 def _number(text: str) -> int | None:
@@ -81,32 +124,84 @@ def _resolve(name: str, scope: set[str] | None, departement: str | None) -> Comm
     return None
 
 
-def _split_list(text: str) -> list[str]:
-    """Items of "Aniane, Gignac, Saint Paul et Valmalle, Vendémian et Pouzols." up to the first
-    sentence end; "X et Y" stays one item when it is a commune's name."""
-    text = re.split(r"(?<=[a-zà-ÿ)])\.\s|\.$|\n\n|;|\)|\s[–—]\s", text, maxsplit=1)[0]
-    items = []
-    for part in re.split(r",\s*", text):
-        part = clean(part).strip(" .")
-        if not part:
+@dataclass(frozen=True)
+class Listed:
+    """One commune read in a list: as written (its preposition left out), the name to show,
+    its reference when it resolves, and its offsets in the text."""
+
+    written: str
+    name: str
+    ref: CommuneRef | None
+    start: int
+    end: int
+    shortened: bool = False  # resolved as the only commune of the departement beginning so
+
+
+@lru_cache(maxsize=1)
+def _departement_keys() -> frozenset[str]:
+    return frozenset(fold_key(d.name) for d in lexicon.departements())
+
+
+def read_commune(text: str, pos: int, scope: set[str] | None = None, departement: str | None = None) -> Listed | None:
+    """The commune named at ``pos``: the longest run of words (up to a punctuation) that is a
+    commune's name — "Beaumont et Saint-Genès-Champanelle pour la période" gives Beaumont,
+    "Saint Paul et Valmalle, ..." the whole name. Within a known departement, a name shortened by
+    its writer resolves when one commune only begins with it ("La Londe" -> La Londe-les-Maures
+    in the Var, though another La Londe exists elsewhere). A commune known only outside the EPCI
+    and the departement, when they are known, is another territory's: None."""
+    words = []
+    for match in NAME_WORD.finditer(text, pos):
+        if text[pos if not words else words[-1].end():match.start()].strip() or len(words) == MAX_NAME_WORDS:
+            break
+        words.append(match)
+    if not words or not words[0].group()[:1].isupper():
+        return None
+    runs = [(clean(text[pos:last.end()]), last.end()) for last in reversed(words)]
+    runs = [(written, end) for written, end in runs if fold_key(written) not in _departement_keys()]
+    homonym = None  # a name of several communes, none of them here: kept without a code
+    for written, end in runs:
+        if not find_communes(written):
             continue
-        if " et " in part and not find_communes(part):
-            items.extend(p.strip() for p in part.split(" et ") if p.strip())
+        ref = _resolve(written, scope, departement)
+        if ref is None:
+            homonym = homonym or Listed(written, written, None, pos, end)
+            continue
+        if (scope or departement) and ref.code not in (scope or ()) and ref.departement != departement:
+            continue
+        # The writer dropped the name's article after a contracted preposition ("du Creusot"):
+        # the official name, article included.
+        dropped = fold_key(written) != fold_key(ref.name) and fold_key(ref.name).endswith(" " + fold_key(written))
+        return Listed(written, ref.name if dropped else written, ref, pos, end)
+    if departement:
+        for written, end in runs:
+            found = find_communes_by_prefix(written, departement)
+            if len(found) == 1:
+                return Listed(written, written, found[0], pos, end, shortened=True)
+    return homonym
+
+
+def read_commune_list(text: str, start: int, scope: set[str] | None = None,
+                      departement: str | None = None) -> list[Listed]:
+    """The communes listed from ``start``: "Aniane, Gignac, Saint Paul et Valmalle et Pouzols",
+    "de Firminy, du Chambon-Feugerolles et de La Ricamarie", up to the first word that is not a
+    commune's name."""
+    items: list[Listed] = []
+    pos = start
+    while True:
+        if items:
+            separator = ITEM_SEPARATOR.match(text, pos)
+            if not separator:
+                break
+            pos = separator.end()
         else:
-            items.append(part)
+            pos += len(text[pos:]) - len(text[pos:].lstrip())
+        preposition = ITEM_PREPOSITION.match(text, pos)
+        item = read_commune(text, preposition.end() if preposition else pos, scope, departement)
+        if item is None:
+            break
+        items.append(item)
+        pos = item.end
     return items
-
-
-def _from_list(text: str, start: int, scope, departement) -> list[tuple[str, CommuneRef | None, tuple]]:
-    tail = text[start:start + 1500]
-    items = _split_list(tail)
-    found = []
-    for item in items:
-        ref = _resolve(item, scope, departement)
-        if ref is None and not find_communes(item):
-            break  # the list ends where names stop being communes
-        found.append((item, ref, (start, start + len(tail))))
-    return found
 
 
 def _read_on(ordered: list[Passage], position: int) -> str:
@@ -169,48 +264,120 @@ def _count_of_members(ordered: list[Passage], members: int, doc_id: str) -> Comm
     return None
 
 
+def _count(ordered: list[Passage], territory: Territory | None, doc_id: str) -> CommuneCount | None:
+    """The first count of the territory's communes the text states."""
+    own = _bare_key(territory.name) if territory else None
+    for passage in ordered:
+        text = passage.text
+        if "ommunes" not in text and "OMMUNES" not in text:
+            continue  # every count pattern names "communes"
+        found = [(m, m["count"] or m["count_verb"]) for m in COUNT.finditer(text)]
+        found += [(m, m["count"]) for m in COUNT_SIGNED_WITH.finditer(text)
+                  if SIGNING.search(text[slice(*sentence_at(text, *m.span()))])]
+        # "des 32 communes du Pays d'Uzès": the name after it must be the territory's own.
+        found += [(m, m["count"]) for m in COUNT_OF_NAMED.finditer(text)
+                  if own and _bare_key(text[m.end():m.end() + len(own) + 40]).startswith(own)]
+        for match, number in sorted(found, key=lambda item: item[0].start()):
+            left, _ = sentence_at(text, *match.span())
+            value = _number(number)
+            if value and not ELSEWHERE.search(text[left:match.start()]):
+                return CommuneCount(doc_id=doc_id, page=passage.page.number, rule="count_of_communes",
+                                    snippet=snippet(text, *match.span()), bbox=passage.block.bbox.as_tuple(),
+                                    value=value)
+    return None
+
+
+def _bare_key(name: str) -> str:
+    """A name folded without its legal form nor article, words joined by spaces."""
+    return territory_key(name).replace("-", " ")
+
+
+def _group_count(ordered: list[Passage], size: int, doc_id: str) -> CommuneCount | None:
+    """"ces trois communes" said of a group of communes whose list has that many names."""
+    for passage in ordered:
+        for match in GROUP_COUNT.finditer(passage.text):
+            if _number(match["count"]) == size:
+                return CommuneCount(doc_id=doc_id, page=passage.page.number, rule="count_of_group",
+                                    snippet=snippet(passage.text, *match.span()), bbox=passage.block.bbox.as_tuple(),
+                                    value=size)
+    return None
+
+
+def _group_members(territory: Territory, departement: str | None) -> list[Commune]:
+    """The communes of a group named as the territory ("Firminy, Le Chambon-Feugerolles et La
+    Ricamarie"), grounded where the territory is."""
+    items = read_commune_list(territory.name, 0, None, departement)
+    return [Commune(doc_id=territory.doc_id, page=territory.page, rule="group_of_communes", snippet=territory.snippet,
+                    bbox=territory.bbox, name=item.name, code=item.ref.code if item.ref else None) for item in items]
+
+
+def _party_communes(ordered: list[Passage], territory: Territory, scope, departement) -> list[Commune]:
+    """Communes named as parties beside an intercommunal territory, in a sentence about signing
+    or partnering: "la Ville de Langres et la communauté de communes ... ont signé", "Elle associe
+    également ... la Commune de Cazals", "X, maire de Douelle, ... ont signé"."""
+    own = _bare_key(territory.name)
+    found = []
+    for passage in ordered:
+        text = passage.text
+        for match in PARTY_COMMUNE.finditer(text):
+            left, right = sentence_at(text, *match.span())
+            if not SIGNING.search(text[left:right]) or ATTENDANCE.search(text[left:match.start()]) \
+                    or ELSEWHERE.search(text[left:match.start()]) or VENUE_BEFORE.search(text[left:match.start()]):
+                continue
+            item = read_commune(text, match.end(), scope, departement)
+            if item is None or item.ref is None or fold_key(item.name) == own:
+                continue
+            found.append(Commune(doc_id=territory.doc_id, page=passage.page.number,
+                                 rule="party_commune", snippet=snippet(text, match.start(), item.end),
+                                 bbox=passage.block.bbox.as_tuple(), name=item.name, code=item.ref.code))
+    return found
+
+
 def extract_communes(doc: Document, territory: Territory | None, caf: Caf | None
                      ) -> tuple[list[Commune], CommuneCount | None]:
     if territory is not None and territory.type is TerritoryType.COMMUNE:
         return [], None
     epci: EpciRef | None = find_epci(territory.name) if territory else None
     scope = set(epci.members) if epci else None
-    departement = caf.department_code if caf else None
+    # Names resolve in the EPCI's own departement, else the Caf's.
+    departement = (epci_departement(epci) if epci else None) or (caf.department_code if caf else None)
 
     named: dict[str, Commune] = {}
-    count: CommuneCount | None = None
     ordered = list(passages(doc))
+    count = _count(ordered, territory, doc.doc_id)
+    if territory is not None and territory.type is TerritoryType.MULTI_COMMUNES:
+        members = _group_members(territory, departement)
+        for commune in members:
+            named.setdefault(fold_key(commune.name), commune)
+        if count is None and len(members) >= 2:
+            count = _group_count(ordered, len(members), doc.doc_id)
     for position, passage in enumerate(ordered):
         text = passage.text
-        for match in COUNT.finditer(text):
-            left, _ = sentence_at(text, *match.span())
-            if ELSEWHERE.search(text[left:match.start()]):
-                continue
-            value = _number(match["count"] or match["count_verb"])
-            if value and count is None:
-                count = CommuneCount(doc_id=doc.doc_id, page=passage.page.number, rule="count_of_communes",
-                                     snippet=snippet(text, *match.span()), bbox=passage.block.bbox.as_tuple(),
-                                     value=value)
         for match in LIST_OPENING.finditer(text):
             left, _ = sentence_at(text, *match.span())
             if ELSEWHERE.search(text[left:match.start()]):
                 continue
             read = _read_on(ordered, position)
-            items = _from_list(read, match.end(), scope, departement)
+            items = read_commune_list(read, match.end(), scope, departement)
             if len(items) < 2:
                 continue
-            for item, ref, _ in items:
-                where = passage
-                at = read.find(item, match.end())
+            if count is None and match["count"] and _number(match["count"]) == len(items):
+                count = CommuneCount(doc_id=doc.doc_id, page=passage.page.number, rule="count_before_list",
+                                     snippet=snippet(text, *match.span()), bbox=passage.block.bbox.as_tuple(),
+                                     value=len(items))
+            for item in items:
+                where, at = passage, item.start
                 if at >= len(text):  # read on into the next block: the name is grounded there
                     where, at = ordered[position + 1], max(0, at - len(text) - 1)
-                key = fold_key(ref.name if ref else item)
-                named.setdefault(key, Commune(doc_id=doc.doc_id, page=where.page.number, rule="list_of_communes",
-                                              snippet=snippet(where.text, at, at + len(item)),
-                                              bbox=where.block.bbox.as_tuple(), name=clean(item),
-                                              code=ref.code if ref else None))
+                named.setdefault(fold_key(item.ref.name if item.ref else item.name), Commune(
+                    doc_id=doc.doc_id, page=where.page.number, rule="list_of_communes",
+                    snippet=snippet(where.text, at, at + len(item.written)), bbox=where.block.bbox.as_tuple(),
+                    name=item.name, code=item.ref.code if item.ref else None))
     if count is None and epci is not None:
         count = _count_of_members(ordered, len(epci.members), doc.doc_id)
+    if territory is not None and territory.type is TerritoryType.EPCI:
+        for commune in _party_communes(ordered, territory, scope, departement):
+            named.setdefault(fold_key(commune.name), commune)
     named_lines = _from_heading_lists(doc, scope, departement)
     for commune in named_lines:
         named.setdefault(fold_key(commune.name), commune)

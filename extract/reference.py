@@ -84,18 +84,53 @@ def communes_by_bare_key() -> dict[str, tuple[CommuneRef, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+# An apostrophe inside a word, which some names have and their writers drop, or the reverse:
+# "M'tsamboro" for Mtsamboro, "Mtsangamouji" for M'Tsangamouji.
+INNER_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+
+
+@lru_cache(maxsize=1)
+def communes_by_glued_key() -> dict[str, tuple[CommuneRef, ...]]:
+    """Current communes by folded name, apostrophes inside words removed."""
+    index: dict[str, list[CommuneRef]] = {}
+    for ref in communes_by_code().values():
+        index.setdefault(fold_key(INNER_APOSTROPHE.sub("", ref.name)), []).append(ref)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def find_communes(name: str, departement: str | None = None) -> tuple[CommuneRef, ...]:
     """Current communes named ``name`` (case, accents and hyphens ignored), within a departement
     when given: "Saint Jean de Fos" -> Saint-Jean-de-Fos (34). A name matching none is tried
-    without its leading article, or against names that have one: "Pont-de-Claix" -> Le
-    Pont-de-Claix (38)."""
+    without its leading article, or against names that have one ("Pont-de-Claix" -> Le
+    Pont-de-Claix (38)), then without apostrophes inside words ("M'tsamboro" -> Mtsamboro)."""
     key = fold_key(name)
     found = [c for c in communes_by_key().get(key, ()) if c.kind == "actuelle"]
     if not found:
         found = list(communes_by_bare_key().get(NAME_ARTICLE.sub("", key), ()))
+    if not found and ("'" in name or "’" in name or key in communes_by_glued_key()):
+        found = list(communes_by_glued_key().get(fold_key(INNER_APOSTROPHE.sub("", name)), ()))
     if departement:
         found = [c for c in found if c.departement == departement]
     return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def communes_by_departement() -> dict[str, tuple[CommuneRef, ...]]:
+    index: dict[str, list[CommuneRef]] = {}
+    for ref in communes_by_code().values():
+        index.setdefault(ref.departement, []).append(ref)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def find_communes_by_prefix(name: str, departement: str) -> tuple[CommuneRef, ...]:
+    """Current communes of a departement whose name begins with ``name`` as whole words, for
+    writers who shorten a long name: "Revest" -> Le Revest-les-Eaux (83), "Montceau" ->
+    Montceau-les-Mines (71). The caller decides what to do with several."""
+    key = NAME_ARTICLE.sub("", fold_key(name))
+    if not key:
+        return ()
+    return tuple(c for c in communes_by_departement().get(departement, ())
+                 if NAME_ARTICLE.sub("", fold_key(c.name)).startswith(key + " "))
 
 
 def is_commune_name(name: str) -> bool:
@@ -112,6 +147,13 @@ def find_epci(name: str, departement: str | None = None) -> EpciRef | None:
     if departement:
         found = tuple(e for e in found if epci_departement(e) == departement)
     return found[0] if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def epci_first_words() -> frozenset[str]:
+    """The first word of every EPCI's name without legal form nor article ("grand" for "CA du
+    Grand Annecy"): a cheap test before looking a run of words up."""
+    return frozenset(key.split("-")[0] for key in epci_by_key())
 
 
 def epci_departement(epci: EpciRef) -> str | None:

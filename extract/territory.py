@@ -1,52 +1,79 @@
-"""The territory that signs the CTG (commune, EPCI...) and the Caf with its department.
+"""The territory that signs the CTG: a commune, an EPCI, a group of communes.
 
-Territory: every mention of a collectivity is collected — a legal form and a name
-("communauté de communes Vallée de l'Hérault", "CA du Gard Rhodanien", "la commune de Valros"),
-a CTG named after a place ("Convention Territoriale Globale de Valros"), a brand ending in
-"Métropole" — and scored by its context: the party clause ("..., représentée par son
-Président"), a sentence about signing with the Caf, a CTG cue, a title. Mentions of one place
-add up under a key (the name without legal form nor article); a context such as "fait partie
-de la Communauté d'Agglomération..." counts against it. The best place must clearly lead.
+Every mention of a collectivity is collected — a legal form and a name ("communauté de communes
+Vallée de l'Hérault", "CA du Gard Rhodanien", "la commune de Valros"), an informal form before a
+name the official list of EPCI knows ("l'agglomération de l'Orée de la Brie"), a name the
+official list knows on its own ("le Grand Cahors", "Limoges Métropole"), a group of communes named
+as a party ("les communes de Ceyrat, Beaumont et Saint-Genès-Champanelle"), a "secteur", an
+overseas collectivity, a CTG named after a place, the topic of a headline ("Centre-Manche : ...")
+— and scored by its context: the party clause ("..., représentée par son Président"), a sentence
+about signing with the Caf (more for the subject of "a signé"), a CTG cue, a title. A name after
+"en présence de" is an attendee's; communes beside an EPCI in one sentence are its members; a
+context such as "fait partie de la Communauté d'Agglomération..." counts against it. Mentions of
+one place add up under a key (the name without legal form nor article; an EPCI's spellings and a
+group's members count as one), once per sentence. The best place must clearly lead.
 
-Caf: "Caf de l'Hérault", "CAF Hérault", "Caisse d'allocations familiales du Nord": the name after
-it is looked up in the list of departements (``resources/departements.json``).
+When no collectivity is named so, a commune named bare in a sentence about the CTG or in a
+dateline may stand; when none is named at all, an EPCI named by its legal form alone as a party
+("la communauté urbaine").
+
+The Caf is read in ``extract/caf.py`` (its departement resolves commune names here).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, replace
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from extract import lexicon
+from extract.caf import caf_name, departement_of, extract_caf  # noqa: F401 (caf_name: parties imports it from here)
+from extract.communes import read_commune_list
+from extract.names import (
+    ARTICLES,
+    LEADING_ARTICLE,
+    PARTY_CLAUSE,
+    WORD,
+    commune_name,
+    epci_names,
+    known_epci_run,
+    names_a_place,
+    not_territory_keys,
+    official_epci_name,
+    read_name,
+)
 from extract.normalize import clean, fold_key, place_name
 from extract.reference import find_communes, find_epci
 from extract.text import Passage, passages, sentence_at, snippet
-from models.conventions import Caf, Territory, TerritoryType
+from models.conventions import Territory, TerritoryType
 from models.document import Document
 
 # The best place needs this score and must lead the runner-up by this ratio.
 MIN_SCORE = 1.5
 LEAD_RATIO = 1.6
 
-# A word of a name, with its elided article attached ("l'Hérault", "d'Olonne"), or punctuation.
-TOKEN = re.compile(r"[\wÀ-ÖØ-öø-ÿœŒ][\w'’\-À-ÖØ-öø-ÿœŒ]*|[^\w\s]")
-# Articles that may open a name after a legal form: "de la Vallée...", "du Gard...", "d'Aunis".
-LEADING_ARTICLE = re.compile(r"^(?:(?:de\s+la|du|des|de|la|le|les)\s+|(?:de\s+l|d|l)['’]\s*)", re.IGNORECASE)
-
 # A lower-case article before a commune's name ("la Boissière"); "La Boissière" keeps its own.
 LOWER_ARTICLE = re.compile(r"^(?:(?:de\s+la|du|des|de|la|le|les)\s+|(?:de\s+l|d|l)['’]\s*)")
-
 # The preposition that joins a CTG to its territory's name: "de", "du", "des", "d'".
 PREPOSITION = re.compile(r"^(?:(?:de|du|des)\s+|d['’]\s*)(?=\S)", re.IGNORECASE)
 
-# A commune named by its form: "la commune de Valros", "ville de Frontignan", "mairie d'Aniane".
-COMMUNE_FORM = re.compile(r"\b(?:commune|ville|mairie|municipalit[ée]|cit[ée])\s+(?:de\s+|d['’]\s*|du\s+(?=(?-i:[A-ZÀ-Ý])))",
-                          re.IGNORECASE)
-# A commune named through its mayor: "Maire de Gignac", "maire de la commune de Valros" (the
-# latter also matches COMMUNE_FORM).
-MAYOR_OF = re.compile(r"\bmaire\s+(?:de\s+|d['’]\s*|du\s+)(?=(?-i:[A-ZÀ-Ý]))", re.IGNORECASE)
+# A commune named by its form: "la commune de Valros", "ville de Frontignan", "mairie d'Aniane",
+# "la Ville des Abymes", "le conseil municipal de Pointe-à-Pitre".
+COMMUNE_FORM = re.compile(
+    r"""\b(?:commune|ville|mairie|municipalit[ée]|cit[ée]|conseil\s+municipal)\s+
+        (?:de\s+|d['’]\s*|(?:du|des)\s+(?=(?-i:[A-ZÀ-Ý])))""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# An overseas collectivity: "la Collectivité de Saint-Martin", "la Collectivité territoriale de
+# Guyane", "la Collectivité territoriale de Martinique".
+COLLECTIVITY_FORM = re.compile(
+    r"\bcollectivit[ée]\s+(?:territoriale\s+|unique\s+|d['’]outre-mer\s+)?(?:de\s+la\s+|de\s+|du\s+|d['’]\s*)(?=(?-i:[A-ZÀ-Ý]))",
+    re.IGNORECASE,
+)
+# A commune named through its mayor: "Maire de Gignac", "adjoint au maire des Abymes", "maire
+# de la commune de Valros" (the latter also matches COMMUNE_FORM).
+MAYOR_OF = re.compile(r"\bmaire\s+(?:de\s+|d['’]\s*|du\s+|des\s+)(?=(?-i:[A-ZÀ-Ý]))", re.IGNORECASE)
 # A CTG named after its territory: "Convention Territoriale Globale de Valros", "la Ctg du
 # territoire de la Vallée de l'Hérault", "CONVENTION TERRITORIALE GLOBALE DE VALROS".
 CTG_OF = re.compile(
@@ -54,55 +81,82 @@ CTG_OF = re.compile(
         (?:(?:du|de\s+la|de\s+l['’]|de|des|d['’])\s*territoire\s+)?(?=(?:de|du|des|d['’])\s*[A-ZÀ-Ýa-z])""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A territory named as such: "pour le territoire Centre-Manche", "le territoire du Grand Cahors"
+# (not a "projet de territoire Destination 2030").
+TERRITORY_OF = re.compile(r"(?<!convention\s)(?<!projet\sde\s)\bterritoire\s+(?:de\s+|du\s+|des\s+|d['’]\s*)?(?=(?-i:[A-ZÀ-Ý]))", re.IGNORECASE)
+# A headline whose topic is a place: "Centre-Manche : et si ...", "Grand Cahors – services aux familles".
+HEADLINE_TOPIC = re.compile(r"\s*(?P<name>[A-ZÀ-Ý][^:–—|]{1,60}?)\s*(?::|\s[–—-]\s)")
 # A brand ending in "Métropole": "Valenciennes Métropole", "Montpellier Méditerranée Métropole".
 METROPOLE_BRAND = re.compile(r"\b(?P<name>(?:(?!Communaut|Agglom|Communes)[A-ZÀ-Ý][\w'’\-]+\s+){1,3}Métropole)\b")
-# Other names an EPCI gives itself: "Billom Communauté", "Muretain Agglo", "Quimperlé Communauté"
-# (kept only when the reference list of EPCI knows them).
-EPCI_BRAND = re.compile(r"\b(?P<name>(?:(?:le|la|du|de)\s+)?(?:[A-ZÀ-Ý][\w'’\-]+\s+){1,3}(?:Communauté|Agglo|Agglomération|Territoires?))\b(?!\s+(?:de|d['’]|du|des)\b)")
-
 # An acronym given to a name: "Communauté de communes Vallée de l'Hérault (CCVH)".
 ACRONYM_AFTER = re.compile(r"^\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)")
 
-# Right after a name, the party clause: ", représentée par son Président".
-PARTY_CLAUSE = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?,?\s*(?:ci-après\s+\w+\s*,?\s*)?représentée?\s+par", re.IGNORECASE)
 # A sentence about signing with the Caf: "signée entre la ville de X et la CAF", "ont signé avec".
 SIGNING = re.compile(r"\bsign\w*|\bsignataires?\b", re.IGNORECASE)
+# Just before a sentence, a list of signatories opens: "Les signataires :\nLa CAF de l'Aisne et ...".
+SIGNATORIES_BEFORE = re.compile(r"\bsignataires?\s*:\s*$", re.IGNORECASE)
 CAF_WORD = re.compile(r"\bcaf\b|caisse\s+d['’]allocations", re.IGNORECASE)
-CTG_CUE = re.compile(r"\bctg\b|convention\s+territoriale\s+globale", re.IGNORECASE)
+CTG_CUE = re.compile(r"\bctgs?\b|conventions?\s+territoriales?\s+globales?", re.IGNORECASE)
+# Right after a name, the verb of which it is the subject: "la communauté de communes Bugey-Sud
+# a signé", "La CABBALR a officiellement signé", "Les communes de A et B et la CAF s'engagent",
+# "Bugey-Sud s'était associée".
+SUBJECT_OF_SIGNING = re.compile(
+    r"""^\s*(?:\([^)]{1,30}\)\s*)?(?:,?\s+et\s+(?:la|le|les|l['’])\s*[^,.;:]{1,60}?\s+)?
+        (?:(?:a|ont|avait|avaient|va|vont|vient\s+de|viennent\s+de)\s+)?
+        (?:(?:officiellement|également|aussi|ainsi|enfin|récemment|donc)\s+)?
+        (?:s['’]\s*(?:est|était|sont|étaient)?\s*|se\s+sont\s+)?
+        (?:sign|engag|associ|renouvel|conclu)\w*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Before a name, the role of a person of whom it is the organisation: "X, adjointe à la mairie
+# de Pradines, ... ont signé" (the subject of the signing is X, not the commune).
+ROLE_BEFORE = re.compile(
+    r"""\b(?:maire|adjoint\w*|(?:vice-)?pr[ée]sident\w*|direct(?:eur|rice)\w*|conseill\w+|[ée]lue?s?|d[ée]l[ée]gu[ée]e?s?)\s+
+        (?:(?:à|de)\s+la\s+|au\s+|aux\s+|du\s+|de\s+l['’]\s*|des\s+|de\s+|d['’]\s*)?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Before a name in its sentence, attendance rather than partnership: "en présence de ...".
+ATTENDANCE = re.compile(r"\ben\s+pr[ée]sence\b", re.IGNORECASE)
 # Before a name, a context that makes it a larger or neighbouring territory:
 # "Valros fait partie de la Communauté d'Agglomération Béziers Méditerranée".
 CONTAINER_CONTEXT = re.compile(
     r"(?:fait|font)\s+partie\s+(?:de\s+la|du|de\s+l['’]|des|de)?\s*$|membres?\s+(?:de\s+la|du|de\s+l['’]|de)\s*$"
     r"|au\s+sein\s+(?:de\s+la|du|de\s+l['’]|de)\s*$|rattach\w+\s+à\s+la\s*$|appartien\w+\s+à\s+la\s*$"
-    r"|adh[ée]rente?s?\s+à\s+la\s*$|situ[ée]e?\s+(?:dans|sur)\s+la\s*$|territoire\s+de\s+$|avec\s+la\s*$",
+    r"|adh[ée]rente?s?\s+à\s+la\s*$|situ[ée]e?s?\s+(?:dans|sur)\s+(?:la|le\s+territoire\s+de\s+la)\s*$"
+    r"|int[ée]gr[ée]e?s?\s+(?:à|dans)\s+la\s*$|en\s+lien\s+avec\s+la\s*$",
     re.IGNORECASE,
 )
-
-# "Caf de l'Hérault", "CAF du Nord", "Caisse d'allocations familiales (Caf) de la Gironde", "CAF Hérault".
-CAF_NAME = re.compile(
-    r"""\b(?:caf|caisse\s+d['’]\s*allocations\s+familiales)(?:\s*\((?:caf|CAF)\))?\s+
-        (?P<article>de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?(?=[A-ZÀ-Ý0-9])""",
-    re.IGNORECASE | re.VERBOSE,
-)
+# Before a commune's name, a venue rather than a party: "signée à Beaumont", "aux Abymes".
+VENUE_BEFORE = re.compile(r"\b(?:à|aux|au|en)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Mention:
     key: str
     name: str               # the name as written (cleaned), article included for EPCI
-    form: str | None        # the legal form as written, for EPCI
+    form: str | None        # the legal form as written, for EPCI and groups
     type: TerritoryType | None
-    score: float
+    base: float             # what the kind of mention is worth before its context
     passage: Passage
     span: tuple[int, int]
     rule: str
+    members: tuple[str, ...] = ()   # a group of communes: its members' names
+    # Context, read by _context():
+    sentence: tuple[int, int] = (0, 0)
+    container: bool = False
+    party: bool = False
+    signing: bool = False
+    ctg: bool = False
+    title: float = 0.0
+    subject: bool = False
+    attendee: bool = False
+    score: float = field(default=0.0, compare=False)
 
 
 @lru_cache(maxsize=1)
-def _resources() -> tuple[frozenset[str], frozenset[str], list[tuple[re.Pattern, str, TerritoryType]]]:
+def _forms() -> list[tuple[re.Pattern, str, TerritoryType]]:
+    """The legal forms before a territory's name, each with its canonical spelling and kind."""
     data = lexicon.territory_forms()
-    stop = frozenset(data["not_name_words"])
-    connectors = frozenset(data["name_connectors"])
     forms: list[tuple[re.Pattern, str, TerritoryType]] = []
     for group, kind in (("epci_forms", TerritoryType.EPCI), ("multi_forms", TerritoryType.MULTI_COMMUNES)):
         for form in data[group]:
@@ -114,170 +168,410 @@ def _resources() -> tuple[frozenset[str], frozenset[str], list[tuple[re.Pattern,
                 abbr = "|".join(map(re.escape, form["abbreviations"]))
                 forms.append((re.compile(rf"\b(?:{abbr})\s+(?=(?:de\s+la|de\s+l['’]|du|des|de|d['’])?\s*[A-ZÀ-Ý])"),
                               form["canonical"], kind))
-    return stop, connectors, forms
+    return forms
 
 
-ARTICLES = {"de", "du", "des", "la", "le", "les"}
+@lru_cache(maxsize=1)
+def _epci_form_words() -> re.Pattern:
+    """Any legal form of an EPCI, named or not: "de la communauté urbaine,"."""
+    variants = sorted((v for form in lexicon.territory_forms()["epci_forms"] for v in form["variants"]), key=len, reverse=True)
+    alternatives = "|".join(re.escape(v).replace("'", "['’ ]\\s*").replace("\\ ", "\\s+").replace("é", "[ée]")
+                            for v in variants)
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
 
 
-def _is_name_word(word: str, stop: frozenset[str]) -> bool:
-    """A capitalised word that may belong to a place name: "Valros", "l'Hérault", "VALROS";
-    not "Caf", not a bare acronym of 3 letters or less ("BM")."""
-    bare = re.sub(r"^[ldLD]['’]", "", word)
-    if not bare[:1].isupper() or bare in stop or bare.isdigit():
-        return False
-    return not (bare.isupper() and len(bare) <= 3)
-
-
-def read_name(text: str, pos: int) -> tuple[str, int] | None:
-    """A proper name starting at ``pos``: optional articles, then capitalised words joined by
-    connectors ("de la Vallée de l'Hérault", "Saint Paul et Valmalle", "La Boissière",
-    "VALROS"). Returns the name as written and the offset where it ends, or None."""
-    stop, connectors, _ = _resources()
-    tokens = [(m.group(), m.start() + pos, m.end() + pos) for m in TOKEN.finditer(text[pos:pos + 160])]
-    i = 0
-    while i < len(tokens) and tokens[i][0].lower() in ARTICLES:
-        i += 1
-    start = tokens[0][1] if tokens else None
-    end = None
-    while i < len(tokens):
-        word = tokens[i][0]
-        if _is_name_word(word, stop):
-            end = tokens[i][2]
-        elif end is None or not (word in connectors or (word.isupper() and word.lower() in connectors)):
-            break
-        i += 1
-    if end is None:
-        return None
-    return clean(text[start:end]), end
+@lru_cache(maxsize=1)
+def _informal_forms() -> re.Pattern:
+    """Words that name an EPCI without its legal form, right before a name ("l'agglomération de
+    l'Orée de la Brie", "la Communauté de la Riviera française"): kept only when the official list
+    knows the name."""
+    words = "|".join(re.escape(w).replace("é", "[ée]") for w in lexicon.territory_forms()["informal_epci_forms"])
+    return re.compile(rf"\b(?P<form>{words})\s+(?P<article>de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?$",
+                      re.IGNORECASE)
 
 
 def _key(name: str) -> str:
     return fold_key(LEADING_ARTICLE.sub("", clean(name)))
 
 
-def _context_score(passage: Passage, start: int, end: int, base: float, title_size: float) -> float:
-    text = passage.text
+def _context(m: Mention, title_size: float) -> Mention:
+    """The mention with the facts of its context that weigh on its score."""
+    text, (start, end) = m.passage.text, m.span
     left, right = sentence_at(text, start, end)
     sentence = text[left:right]
-    score = base
-    if CONTAINER_CONTEXT.search(text[max(left, start - 45):start]):
-        return -4.0
-    if PARTY_CLAUSE.match(text[end:end + 60]):
-        score += 5.0
-    if SIGNING.search(sentence) and CAF_WORD.search(sentence):
-        score += 3.0
-    if CTG_CUE.search(sentence):
-        score += 2.0
-    block = passage.block
+    block = m.passage.block
+    title = 0.0
     if (block.size >= title_size or block.bold) and len(text) < 200:
-        score += 2.0 if passage.page.number <= 2 else 1.0
-    return score
+        title = 2.0 if m.passage.page.number <= 2 else 1.0
+    return replace(
+        m, sentence=(left, right),
+        container=bool(CONTAINER_CONTEXT.search(text[max(left, start - 45):start])),
+        party=bool(PARTY_CLAUSE.match(text[end:end + 60])),
+        signing=bool((SIGNING.search(sentence) or SIGNATORIES_BEFORE.search(text, max(0, left - 30), left))
+                     and CAF_WORD.search(sentence)),
+        ctg=bool(CTG_CUE.search(sentence)), title=title,
+        subject=bool(m.rule != "mayor_of" and SUBJECT_OF_SIGNING.match(text[end:end + 120])
+                     and not ROLE_BEFORE.search(text[max(left, start - 40):start])),
+        attendee=bool(ATTENDANCE.search(text[left:start])))
 
 
-def mentions(doc: Document) -> list[Mention]:
-    _, _, forms = _resources()
+def _scored(found: list[Mention]) -> list[Mention]:
+    """Each mention with its score. In a sentence, a mention that is the subject of the signing
+    takes the signing's weight from the others; communes beside an EPCI are its members, and take
+    none of it, even as co-subjects ("la Ville de X et le Grand Y ont signé"); an attendee's ("en
+    présence de") takes no context at all."""
+    by_sentence: dict[tuple[int, tuple[int, int]], list[Mention]] = defaultdict(list)
+    for m in found:
+        by_sentence[(id(m.passage), m.sentence)].append(m)
+    scored = []
+    for group in by_sentence.values():
+        live = [m for m in group if not m.container]
+        has_subject = any(m.subject for m in live)
+        has_epci = any(m.type is TerritoryType.EPCI for m in live)
+        for m in group:
+            if m.container:
+                scored.append(replace(m, score=-4.0))
+                continue
+            score = m.base + m.title + (5.0 if m.party else 0.0)
+            if not m.attendee:
+                member = m.type is TerritoryType.COMMUNE and has_epci
+                if m.signing and not member and (m.subject or not has_subject):
+                    score += 3.0
+                score += (2.0 if m.subject and not member else 0.0) + (2.0 if m.ctg else 0.0)
+            scored.append(replace(m, score=score))
+    return scored
+
+
+def _totals(found: list[Mention]) -> Counter[str]:
+    """A place's score: over its sentences, the best mention of each (a sentence that names it
+    twice says it once), and every mention against it."""
+    best: dict[tuple[str, int, tuple[int, int]], float] = {}
+    totals: Counter[str] = Counter()
+    for m in found:
+        if m.score < 0:
+            totals[m.key] += m.score
+            continue
+        where = (m.key, id(m.passage), m.sentence)
+        best[where] = max(best.get(where, 0.0), m.score)
+    for (key, _, _), score in best.items():
+        totals[key] += score
+    return totals
+
+
+# A group of communes named together: "les communes de Ceyrat, Beaumont et ...", "les
+# municipalités de Firminy, du Chambon-Feugerolles et de La Ricamarie", "les trois communes de".
+GROUP_OPENING = re.compile(
+    r"""\b(?:les|des)\s+(?:(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+)?
+        (?:communes|municipalit[ée]s|villes)\s+(?=(?:de|du|des|d['’])\s*(?:la\s+|l['’]\s*)?(?-i:[A-ZÀ-Ý]))""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A leading dated header before a headline: "date 2025-11", "2024-03-12".
+DATED_HEADER = re.compile(r"^\s*(?:date\s+)?\d{4}-\d{2}(?:-\d{2})?\s+")
+# The passages at the top of a document where a headline may name the territory.
+HEADLINE_PASSAGES = 3
+# Before a party in its sentence: "entre la Caf et ...", "signée avec ...", "s'associe à ...".
+PARTNER_BEFORE = re.compile(r"\b(?:entre|avec|associe\w*\s+à|sign\w*)\b", re.IGNORECASE)
+# Before a legal form, the definite article that makes it one EPCI: "la communauté urbaine".
+DEFINITE_BEFORE = re.compile(r"\bla\s+$", re.IGNORECASE)
+# A dateline at the top of an article: "SAINT-FLOUR, le 3 juin 2024 –", "Rodez, mardi 4 mars".
+DATELINE = re.compile(
+    r"""\s*(?P<name>[A-ZÀ-Ý][\w'’\- ]{1,40}?)\s*,\s*(?:le\s+)?
+        (?:(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\d{1,2}(?:er)?\s+\w+\s+\d{4})""",
+    re.VERBOSE,
+)
+# A place named bare counts for this much before its context (see _bare_communes).
+BARE_COMMUNE_BASE = 0.5
+# A commune named bare and alone, without hyphen nor space, must be this large to be taken as a
+# place rather than a word ("Robert", "Plan").
+BARE_COMMUNE_MIN_POPULATION = 10000
+
+
+def _title_size(doc: Document) -> float:
     sizes = sorted(b.size for _, b in doc.blocks() if b.size)
-    title_size = (sizes[len(sizes) // 2] * 1.3) if sizes else 14.0
+    return (sizes[len(sizes) // 2] * 1.3) if sizes else 14.0
+
+
+def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
+    """Every mention of a collectivity, with its score (see _scored)."""
+    forms = _forms()
+    informal = _informal_forms()
+    title_size = _title_size(doc)
     found: list[Mention] = []
     aliases: dict[str, str] = {}  # "civis" -> the key of "Communauté intercommunale ... (Civis)"
 
     def add(passage: Passage, at: int, name_start: int, base: float, kind: TerritoryType | None,
-            form: str | None, rule: str) -> None:
-        read = read_name(passage.text, name_start)
+            form: str | None, rule: str) -> Mention | None:
+        text = passage.text
+        read = read_name(text, name_start)
         if form and kind is TerritoryType.EPCI:
-            read = _official_epci_name(passage.text, name_start, form, read)
+            read = official_epci_name(text, name_start, form, read)
+        elif kind is None:
+            # "le territoire du Pays d'Evian Vallée d'Abondance": an EPCI's name as the list spells it.
+            article = LEADING_ARTICLE.match(text[name_start:name_start + 20])
+            run = known_epci_run(text, name_start + (article.end() if article else 0),
+                                  len(LEADING_ARTICLE.sub("", read[0])) if read else 0)
+            read = run or read
         if read is None:
-            return
+            return None
         name, end = read
         if kind is TerritoryType.COMMUNE:
-            # "de la commune de la Boissière": a lower-case article is not part of the name.
-            name = place_name(LOWER_ARTICLE.sub("", name))
+            # "de la commune de la Boissière": a lower-case article is not part of the name;
+            # "la Ville de Langres et le Grand Langres": the commune is Langres.
+            written = LOWER_ARTICLE.sub("", name)
+            commune = commune_name(written)
+            if text[at:name_start].rstrip().lower().endswith("des") and not find_communes(commune):
+                return None  # "la Ville des Abymes" is a commune, "la Cité des Sciences" is not
+            end -= len(written) - len(commune)
+            name = place_name(commune)
         elif kind is None:
             # "Convention Territoriale Globale DE VALROS": the preposition is not part of it.
             name = place_name(PREPOSITION.sub("", name))
         key = _key(name)
-        if not key:
-            return
-        score = _context_score(passage, at, end, base, title_size)
-        found.append(Mention(key, name, form, kind, score, passage, (at, end), rule))
-        acronym = ACRONYM_AFTER.match(passage.text[end:end + 20])
+        if not key or key in not_territory_keys() or (rule in ("sector", "headline_topic") and not names_a_place(name)):
+            return None
+        mention = Mention(key, name, form, kind, base, passage, (at, end), rule)
+        found.append(mention)
+        acronym = ACRONYM_AFTER.match(text[end:end + 20])
         if acronym:
             aliases[fold_key(acronym["acronym"])] = key
+        return mention
 
-    for passage in passages(doc):
+    for position, passage in enumerate(passages(doc)):
         text = passage.text
+        start = len(found)
         for pattern, canonical, kind in forms:
             for match in pattern.finditer(text):
                 written = clean(match.group()).strip()
                 form = written if len(written) > 4 else canonical
                 add(passage, match.start(), match.end(), 2.0 if len(written) > 4 else 1.5, kind,
-                    form[:1].upper() + form[1:], "legal_form")
+                    form[:1].upper() + form[1:], "sector" if canonical == "Secteur" else "legal_form")
         for match in COMMUNE_FORM.finditer(text):
             add(passage, match.start(), match.end(), 2.0, TerritoryType.COMMUNE, None, "commune_form")
+        for match in COLLECTIVITY_FORM.finditer(text):
+            read = read_name(text, match.end())
+            if read is None:
+                continue
+            name, end = read
+            departement = departement_of(name)
+            if departement is not None and fold_key(departement.name) == _key(name):
+                kind, written = TerritoryType.DEPARTEMENT, clean(text[match.start():end])
+                written = written[:1].upper() + written[1:]
+            else:
+                kind, written = (TerritoryType.COMMUNE if find_communes(name) else None), place_name(name)
+            found.append(Mention(_key(name), written, None, kind, 2.0, passage, (match.start(), end),
+                                 "collectivity_form"))
         for match in MAYOR_OF.finditer(text):
             add(passage, match.start(), match.end(), 1.0, TerritoryType.COMMUNE, None, "mayor_of")
         for match in CTG_OF.finditer(text):
             add(passage, match.start(), match.end(), 2.0, None, None, "ctg_named_after")
-        for match in EPCI_BRAND.finditer(text):
-            name = clean(match["name"])
-            if find_epci(name) is None:
-                continue
-            score = _context_score(passage, match.start(), match.end(), 1.5, title_size)
-            found.append(Mention(_key(name), name, None, TerritoryType.EPCI, score, passage, match.span(),
-                                 "epci_brand"))
+        for match in TERRITORY_OF.finditer(text):
+            add(passage, match.start(), match.end(), 1.0, None, None, "territory_named")
+        if position < HEADLINE_PASSAGES:
+            dated = DATED_HEADER.match(text)
+            topic = HEADLINE_TOPIC.match(text, dated.end() if dated else 0)
+            read = read_name(text, topic.start("name")) if topic else None
+            if read and read[1] == topic.end("name"):
+                add(passage, topic.start("name"), topic.start("name"), 1.0, None, None, "headline_topic")
         for match in METROPOLE_BRAND.finditer(text):
             name = clean(match["name"])
-            score = _context_score(passage, match.start(), match.end(), 1.0, title_size)
-            found.append(Mention(_key(name), name, None, TerritoryType.EPCI, score, passage, match.span(),
+            found.append(Mention(_key(name), name, None, TerritoryType.EPCI, 1.0, passage, match.span(),
                                  "metropole_brand"))
+        taken = [m.span for m in found[start:]]
+        for at, end, name in epci_names(text, taken):
+            before = informal.search(text, max(0, at - 40), at)
+            if before:
+                found.append(Mention(_key(name), clean((before["article"] or "") + name), clean(before["form"]),
+                                     TerritoryType.EPCI, 2.0, passage, (before.start(), end), "informal_form"))
+            else:
+                found.append(Mention(_key(name), name, None, TerritoryType.EPCI, 1.5, passage, (at, end), "epci_name"))
+        for match in GROUP_OPENING.finditer(text):
+            items = read_commune_list(text, match.end(), None, departement)
+            if len(items) < 2:
+                continue
+            # As written, but a name its writer shortened ("du Revest") in full.
+            names = [item.ref.name if item.shortened else item.name for item in items]
+            found.append(Mention("+".join(sorted(_key(n) for n in names)), f"{', '.join(names[:-1])} et {names[-1]}",
+                                 None, TerritoryType.MULTI_COMMUNES, 2.0, passage, (match.start(), items[-1].end),
+                                 "group_of_communes", members=tuple(_key(n) for n in names)))
+    found = [_context(m, title_size) for m in found]
+    found = _scored(_without_member_groups(found))
     # A place named by its acronym ("la Civis") is the place the acronym was given to.
-    return [replace(m, key=aliases[m.key]) if m.key in aliases else m for m in found]
+    found = [replace(m, key=aliases[m.key]) if m.key in aliases else m for m in found]
+    return _fold_groups(_same_epci(found))
 
 
-# The words that may follow an EPCI's name in a sentence, up to a break: at most this many.
-MAX_EPCI_NAME_WORDS = 9
+def _without_member_groups(found: list[Mention]) -> list[Mention]:
+    """Communes listed in a sentence that names an EPCI, even by its legal form alone, are its
+    members, not a group that signs on its own: "entre la CAF, la communauté d'agglomération X et
+    les cinq communes d'A, B...", "de la communauté urbaine, des villes du Creusot et de ..."."""
+    with_epci = {(id(m.passage), m.sentence) for m in found if m.type is TerritoryType.EPCI and not m.container}
+    def beside_epci(m: Mention) -> bool:
+        return (id(m.passage), m.sentence) in with_epci or bool(_epci_form_words().search(m.passage.text[slice(*m.sentence)]))
+
+    return [m for m in found if not (m.members and (beside_epci(m) or not _as_party(m)))]
 
 
-def _official_epci_name(text: str, start: int, form: str, read: tuple[str, int] | None) -> tuple[str, int] | None:
-    """The longest run of words after a legal form that the reference list of EPCI knows
-    ("Communauté de communes Presqu'île de Crozon-Aulne maritime", "… Vallée de l'Ubaye - Serre-Ponçon",
-    "… de CAP Excellence", "Communauté intercommunale des villes solidaires (Civis)"), when it is
-    longer than the proper name read by capitals."""
-    run = re.match(r"[^(),.;:\n]{3,120}", text[start:])
-    if not run:
-        return read
-    words = list(re.finditer(r"\S+", run.group()))[:MAX_EPCI_NAME_WORDS]
-    for last in reversed(words):
-        candidate = run.group()[:last.end()]
-        if read is not None and len(candidate.strip()) <= len(read[0]):
-            break
-        if find_epci(f"{form} {candidate}"):
-            return clean(candidate), start + last.end()
-    return read
+def _as_party(m: Mention) -> bool:
+    """Whether a mention's context makes it a party: a signing, a CTG, the subject of a verb of
+    partnership, a title, a party clause ("les communes de A et B partagent un accueil de
+    loisirs" is none)."""
+    return m.signing or m.ctg or m.subject or m.party or m.title > 0 \
+        or bool(SIGNING.search(m.passage.text[slice(*m.sentence)]))
 
 
-def extract_territory(doc: Document) -> Territory | None:
-    found = mentions(doc)
-    totals: Counter[str] = Counter()
+def _same_epci(found: list[Mention]) -> list[Mention]:
+    """Mentions of one EPCI under several spellings ("Communauté de communes du Grand-Langres",
+    "le Grand Langres", "le territoire du Grand Langres") count under one key."""
+    by_siren: dict[str, str] = {}
     for m in found:
-        totals[m.key] += m.score
-    ranked = totals.most_common()
+        if m.type is TerritoryType.EPCI:
+            epci = find_epci(f"{m.form} {m.name}" if m.rule == "legal_form" else m.name)
+            if epci is not None:
+                by_siren.setdefault(epci.siren, m.key)
+    if not by_siren:
+        return found
+    out = []
+    for m in found:
+        if m.type in (TerritoryType.EPCI, None) and not m.members:
+            epci = find_epci(f"{m.form} {m.name}" if m.rule == "legal_form" else m.name)
+            if epci is not None and epci.siren in by_siren:
+                m = replace(m, key=by_siren[epci.siren])
+        out.append(m)
+    return out
+
+
+def _fold_groups(found: list[Mention]) -> list[Mention]:
+    """A group of communes named as a party takes the mentions of its members ("maire de
+    La Valette-du-Var", "la commune du Revest-les-Eaux"): they speak of the same CTG."""
+    totals = _totals(found)
+    groups = {}
+    for m in found:
+        if m.members and totals[m.key] >= MIN_SCORE and _as_party(m):
+            for member in m.members:
+                groups.setdefault(member, m.key)
+    if not groups:
+        return found
+    return [replace(m, key=groups[m.key]) if m.type is TerritoryType.COMMUNE and m.key in groups else m
+            for m in found]
+
+
+def _bare_communes(doc: Document, departement: str | None) -> list[Mention]:
+    """Communes named bare ("la jeunesse de La Seyne-sur-Mer"), for documents that name no
+    collectivity by its form: within the Caf's departement when known, else the only commune of
+    that name in France (a single word only for a town of some size). Venues ("à Beaumont"),
+    words inside a longer capitalised run ("Sophie Robert") and communes in a sentence that names
+    an EPCI are left out."""
+    title_size = _title_size(doc)
+    found = []
+    for position, passage in enumerate(passages(doc)):
+        text = passage.text
+        dateline = DATELINE.match(text) if position < HEADLINE_PASSAGES else None
+        if dateline:
+            refs = find_communes(dateline["name"], departement)
+            if len(refs) == 1:
+                found.append(Mention(_key(refs[0].name), refs[0].name, None, TerritoryType.COMMUNE, 1.0, passage,
+                                     dateline.span("name"), "dateline"))
+        words = list(WORD.finditer(text))
+        skip_to = 0
+        for i, match in enumerate(words):
+            if match.start() < skip_to or not match.group()[:1].isupper():
+                continue
+            previous = words[i - 1] if i else None
+            if previous is not None and not text[previous.end():match.start()].strip() \
+                    and previous.group()[:1].isupper() and previous.group().lower() not in ARTICLES:
+                continue
+            if VENUE_BEFORE.search(text, max(0, match.start() - 5), match.start()):
+                continue
+            for j in range(min(len(words), i + 5) - 1, i - 1, -1):
+                if any(text[words[k].end():words[k + 1].start()].strip() for k in range(i, j)):
+                    continue
+                name = clean(text[match.start():words[j].end()])
+                refs = find_communes(name, departement)
+                if len(refs) != 1 or fold_key(name) in not_territory_keys():
+                    continue
+                if departement is None and " " not in name and "-" not in name \
+                        and (refs[0].population or 0) < BARE_COMMUNE_MIN_POPULATION:
+                    continue
+                found.append(Mention(_key(refs[0].name), refs[0].name, None, TerritoryType.COMMUNE, BARE_COMMUNE_BASE,
+                                     passage, (match.start(), words[j].end()), "bare_commune"))
+                skip_to = words[j].end()
+                break
+    # Beside an EPCI, even unnamed ("de la communauté urbaine, des villes du Creusot"), communes
+    # are its members.
+    found = [m for m in (_context(m, title_size) for m in found)
+             if not _epci_form_words().search(m.passage.text[slice(*m.sentence)])]
+    return _scored(found)
+
+
+def _unnamed_epci(doc: Document) -> list[Mention]:
+    """An EPCI named by its legal form alone, as a party: "La communauté de communes a signé sa
+    CTG avec la Caf", "CTG entre la Caf de Saône-et-Loire et la communauté urbaine", "la Caf
+    s'associe à la communauté urbaine". Counted only as a party beside the Caf; "une communauté
+    de communes" is any."""
+    title_size = _title_size(doc)
+    found = []
+    for passage in passages(doc):
+        text = passage.text
+        for match in _epci_form_words().finditer(text):
+            if not DEFINITE_BEFORE.search(text, max(0, match.start() - 4), match.start()) \
+                    or read_name(text, match.end()) or known_epci_run(text, match.end() + 1):
+                continue
+            form = clean(match.group())
+            found.append(Mention(fold_key(form), form[:1].upper() + form[1:], None, TerritoryType.EPCI, 1.0, passage,
+                                 match.span(), "unnamed_legal_form"))
+    def as_party(m: Mention) -> bool:
+        before = m.passage.text[m.sentence[0]:m.span[0]]
+        return m.signing or m.subject or (bool(PARTNER_BEFORE.search(before))
+                                           and bool(CAF_WORD.search(m.passage.text[slice(*m.sentence)])))
+
+    return _scored([m for m in (_context(m, title_size) for m in found) if as_party(m)])
+
+
+def _choose(found: list[Mention]) -> str | None:
+    """The key of the place that clearly leads, or None."""
+    ranked = _totals(found).most_common()
     if not ranked or ranked[0][1] < MIN_SCORE:
         return None
     key, best = ranked[0]
     if len(ranked) > 1 and ranked[1][1] > 0 and best < LEAD_RATIO * ranked[1][1]:
         return None
+    return key
+
+
+def extract_territory(doc: Document) -> Territory | None:
+    caf = extract_caf(doc)
+    departement = caf.department_code if caf else None
+    found = mentions(doc, departement)
+    key = _choose(found)
+    if key is None and not any(m.score >= MIN_SCORE for m in found):
+        # Nothing named by its form: a commune named bare in a sentence about the CTG.
+        found = found + _bare_communes(doc, departement)
+        key = _choose(found)
+    unnamed = _unnamed_epci(doc) if key is None or all(m.type is None for m in found if m.key == key) else []
+    if key is None:
+        # Nothing named at all: an EPCI that signs under its legal form only.
+        found, key = unnamed, _choose(unnamed)
+        if key is None:
+            return None
     own = [m for m in found if m.key == key]
-    typed = Counter()
-    for m in own:
-        if m.type is not None:
-            typed[m.type] += max(m.score, 0.1)
-    kind = typed.most_common(1)[0][0] if typed else None
-    name = _written_name(own, kind)
+    groups = [m for m in own if m.members]
+    if groups:
+        kind = TerritoryType.MULTI_COMMUNES
+        names = Counter(m.name for m in groups)
+        name = max(groups, key=lambda m: (names[m.name], m.score)).name
+    else:
+        typed = Counter()
+        for m in own:
+            if m.type is not None:
+                typed[m.type] += max(m.score, 0.1)
+        kind = typed.most_common(1)[0][0] if typed else None
+        name = _written_name(own, kind)
+        if kind is None and not find_communes(name) and _choose(unnamed) is not None:
+            # "le territoire du Pays d'Evian" and "la communauté de communes a signé": an EPCI.
+            kind = TerritoryType.EPCI
     if kind in (TerritoryType.COMMUNE, None):
         # The commune's official spelling: "Pont-de-Claix" read after "du" is Le Pont-de-Claix.
-        spellings = {ref.name for ref in find_communes(name)}
+        spellings = {ref.name for ref in find_communes(name, departement) or find_communes(name)}
         if len(spellings) == 1:
             name = spellings.pop()
     evidence = max(own, key=lambda m: m.score)
@@ -288,9 +582,12 @@ def extract_territory(doc: Document) -> Territory | None:
 
 def _written_name(own: list[Mention], kind: TerritoryType | None) -> str:
     """The most frequent written form; for an EPCI, its legal form and name ("Communauté de
-    communes Vallée de l'Hérault")."""
+    communes Vallée de l'Hérault"), a legal form preferred to an informal one ("l'agglomération
+    de ...") and a name under a form to a bare one."""
     if kind in (TerritoryType.EPCI, TerritoryType.MULTI_COMMUNES):
         with_form = [m for m in own if m.form]
+        legal = [m for m in with_form if m.rule == "legal_form"]
+        with_form = legal or with_form
         if with_form:
             names = Counter(m.name for m in with_form)
             top = max(names.values())
@@ -299,67 +596,8 @@ def _written_name(own: list[Mention], kind: TerritoryType | None) -> str:
             forms = Counter(m.form for m in with_form if len(m.form) > 4)
             form = forms.most_common(1)[0][0] if forms else best.form
             return f"{form} {best.name}"
-    names = Counter(m.name for m in own if m.rule != "ctg_named_after") or Counter(m.name for m in own)
+    named = [m for m in own if m.rule not in ("ctg_named_after", "territory_named", "headline_topic")] or own
+    names = Counter(m.name for m in named)
     top = max(names.values())
-    return max((m for m in own if names.get(m.name) == top), key=lambda m: m.score).name
+    return max((m for m in named if names.get(m.name) == top), key=lambda m: m.score).name
 
-
-# --- Caf -----------------------------------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def _departements() -> dict[str, lexicon.Departement]:
-    by_key = {fold_key(d.name): d for d in lexicon.departements()}
-    by_code = {d.code: d for d in lexicon.departements()}
-    for alias, code in lexicon.caf_aliases().items():
-        by_key.setdefault(fold_key(alias), by_code[code])
-    by_key.update({d.code.lower(): d for d in lexicon.departements()})
-    return by_key
-
-
-def departement_of(name: str) -> lexicon.Departement | None:
-    """The departement a Caf name refers to: "l'Hérault" -> Hérault, "Nord et CAVM" -> Nord
-    (longest leading match), "34" -> Hérault."""
-    words = fold_key(LEADING_ARTICLE.sub("", clean(name))).split()
-    table = _departements()
-    for n in range(min(len(words), 5), 0, -1):
-        found = table.get(" ".join(words[:n]))
-        if found:
-            return found
-    return None
-
-
-def caf_name(departement: lexicon.Departement) -> str:
-    """"Caf de l'Hérault", "Caf du Nord", "Caf de la Gironde"."""
-    joiner = "" if departement.article.endswith("'") else " "
-    return f"Caf {departement.article}{joiner}{departement.name}"
-
-
-def extract_caf(doc: Document) -> Caf | None:
-    votes: Counter[str] = Counter()
-    evidence: dict[str, tuple[float, Passage, tuple[int, int]]] = {}
-    for passage in passages(doc):
-        text = passage.text
-        for match in CAF_NAME.finditer(text):
-            tail = text[match.end():match.end() + 60]
-            read = read_name(tail, 0) or ((m.group(), m.end()) if (m := re.match(r"\d{2,3}\b", tail)) else None)
-            if read is None:
-                continue
-            departement = departement_of(read[0])
-            if departement is None:
-                continue
-            weight = 2.0 if PARTY_CLAUSE.match(text[match.end() + read[1]:match.end() + read[1] + 60]) else 1.0
-            votes[departement.code] += weight
-            span = (match.start(), match.end() + read[1])
-            if departement.code not in evidence or weight > evidence[departement.code][0]:
-                evidence[departement.code] = (weight, passage, span)
-    if not votes:
-        return None
-    ranked = votes.most_common()
-    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
-        return None
-    code = ranked[0][0]
-    departement = next(d for d in lexicon.departements() if d.code == code)
-    _, passage, span = evidence[code]
-    return Caf(doc_id=doc.doc_id, page=passage.page.number, rule="caf_name",
-               snippet=snippet(passage.text, *span), bbox=passage.block.bbox.as_tuple(),
-               name=caf_name(departement), department=departement.name, department_code=departement.code)

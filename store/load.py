@@ -12,7 +12,7 @@ from collections import Counter
 import duckdb
 import pandas as pd
 
-from extract.normalize import slug
+from extract.normalize import TERRITORY_PREFIX, fold, slug
 from models.extraction import Extraction
 from models.provenance import Grounded
 
@@ -150,11 +150,70 @@ def count_conventions(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute("SELECT count(*) FROM conventions").fetchone()[0]
 
 
+Period = tuple[int | None, int | None]
+
+
+def _stated_period(doc: dict) -> Period | None:
+    """The period a document states: both years, one end only ("jusqu'en 2027"), or None."""
+    start, end = doc.get("period_start"), doc.get("period_end")
+    if start is None and end is None:
+        return None
+    return (int(start) if start is not None else None, int(end) if end is not None else None)
+
+
+def _only_a_legal_form(name: str) -> bool:
+    """Whether a territory's name is its legal form alone ("Communauté urbaine")."""
+    return not TERRITORY_PREFIX.sub("", fold(name), count=1).strip(" -'")
+
+
+def _period_suffix(period: Period | None) -> str:
+    if period is None:
+        return "-periode-inconnue"
+    start, end = period
+    return f"-{start if start else 'debut-inconnu'}-{end if end else 'fin-inconnue'}"
+
+
+def _periods_by_territory(per_doc: dict[str, dict]) -> dict[str, Period | None]:
+    """The period each document of a named territory belongs to. A document stating both years
+    has its own; one stating one end joins the territory's only full period with that end (or
+    start), else stands as stated; one stating none joins the territory's only period. A
+    document that cannot be placed is left out."""
+    full: dict[str, set[Period]] = {}
+    for doc in per_doc.values():
+        period = _stated_period(doc)
+        if doc.get("territory_key") and period and None not in period:
+            full.setdefault(doc["territory_key"], set()).add(period)
+    placed: dict[str, Period | None] = {}
+    for doc_id, doc in per_doc.items():
+        key, period = doc.get("territory_key"), _stated_period(doc)
+        if not key or period is None:
+            continue
+        if None in period:
+            fitting = [p for p in full.get(key, ()) if all(s is None or s == f for s, f in zip(period, p))]
+            if len(fitting) > 1:
+                continue  # several CTGs of the territory end that year: nothing says which
+            period = fitting[0] if fitting else period
+        placed[doc_id] = period
+    known: dict[str, set[Period]] = {}
+    for doc_id, period in placed.items():
+        known.setdefault(per_doc[doc_id]["territory_key"], set()).add(period)
+    for doc_id, doc in per_doc.items():
+        key = doc.get("territory_key")
+        if key and _stated_period(doc) is None:
+            periods = known.get(key, set())
+            if len(periods) <= 1:
+                placed[doc_id] = next(iter(periods), None)
+            # else: several CTGs of this territory and nothing says which one
+    return placed
+
+
 def link_conventions(con: duckdb.DuckDBPyConnection) -> int:
     """Rebuild ``conventions`` from the facts of all ok documents; set every row's convention_id.
 
     A CTG is a territory (its key) and a period. A document stating its territory but no period
-    joins the territory's only CTG when there is exactly one. Returns the number of conventions.
+    joins the territory's only CTG when there is exactly one. A document whose territory is
+    unknown, or named by its legal form alone, gets a convention of its own, so that its Caf,
+    period and dates are kept. Returns the number of conventions.
     """
     facts = con.execute("""
         SELECT d.doc_id, d.kind, f.field, f.value
@@ -165,39 +224,33 @@ def link_conventions(con: duckdb.DuckDBPyConnection) -> int:
     for row in facts.itertuples(index=False):
         per_doc.setdefault(row.doc_id, {"kind": row.kind})[row.field] = row.value
 
-    def key_of(doc: dict) -> str | None:
-        return doc.get("territory_key")
-
-    periods: dict[str, set[tuple[int, int]]] = {}
     for doc in per_doc.values():
-        if key_of(doc) and doc.get("period_start"):
-            periods.setdefault(key_of(doc), set()).add((int(doc["period_start"]), int(doc["period_end"])))
-
+        if doc.get("territory_name") and _only_a_legal_form(doc["territory_name"]):
+            doc.pop("territory_key", None)  # "la communauté urbaine": no name to join others by
+    placed = _periods_by_territory(per_doc)
     assignment: dict[str, str] = {}
     members: dict[str, list[dict]] = {}
     for doc_id, doc in per_doc.items():
-        key = key_of(doc)
-        if not key:
-            continue
-        if doc.get("period_start"):
-            period = (int(doc["period_start"]), int(doc["period_end"]))
-        elif len(periods.get(key, ())) == 1:
-            period = next(iter(periods[key]))
-        elif not periods.get(key):
-            period = None
+        key = doc.get("territory_key")
+        if key:
+            if doc_id not in placed:
+                continue
+            period = placed[doc_id]
+            convention_id = slug(key) + _period_suffix(period)
         else:
-            continue  # several CTGs of this territory and nothing says which one
-        convention_id = slug(key) + (f"-{period[0]}-{period[1]}" if period else "-periode-inconnue")
+            # Its own convention, keyed on the document and what it states.
+            period = _stated_period(doc)
+            convention_id = f"sans-territoire-{slug(doc_id)}" + (_period_suffix(period) if period else "")
         assignment[doc_id] = convention_id
         members.setdefault(convention_id, []).append({**doc, "_period": period})
 
     rows = []
     for convention_id, docs in members.items():
-        def vote(field: str):
+        def vote(field: str, docs=docs):
             return _vote([(KIND_PRIORITY.get(d["kind"], 9), d.get(field)) for d in docs])
         period = docs[0]["_period"]
         rows.append({
-            "convention_id": convention_id, "territory_key": key_of(docs[0]),
+            "convention_id": convention_id, "territory_key": docs[0].get("territory_key"),
             "territory_name": vote("territory_name"), "territory_type": vote("territory_type"),
             "territory_code": vote("territory_code"), "caf_name": vote("caf_name"),
             "caf_department": vote("caf_department"),

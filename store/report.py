@@ -113,10 +113,11 @@ def build_report(con: duckdb.DuckDBPyConnection) -> str:
     out.append("<h2>Documents</h2>" + _table(["status", "kind", "files", "pages", "OCR pages"],
                                             [list(r) for r in sorted(documents, key=lambda r: -r[2])], {2, 3, 4}))
     out.append("<h2>Conventions and their periods</h2>")
-    out.append(_timeline([(r[1] or r[0], r[5], r[6]) for r in conventions if r[5] is not None]))
+    # A period known by one end only ("jusqu'en 2027") has no bar to draw.
+    out.append(_timeline([(r[1] or r[0], r[5], r[6]) for r in conventions if r[5] is not None and r[6] is not None]))
     theme_count = Counter(t for _, t in themes)
     out.append(_table(["territory", "type", "code", "Caf", "period", "signed", "rank", "documents", "themes"],
-                      [[r[1], r[2], r[3], r[4], f"{r[5]}-{r[6]}" if r[5] else "", r[7], r[8], r[9],
+                      [[r[1], r[2], r[3], r[4], f"{r[5] or '?'}-{r[6] or '?'}" if r[5] or r[6] else "", r[7], r[8], r[9],
                         len({t for c, t in themes if c == r[0]})] for r in conventions], {6, 7, 8}))
 
     out.append("<h2>Themes across conventions</h2>")

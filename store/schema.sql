@@ -43,7 +43,9 @@ CREATE TABLE IF NOT EXISTS facts (
 
 -- One row per CTG: a territory and a period, consolidated over its documents.
 CREATE TABLE IF NOT EXISTS conventions (
-    convention_id   VARCHAR PRIMARY KEY,  -- "<territory type>-<territory>-<start>-<end>"
+    convention_id   VARCHAR PRIMARY KEY,  -- "<territory>-<start>-<end>" ("valros-2022-2026"; an unknown end
+                                          -- "debut-inconnu"/"fin-inconnue", no period "-periode-inconnue"),
+                                          -- or "sans-territoire-<doc_id>-..." for a document naming no territory
     territory_key   VARCHAR,              -- links the successive CTGs of one territory
     territory_name  VARCHAR,
     territory_type  VARCHAR CHECK (territory_type IN ('commune', 'epci', 'departement', 'multi_communes')),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extract.communes import extract_communes
 from models.conventions import Caf, Territory, TerritoryType
 from tests.conftest import make_doc
@@ -142,3 +144,94 @@ def test_bare_count_of_communes_holds_when_it_is_the_epcis_number_of_members():
     for text in ("Un diagnostic co-construit avec les 12 communes, les professionnels et les familles.",
                  "Les 21 communes rurales du département ont répondu."):
         assert extract_communes(make_doc(text), epci("Communauté de communes du Clermontais"), None)[1] is None
+
+
+# --- prose lists, groups and parties ---------------------------------------------------------------
+
+def test_long_prose_list_written_without_hyphens():
+    doc = make_doc("La CTG est signée entre la Caf de l'Isère et la Communauté d'agglomération du Pays Voironnais.\n\n"
+                   "Les communes : Voiron, Voreppe, Tullins, Moirans, Rives, Coublevie, Saint Jean de Moirans, La Buisse, "
+                   "Saint Étienne de Crossey, Chirens, Saint Geoire en Valdaine, Charavines, La Murette, Montferrat, "
+                   "Vourey, Bilieu, Charnècles, Saint Aupre, Saint Cassien, Saint Blaise du Buis, Réaumont, Massieu.\n\n"
+                   "Les syndicats : SIVU des Écoles, Syndicat du Lac.")
+    communes, _ = extract_communes(doc, epci("Communauté d'agglomération du Pays Voironnais"), caf("38", "Isère"))
+    assert len(communes) == 22 and all(c.code and c.code.startswith("38") for c in communes)
+    assert ("Saint Jean de Moirans", "38400") in [(c.name, c.code) for c in communes]
+
+
+def test_list_item_is_cut_where_the_communes_name_ends():
+    doc = make_doc("Le renouvellement de la CTG entre la Caf et les communes de Riom, Mozac et Ménétrol pour la période "
+                   "2025-2029 a eu lieu cette semaine.")
+    communes, _ = extract_communes(doc, None, caf("63", "Puy-de-Dôme"))
+    assert names(communes) == ["Riom", "Mozac", "Ménétrol"]
+
+
+def test_group_territory_gives_its_members_and_the_count_said_of_them():
+    doc = make_doc("Pourquoi ces trois communes signent avec la Caf\n\nLes municipalités de Viviers, du Teil et de Cruas "
+                   "ont signé leur convention territoriale globale.")
+    group = Territory(**GROUNDING, name="Viviers, Le Teil et Cruas", type=TerritoryType.MULTI_COMMUNES)
+    communes, count = extract_communes(doc, group, caf("07", "Ardèche"))
+    assert [(c.name, c.code) for c in communes] == [("Viviers", "07346"), ("Le Teil", "07319"), ("Cruas", "07076")]
+    assert count.value == 3 and count.rule == "count_of_group"
+
+
+def test_names_shortened_by_the_writer_resolve_within_the_departement():
+    doc = make_doc("La démarche implique la Caf des Ardennes, les partenaires, et des villes de Charleville et de Sedan.")
+    communes, _ = extract_communes(doc, epci("Communauté d'agglomération Ardenne Métropole"), caf("08", "Ardennes"))
+    assert [(c.name, c.code) for c in communes] == [("Charleville", "08105"), ("Sedan", "08409")]
+
+
+def test_contracted_articles_give_the_official_name():
+    doc = make_doc("Les municipalités de Viviers, du Teil et de Cruas ont signé avec la communauté de communes.")
+    communes, _ = extract_communes(doc, epci("Communauté de communes Du Rhône aux Gorges de l'Ardèche"),
+                                   caf("07", "Ardèche"))
+    assert names(communes) == ["Viviers", "Le Teil", "Cruas"]
+
+
+def test_communes_named_as_parties_beside_the_epci():
+    doc = make_doc("La CTG de la Communauté de communes du Pays de Lamastre a été signée avec la Caf. Elle associe "
+                   "également la préfecture, le Département, la MSA et la Commune de Désaignes.\n\n"
+                   "Marc Roy, maire d'Empurany, et la présidente ont signé la convention.")
+    communes, _ = extract_communes(doc, epci("Communauté de communes du Pays de Lamastre"), caf("07", "Ardèche"))
+    assert [(c.name, c.code, c.rule) for c in communes] == [("Désaignes", "07079", "party_commune"),
+                                                            ("Empurany", "07085", "party_commune")]
+
+
+@pytest.mark.parametrize("text", [
+    "La convention a été signée à la mairie de Désaignes par la Caf et la communauté de communes.",   # a venue
+    "« La CTG est une chance », souligne Marc Roy, maire de Désaignes et vice-président.",           # quoted
+    "La convention a été signée par la présidente en présence de Marc Roy, maire de Désaignes.",      # attending
+    "La communauté voisine regroupe les communes de Tournon-sur-Rhône, Mauves et Plats, signataires d'une autre CTG.",
+    "La CTG associe les communes, les associations et les familles du territoire.",                   # generic
+])
+def test_communes_not_named_as_parties_or_members(text):
+    communes, count = extract_communes(make_doc(text), epci("Communauté de communes du Pays de Lamastre"),
+                                       caf("07", "Ardèche"))
+    assert communes == [] and count is None
+
+
+# --- counts ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("Partenaire majeur des 31 communes qui composent la communauté, la Caf intervient.", 31),
+    ("La communauté de communes a signé mardi une nouvelle CTG avec 25 communes, le SIVOM et la Caf.", 25),
+    ("Dans les locaux de cette agglomération qui regroupe quatre communes, la convention a été signée.", 4),
+    ("La Caf s'associe à la communauté urbaine, et aux 34 communes la composant, dans une démarche commune.", 34),
+    ("Un plan d'action sera mis en place à destination des 11 communes du Pays de Lamastre.", 11),
+    ("Les 18 communes et les 3 syndicats du secteur s'engagent dans la démarche.", 18),
+    ("Signature entre la Caf et les cinq communes de Lamastre, Désaignes, Empurany, Nozières et Lafarre.", 5),
+])
+def test_count_stated_in_every_form(text, value):
+    _, count = extract_communes(make_doc(text), epci("Communauté de communes du Pays de Lamastre"), caf("07", "Ardèche"))
+    assert count is not None and count.value == value
+
+
+@pytest.mark.parametrize("text", [
+    "Un plan d'action est prévu pour les 31 communes du Pays Voironnais.",       # another territory's name
+    "La démarche sera présentée avec 25 communes volontaires lors d'une réunion.",  # no signing
+    "La communauté voisine regroupe 40 communes et 60 000 habitants.",            # another territory
+    "Les communes du territoire seront associées au diagnostic.",                 # no number
+])
+def test_count_must_not_fire(text):
+    _, count = extract_communes(make_doc(text), epci("Communauté de communes du Pays de Lamastre"), caf("07", "Ardèche"))
+    assert count is None

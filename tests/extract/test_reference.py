@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from extract.reference import epci_departement, find_communes, find_epci, is_commune_name, territory_code
+from extract.reference import (
+    epci_departement,
+    epci_first_words,
+    find_communes,
+    find_communes_by_prefix,
+    find_epci,
+    is_commune_name,
+    territory_code,
+)
 from models.conventions import Caf, Territory, TerritoryType
 
 
@@ -35,3 +43,21 @@ def test_territory_code_is_the_insee_code_or_the_siren():
     epci = Territory(doc_id="d", page=1, snippet="…", rule="t", name="Communauté de communes Vallée de l'Hérault",
                      type=TerritoryType.EPCI)
     assert territory_code(epci, caf) == find_epci("CC Vallée de l'Hérault").siren
+
+
+def test_a_name_its_writer_shortened_resolves_within_a_departement():
+    assert [c.name for c in find_communes_by_prefix("Revest", "83")] == ["Le Revest-les-Eaux"]
+    assert [c.name for c in find_communes_by_prefix("La Londe", "83")] == ["La Londe-les-Maures"]
+    # Several communes begin so, or none in that departement: the caller keeps none.
+    assert len(find_communes_by_prefix("Saint", "83")) > 1
+    assert find_communes_by_prefix("Revest", "13") == ()
+
+
+def test_apostrophes_inside_a_name_are_optional():
+    assert [c.code for c in find_communes("M'tsamboro")] == ["97612"]
+    assert [c.name for c in find_communes("Mtsangamouji")] == ["M'Tsangamouji"]
+
+
+def test_epci_first_words_prefilter_the_lookup_of_names():
+    assert {"grand", "pays", "brest"} <= epci_first_words()
+    assert "caf" not in epci_first_words()

@@ -1,11 +1,12 @@
-"""The territory and Caf extractors on varied snippets: communes, EPCI under their legal forms and
-abbreviations, titles in capitals, and the traps of a neighbouring or containing territory."""
+"""The territory extractor on varied snippets: communes, EPCI under their legal forms, abbreviations,
+brand and informal names, groups of communes, headlines, datelines, and the traps of a neighbouring,
+containing or attending territory."""
 
 from __future__ import annotations
 
 import pytest
 
-from extract.territory import departement_of, extract_caf, extract_territory, read_name
+from extract.territory import extract_territory
 from models.conventions import TerritoryType
 from tests.conftest import make_doc
 
@@ -74,57 +75,6 @@ def test_territory_abstains_between_two_equal_communes():
     assert extract_territory(doc) is None
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("de la Vallée de l’Hérault et la Caf", "de la Vallée de l'Hérault"),
-    ("Saint Paul et Valmalle, Vendémian", "Saint Paul et Valmalle"),
-    ("du Gard Rhodanien : mieux valoriser", "du Gard Rhodanien"),
-    ("BM), qui compte", None),
-    ("la Caf de l'Hérault", None),
-])
-def test_read_name_stops_at_the_end_of_a_proper_name(text, expected):
-    found = read_name(text, 0)
-    assert (found[0] if found else None) == expected
-
-
-CAF_CASES = [
-    ("Thierry Mathieu, Directeur de la Caisse d’allocations familiales de l’Hérault (Caf).", "Hérault", "Caf de l'Hérault"),
-    ("La Caisse d'allocations familiales du Nord représentée par la Présidente de son Conseil.", "Nord", "Caf du Nord"),
-    ("Michel Arrouy et Thierry Mathieu, directeur de la CAF Hérault.", "Hérault", "Caf de l'Hérault"),
-    ("La Caisse d'allocations familiales (Caf) de la Haute-Garonne s'engage.", "Haute-Garonne", "Caf de la Haute-Garonne"),
-    ("Signature avec la Caf des Bouches-du-Rhône.", "Bouches-du-Rhône", "Caf des Bouches-du-Rhône"),
-    ("La Caf du Béarn et de la Soule accompagne la commune.", "Pyrénées-Atlantiques", "Caf des Pyrénées-Atlantiques"),
-    ("C'est à partir de nos politiques réciproques, CAF du Nord et CAVM, que les enjeux ont été retenus.",
-     "Nord", "Caf du Nord"),
-    ("Convention entre la Caf de La Réunion et la commune de Saint-Paul.", "La Réunion", "Caf de La Réunion"),
-    # A departement whose name starts like an article.
-    ("La Caisse d'allocations familiales des Landes, représentée par son Président,", "Landes", "Caf des Landes"),
-    ("Signature avec la Caf de la Lozère.", "Lozère", "Caf de la Lozère"),
-]
-
-
-@pytest.mark.parametrize("text, department, name", CAF_CASES, ids=[c[1] for c in CAF_CASES])
-def test_caf_department_from_varied_names(text, department, name):
-    caf = extract_caf(make_doc(text))
-    assert (caf.department, caf.name) == (department, name)
-
-
-def test_caf_ignores_department_comparisons():
-    doc = make_doc("50.3% de taux de couverture (Nord: 58.5%). La Caf accompagne les communes.")
-    assert extract_caf(doc) is None
-
-
-def test_caf_abstains_when_two_cafs_weigh_the_same():
-    doc = make_doc("La Caf du Nord et la Caf du Pas-de-Calais signent une convention commune.")
-    assert extract_caf(doc) is None
-
-
-def test_departement_of_takes_the_longest_leading_match():
-    assert departement_of("de la Loire-Atlantique").name == "Loire-Atlantique"
-    assert departement_of("Loire").name == "Loire"
-    assert departement_of("34").name == "Hérault"
-    assert departement_of("Béziers") is None
-
-
 def test_epci_brand_name_known_to_the_reference():
     territory = extract_territory(make_doc("Convention Territoriale Globale 2023-2027\n\nBillom Communauté\n\n"
                                            "Caf du Puy-de-Dôme"))
@@ -143,3 +93,221 @@ def test_commune_named_after_a_contracted_article_takes_its_official_name():
                    "Convention territoriale globale du Pont-de-Claix.")
     territory = extract_territory(doc)
     assert (territory.name, territory.type) == ("Le Pont-de-Claix", TerritoryType.COMMUNE)
+
+
+# --- names the official list of EPCI knows, and informal forms ------------------------------------
+
+NAMED_EPCI_CASES = [
+    # A brand name without legal form, known to the official list.
+    ("Anne Dupont, présidente du Grand Dole, et la directrice de la Caf du Jura ont signé la convention "
+     "territoriale globale.", "Grand Dole"),
+    ("La CTG accompagne le projet social de territoire de Brest Métropole, aux côtés des communes.", "Brest Métropole"),
+    # An informal form before a known name: the name as the text writes it.
+    ("Vendredi, une convention territoriale globale a été signée entre la Caf du Jura et l'agglomération du "
+     "Grand Dole.", "agglomération du Grand Dole"),
+    ("Les élus de la Communauté du Pays de Fayence ont autorisé le président à signer la convention "
+     "territoriale globale proposée par la Caf du Var.", "Communauté du Pays de Fayence"),
+    # Abbreviated legal forms, and "agglo".
+    ("La CdC du Nogentais et la Caf de la Haute-Marne signent la CTG.", "Communauté de communes du Nogentais"),
+    ("La CU du Grand Reims et la Caf de la Marne signent la convention territoriale globale.",
+     "Communauté urbaine du Grand Reims"),
+    ("Le président de l'Agglo du Pays Voironnais et la Caf de l'Isère ont signé la CTG.", "Agglo du Pays Voironnais"),
+    # A brand whose official name has its own article.
+    ("Le Muretain Agglo a signé sa convention territoriale globale avec la Caf de la Haute-Garonne.",
+     "Le Muretain Agglo"),
+    # "avec la" and "territoire de" name the CTG's own territory.
+    ("La Caf a signé avec la communauté de communes du Pays de Lamastre une convention territoriale globale.",
+     "Communauté de communes du Pays de Lamastre"),
+    # A CTG "de la Communauté de communes ...": the legal form is read, not "la Communauté".
+    ("La Convention Territoriale Globale (CTG) de la Communauté de communes du Pays de Fayence a été signée avec "
+     "la Caisse d'Allocations Familiales le 3 mai par sa présidente et la directrice de la Caf du Var.",
+     "Communauté de communes du Pays de Fayence"),
+]
+
+
+@pytest.mark.parametrize("text, name", NAMED_EPCI_CASES, ids=[c[1] for c in NAMED_EPCI_CASES])
+def test_epci_named_by_brand_informal_form_or_abbreviation(text, name):
+    territory = extract_territory(make_doc(text))
+    assert (territory.name, territory.type) == (name, TerritoryType.EPCI)
+
+
+def test_the_legal_form_and_the_brand_of_one_epci_count_as_one_place():
+    doc = make_doc("La Ville de Tavaux et le Grand Dole ont signé la convention territoriale globale avec la Caf du "
+                   "Jura.\n\nLa Ville de Tavaux et la communauté d'agglomération du Grand Dole ont signé cette "
+                   "convention.\n\nMarc Petit, président du Grand Dole, et Léa Roy, maire de Tavaux, étaient présents.")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("Communauté d'agglomération du Grand Dole", TerritoryType.EPCI)
+
+
+def test_mayors_signing_beside_an_epci_are_its_members():
+    doc = make_doc("Grand Dole – la convention territoriale globale est signée\n\nCe 12 mai, Anne Dupont, présidente "
+                   "du Grand Dole, Marc Petit, maire de Tavaux, Léa Roy, maire de Damparis, et Paul Brun, adjoint à la "
+                   "mairie de Damparis, ont signé la convention territoriale globale avec la Caf du Jura.")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("Grand Dole", TerritoryType.EPCI)
+
+
+def test_the_subject_of_the_signing_leads_its_co_signatories():
+    doc = make_doc("En 2020, la communauté de communes du Pays de Fayence s'était associée au SIVU des Trois Vallons "
+                   "autour d'une première convention territoriale globale.\n\nLa communauté de communes du Pays de "
+                   "Fayence a signé une nouvelle CTG avec neuf communes, le SIVU des Trois Vallons et la Caf du Var.")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("Communauté de communes du Pays de Fayence", TerritoryType.EPCI)
+
+
+def test_an_attendee_territory_or_a_containing_one_does_not_compete():
+    doc = make_doc("La convention territoriale globale a été signée entre les communes du secteur Loches Développement, "
+                   "intégrées à la Communauté de communes Loches Sud Touraine, et la Caf d'Indre-et-Loire, en présence "
+                   "de Jean Roy, président de la Communauté de communes Loches Sud Touraine, maire de la Ville de Loches.")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("Secteur Loches Développement", TerritoryType.MULTI_COMMUNES)
+
+
+@pytest.mark.parametrize("text", [
+    "A chaque secteur du Gers ses besoins : la Caf signe des conventions territoriales globales.",
+    "Les actions du secteur Nord seront suivies par la Caf dans la convention territoriale globale.",
+    "budget mobilisé, répartition par secteur Suivi territorial Mesurer les résultats de la CTG avec la Caf",
+])
+def test_a_secteur_that_names_no_place_is_no_territory(text):
+    assert extract_territory(make_doc(text)) is None
+
+
+# --- groups of communes ----------------------------------------------------------------------------
+
+def test_group_of_communes_named_as_the_party():
+    doc = make_doc("Pourquoi ces trois communes signent avec la Caf\n\nMi-mai, les municipalités de Viviers, du Teil et "
+                   "de Cruas ont signé avec la Caisse d'allocations familiales de l'Ardèche leur convention territoriale "
+                   "globale.\n\nJean Roy, maire de Viviers, a salué le travail commun.")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("Viviers, Le Teil et Cruas", TerritoryType.MULTI_COMMUNES)
+    assert territory.rule == "group_of_communes"
+
+
+def test_group_names_its_members_in_full_and_takes_their_mayors():
+    doc = make_doc("Les communes de La Londe et du Lavandou et la CAF s'engagent pour les familles.\n\nLe 2 avril, "
+                   "Jean Roy, maire de La Londe-les-Maures, Anne Vidal, maire du Lavandou, et le président de la "
+                   "Caisse d'Allocations Familiales du Var ont signé une Convention Territoriale Globale.\n\n"
+                   "Pour la commune du Lavandou, les prestations dépassent deux millions d'euros.")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("La Londe-les-Maures et Le Lavandou", TerritoryType.MULTI_COMMUNES)
+
+
+def test_communes_listed_beside_an_epci_are_no_group():
+    doc = make_doc("Jeudi a été signée la convention territoriale globale entre la CAF du Jura, la communauté "
+                   "d'agglomération du Grand Dole et les deux communes de Tavaux et Damparis.")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("Communauté d'agglomération du Grand Dole", TerritoryType.EPCI)
+
+
+# --- communes: contracted articles, capitals, headlines, datelines, bare names -------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("La signature de la Convention Territoriale Globale entre la CAF et la Ville des Mureaux sera effective mardi.",
+     "Les Mureaux"),
+    ("Ce mardi, la directrice de la CAF et Paul Brun, adjoint au maire des Mureaux, ont signé une convention "
+     "territoriale globale.", "Les Mureaux"),
+    ("LE MAIRE DE SAINT-FLOUR à CONVOQUÉ LE CONSEIL\n\nle conseil municipal de Saint-Flour s'est réuni pour "
+     "autoriser le maire à signer la Convention Territoriale Globale (CTG) avec la Caisse d'Allocations Familiales "
+     "du Cantal.", "Saint-Flour"),
+    ("Signée mardi, la convention territoriale globale entre la caisse d'allocations familiales, la Ville de Riom et "
+     "la commune de Mozac", None),
+    ("SAINT-FLOUR, le 3 juin 2024 – La convention territoriale globale a été signée hier entre la mairie et la Caf "
+     "du Cantal.", "Saint-Flour"),
+    # Named only bare, in a sentence about the CTG.
+    ("Les élus et la Caf étaient réunis.\n\n« La convention territoriale globale (CTG) fixe les priorités pour la "
+     "petite enfance et la jeunesse de Bagnols-sur-Cèze », a rappelé la directrice.", "Bagnols-sur-Cèze"),
+])
+def test_commune_named_in_every_form(text, name):
+    territory = extract_territory(make_doc(text))
+    if name is None:
+        assert territory is None
+    else:
+        assert (territory.name, territory.type) == (name, TerritoryType.COMMUNE)
+
+
+@pytest.mark.parametrize("text", [
+    # A venue.
+    "La convention territoriale globale a été signée à Bagnols-sur-Cèze entre les partenaires et la Caf.",
+    # A person whose surname is a commune's name (Le Robert).
+    "Sophie Robert, adjointe, a présenté la convention territoriale globale (CTG) de la Caf.",
+    # Communes beside an EPCI named only by its form.
+    "La CTG implique la Caf, la communauté urbaine et des villes du Creusot et de Montceau.",
+])
+def test_bare_commune_must_not_fire(text):
+    assert extract_territory(make_doc(text)) is None
+
+
+def test_territory_named_in_a_headline_and_as_the_territory():
+    doc = make_doc("Haut-Vivarais : et si une convention entre les communes et la CAF renforçait les services ?\n\n"
+                   "Contexte et enjeux pour le territoire Haut-Vivarais\n\nLa signature de cette convention "
+                   "territoriale globale s'inscrit dans une dynamique plus large.")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("Haut-Vivarais", None)
+
+
+def test_a_project_named_after_the_territory_is_no_territory():
+    doc = make_doc("La CTG accompagne notre projet de territoire Destination 2030.\n\nLes signataires :\nLa CAF de "
+                   "l'Aisne et la Communauté d'Agglomération du Pays de Laon.")
+    territory = extract_territory(doc)
+    assert territory is not None and territory.type is TerritoryType.EPCI
+
+
+# --- an EPCI named by its legal form alone ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("La communauté de communes a signé sa Convention territoriale globale (Ctg) avec la Caisse d'Allocations "
+     "Familiales (Caf) de la Haute-Savoie le 24 janvier.", "Communauté de communes"),
+    ("Conseil communautaire : conventions territoriales globales entre la Caf de l'Aube et la communauté "
+     "d'agglomération\n\nLa Caf de l'Aube s'associe à la communauté d'agglomération et à ses communes.",
+     "Communauté d'agglomération"),
+])
+def test_epci_named_by_its_legal_form_alone_as_a_party(text, name):
+    territory = extract_territory(make_doc(text))
+    assert (territory.name, territory.type, territory.rule) == (name, TerritoryType.EPCI, "unnamed_legal_form")
+
+
+@pytest.mark.parametrize("text", [
+    "Une CTG peut être signée avec une communauté de communes ou avec une commune.",
+    "La Caf signe des conventions territoriales globales avec les communautés de communes du département.",
+    "La communauté de communes organise une réunion publique sur la petite enfance.",
+])
+def test_a_legal_form_alone_that_is_no_party_gives_nothing(text):
+    assert extract_territory(make_doc(text)) is None
+
+
+def test_a_territory_named_as_such_is_the_epci_that_signs_unnamed():
+    doc = make_doc("La communauté de communes a signé sa CTG avec la Caf de la Haute-Savoie.\n\nLa CTG vise à mieux "
+                   "couvrir les besoins des habitants du territoire du Haut-Chablais.")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("Haut-Chablais", TerritoryType.EPCI)
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("La Collectivité de Saint-Martin et la Caf de la Guadeloupe ont signé leur convention territoriale globale.",
+     "Saint-Martin", TerritoryType.COMMUNE),
+    ("La Collectivité territoriale de Guyane, représentée par son Président, et la Caf de la Guyane.",
+     "Collectivité territoriale de Guyane", TerritoryType.DEPARTEMENT),
+])
+def test_overseas_collectivity(text, name, kind):
+    territory = extract_territory(make_doc(text))
+    assert (territory.name, territory.type) == (name, kind)
+
+
+def test_collectivities_in_general_are_no_territory():
+    doc = make_doc("La CTG est une convention entre la Caf et les collectivités territoriales de la Guyane.")
+    assert extract_territory(doc) is None
+
+
+def test_a_group_named_in_passing_does_not_take_its_members():
+    doc = make_doc("La ville de Gignac a signé sa convention territoriale globale avec la Caf de l'Hérault.\n\n"
+                   "Les communes de Gignac et d'Aniane partagent un accueil de loisirs depuis 2015.")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("Gignac", TerritoryType.COMMUNE)
+
+
+@pytest.mark.parametrize("text", [
+    "Actualités : la convention territoriale globale expliquée aux familles par la Caf.",
+    "La Cité des Sciences accueille les familles ; la Caf y présente la convention territoriale globale.",
+])
+def test_rubrics_and_places_that_are_no_communes_are_no_territory(text):
+    assert extract_territory(make_doc(text)) is None

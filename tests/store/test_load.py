@@ -90,18 +90,23 @@ def test_documents_of_one_ctg_share_a_convention(con):
                extraction("old", kind=DocKind.CONVENTION, period=(2018, 2021)),
                extraction("nowhere", name=None),
                extraction("broken", status=Status.ERROR)])
-    assert link_conventions(con) == 2
+    assert link_conventions(con) == 3
     ids = dict(con.execute("SELECT doc_id, convention_id FROM documents").fetchall())
     assert ids["press"] == ids["convention"] == "valros-2022-2026"
     assert ids["old"] == "valros-2018-2021"
     # Two CTGs of the territory and no period stated: the deliberation is not guessed into one.
-    assert ids["deliberation"] is None and ids["nowhere"] is None and ids["broken"] is None
+    assert ids["deliberation"] is None and ids["broken"] is None
+    # A document naming no territory keeps its Caf and period in a convention of its own.
+    assert ids["nowhere"] == "sans-territoire-nowhere-2022-2026"
     row = con.execute("SELECT territory_name, territory_type, caf_department, period_start, period_end, n_documents "
                       "FROM conventions WHERE convention_id = 'valros-2022-2026'").fetchone()
     # The convention itself names the territory with most authority.
     assert row == ("Commune de Valros", "commune", "Hérault", 2022, 2026, 2)
     assert con.execute("SELECT DISTINCT convention_id FROM figures WHERE doc_id = 'press'").fetchone()[0] == \
         "valros-2022-2026"
+    assert con.execute("SELECT territory_key, territory_name, caf_department, period_start, period_end, n_documents "
+                       "FROM conventions WHERE convention_id = 'sans-territoire-nowhere-2022-2026'").fetchone() == \
+        (None, None, "Hérault", 2022, 2026, 1)
     succession = con.execute("SELECT convention_id, previous_convention_id FROM convention_succession "
                              "ORDER BY period_start").fetchall()
     assert succession == [("valros-2018-2021", None), ("valros-2022-2026", "valros-2018-2021")]
@@ -114,9 +119,41 @@ def test_document_without_period_joins_the_only_ctg_of_its_territory(con):
     assert ids["deliberation"] == ids["press"] == "valros-2022-2026"
 
 
+def test_documents_without_territory_never_share_a_convention(con):
+    load(con, [extraction("one", name=None), extraction("two", name=None), extraction("three", name=None, period=None)])
+    assert link_conventions(con) == 3
+    ids = dict(con.execute("SELECT doc_id, convention_id FROM documents").fetchall())
+    assert ids == {"one": "sans-territoire-one-2022-2026", "two": "sans-territoire-two-2022-2026",
+                   "three": "sans-territoire-three"}
+    # They have no territory to succeed one another in.
+    assert con.execute("SELECT count(*) FROM convention_succession").fetchone()[0] == 0
+
+
+def test_document_stating_one_end_joins_the_full_period_it_fits(con):
+    load(con, [extraction("press"), extraction("article", period=(None, 2026)),
+               extraction("elsewhere", name="Lunel", key="lunel", period=(None, 2027))])
+    assert link_conventions(con) == 2
+    ids = dict(con.execute("SELECT doc_id, convention_id FROM documents").fetchall())
+    assert ids["article"] == ids["press"] == "valros-2022-2026"
+    # Alone, a half-known period stands as stated.
+    assert ids["elsewhere"] == "lunel-debut-inconnu-2027"
+    assert con.execute("SELECT period_start, period_end FROM conventions WHERE convention_id = "
+                       "'lunel-debut-inconnu-2027'").fetchone() == (None, 2027)
+
+
 def test_linking_twice_gives_the_same_conventions(con):
     load(con, [extraction("press"), extraction("other", name="Lunel", key="lunel")])
     link_conventions(con)
     first = con.execute("SELECT * FROM conventions ORDER BY convention_id").fetchall()
     link_conventions(con)
     assert con.execute("SELECT * FROM conventions ORDER BY convention_id").fetchall() == first
+
+
+def test_territory_named_by_its_legal_form_alone_joins_no_other(con):
+    load(con, [extraction("a", name="Communauté urbaine", ttype=TerritoryType.EPCI, key="communaute-urbaine"),
+               extraction("b", name="Communauté urbaine", ttype=TerritoryType.EPCI, key="communaute-urbaine")])
+    assert link_conventions(con) == 2
+    assert con.execute("SELECT convention_id, territory_key, territory_name, territory_type FROM conventions "
+                       "ORDER BY 1").fetchall() == [
+        ("sans-territoire-a-2022-2026", None, "Communauté urbaine", "epci"),
+        ("sans-territoire-b-2022-2026", None, "Communauté urbaine", "epci")]

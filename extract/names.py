@@ -1,0 +1,187 @@
+"""Reading the names of places in running text: proper names by their capitals ("de la Vallée de
+l'Hérault", "VALROS"), names of EPCI looked up in the official list ("le Grand Cahors", "de la
+Riviera française"), and what a name after a form may be (a commune, a place at all).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extract import lexicon
+from extract.normalize import clean, fold_key
+from extract.reference import (
+    epci_first_words,
+    find_communes,
+    find_epci,
+    is_commune_name,
+)
+
+# A word of a name, with its elided article attached ("l'Hérault", "d'Olonne"), or punctuation.
+TOKEN = re.compile(r"[\wÀ-ÖØ-öø-ÿœŒ][\w'’\-À-ÖØ-öø-ÿœŒ]*|[^\w\s]")
+# A word for looking names up in the official lists: "Béthune-Bruay", "d'Uzès", "Orée".
+WORD = re.compile(r"[\wÀ-ÖØ-öø-ÿœŒ]+(?:['’\-][\wÀ-ÖØ-öø-ÿœŒ]+)*")
+# Articles that may open a name after a legal form: "de la Vallée...", "du Gard...", "d'Aunis".
+LEADING_ARTICLE = re.compile(r"^(?:(?:de\s+la|du|des|de|la|le|les)\s+|(?:de\s+l|d|l)['’]\s*)", re.IGNORECASE)
+
+# Articles that may open a name after a legal form: "de la Vallée...", "du Gard...", "d'Aunis".
+LEADING_ARTICLE = re.compile(r"^(?:(?:de\s+la|du|des|de|la|le|les)\s+|(?:de\s+l|d|l)['’]\s*)", re.IGNORECASE)
+# A word that may open a name, its elided article aside: "Grand", "l'Orée", "d'Uzès".
+CAPITALISED_WORD = re.compile(r"(?<![\wÀ-ÖØ-öø-ÿœŒ'’\-])(?:[dlDL]['’])?(?P<word>[A-ZÀ-ÖØ-Þ][\wÀ-ÖØ-öø-ÿœŒ]*(?:['’\-][\wÀ-ÖØ-öø-ÿœŒ]+)*)")
+# An article written with a capital right before a name: "Le Muretain Agglo", "L'Orée de la Brie".
+OWN_ARTICLE_BEFORE = re.compile(r"\b(?:(?:Le|La|Les|LE|LA|LES)\s+|[Ll]['’])$")
+# An elided article glued to a word: "l'Orée", "d'Uzès".
+ELIDED = re.compile(r"^[dlDL]['’]")
+
+# The words an EPCI's official name may run over when looked up: at most this many.
+MAX_EPCI_NAME_WORDS = 9
+# Between two words of an official name: spaces, or a spaced dash ("Vallée de l'Ubaye - Serre-Ponçon").
+NAME_GAP = re.compile(r"\s+(?:[-–]\s+)?")
+
+# Right after a name, the party clause: ", représentée par son Président".
+PARTY_CLAUSE = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?,?\s*(?:ci-après\s+\w+\s*,?\s*)?représentée?\s+par", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Capitalised words that end a name ("Caf", "Communauté") and the small words that join
+    the words of one ("de", "et", "sur")."""
+    data = lexicon.territory_forms()
+    return frozenset(data["not_name_words"]), frozenset(data["name_connectors"])
+
+
+@lru_cache(maxsize=1)
+def not_territory_keys() -> frozenset[str]:
+    """Names that are no collectivity's: departements, regions, cardinal points ("secteur Nord")."""
+    names = [d.name for d in lexicon.departements()] + list(lexicon.territory_forms()["not_territory_names"])
+    return frozenset(fold_key(LEADING_ARTICLE.sub("", n)) for n in names)
+
+
+ARTICLES = {"de", "du", "des", "la", "le", "les"}
+
+
+def is_name_word(word: str, stop: frozenset[str]) -> bool:
+    """A capitalised word that may belong to a place name: "Valros", "l'Hérault", "VALROS";
+    not "Caf" nor "SERVICES", not a bare acronym of 3 letters or less ("BM")."""
+    bare = ELIDED.sub("", word)
+    if not bare[:1].isupper() or bare in stop or bare.capitalize() in stop or bare.isdigit():
+        return False
+    return not (bare.isupper() and len(bare) <= 3)
+
+
+def read_name(text: str, pos: int) -> tuple[str, int] | None:
+    """A proper name starting at ``pos``: optional articles, then capitalised words joined by
+    connectors ("de la Vallée de l'Hérault", "Saint Paul et Valmalle", "La Boissière",
+    "VALROS"). A name in capitals ends at a connector in lower case ("POINTE-À-PITRE à CONVOQUE").
+    Returns the name as written and the offset where it ends, or None."""
+    stop, connectors = _name_words()
+    tokens = [(m.group(), m.start() + pos, m.end() + pos) for m in TOKEN.finditer(text[pos:pos + 160])]
+    i = 0
+    while i < len(tokens) and tokens[i][0].lower() in ARTICLES:
+        i += 1
+    start = tokens[0][1] if tokens else None
+    end = None
+    shouting = True
+    while i < len(tokens):
+        word = tokens[i][0]
+        if is_name_word(word, stop):
+            end = tokens[i][2]
+            shouting = shouting and word.isupper()
+        elif end is None or not (word in connectors or (word.isupper() and word.lower() in connectors)) \
+                or (shouting and word.islower()):
+            break
+        i += 1
+    if end is None:
+        return None
+    return clean(text[start:end]), end
+
+
+def commune_name(name: str) -> str:
+    """A commune's name read after its form, cut to the longest leading run of words that is a
+    commune's name when the whole is not: "Langres et le Grand Langres" -> "Langres",
+    "POINTE-À-PITRE CONVOQUE" -> "POINTE-À-PITRE"."""
+    if find_communes(name):
+        return name
+    words = name.split(" ")
+    for n in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:n])
+        if find_communes(head):
+            return head
+    return name.split(" et ")[0]
+
+
+def names_a_place(name: str) -> bool:
+    """Whether a name begins with a commune's name, is an EPCI's, or is a compound of capitalised
+    words: "Saumur Loire Développement", "Centre-Manche" do; "Suivi" (a table's next cell after
+    "secteur"), "Actualités" (a headline's rubric) do not."""
+    words = LEADING_ARTICLE.sub("", name).split(" ")
+    compound = len(words) == 1 and "-" in name and all(p[:1].isupper() for p in name.split("-"))
+    return compound or find_epci(name) is not None \
+        or any(find_communes(" ".join(words[:n])) for n in range(1, len(words) + 1))
+
+
+def known_epci_run(text: str, start: int, shortest: int = 0) -> tuple[str, int] | None:
+    """The longest run of words from ``start`` (up to a punctuation, at most
+    MAX_EPCI_NAME_WORDS) that the official list of EPCI knows, longer than ``shortest``
+    characters: "de la Riviera française", "Presqu'île de Crozon-Aulne maritime", "Vallée de
+    l'Ubaye - Serre-Ponçon". Returns the run as written and its end, or None."""
+    words = []
+    for match in WORD.finditer(text, start, min(len(text), start + 200)):
+        gap = text[start if not words else words[-1].end():match.start()]
+        if (words and not NAME_GAP.fullmatch(gap)) or (not words and gap.strip()) or len(words) == MAX_EPCI_NAME_WORDS:
+            break
+        words.append(match)
+    for last in reversed(words):
+        candidate = text[start:last.end()]
+        if len(candidate.strip()) <= shortest:
+            break
+        if find_epci(candidate):
+            return clean(candidate), last.end()
+    return None
+
+
+def official_epci_name(text: str, start: int, form: str, read: tuple[str, int] | None) -> tuple[str, int] | None:
+    """After a legal form, the longest run of words the official list knows ("Communauté de
+    communes Presqu'île de Crozon-Aulne maritime", "… de CAP Excellence", "Communauté
+    intercommunale des villes solidaires (Civis)"), when it is longer than the proper name read by
+    capitals."""
+    words = []
+    for match in re.finditer(r"\S+", text[start:start + 200]):
+        if re.search(r"[(),.;:\n]", text[start:start + match.start()]):
+            break
+        words.append(match)
+    for last in reversed(words[:MAX_EPCI_NAME_WORDS]):
+        candidate = text[start:start + last.end()].rstrip("(),.;:")
+        if read is not None and len(candidate.strip()) <= len(read[0]):
+            break
+        if find_epci(f"{form} {candidate}"):
+            return clean(candidate), start + len(candidate)
+    return read
+
+
+def epci_names(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Names the official list of EPCI knows, written without legal form: "le Grand Cahors",
+    "Limoges Métropole", "Montfort Communauté" (two words at least, or a compound; a commune's or
+    a departement's name is not taken for an EPCI's). Returns (start, end, name)."""
+    first_words = epci_first_words()
+    found = []
+    for match in CAPITALISED_WORD.finditer(text):
+        if any(a <= match.start() < b for a, b in taken) or (found and match.start() < found[-1][1]):
+            continue
+        word = match["word"]
+        if fold_key(word).split(" ")[0] not in first_words:
+            continue
+        at = match.start("word")
+        run = known_epci_run(text, at)
+        if run is None:
+            continue
+        name, end = run
+        if (" " not in name and "-" not in name) or is_commune_name(name) or fold_key(name) in not_territory_keys():
+            continue
+        # "Le Muretain Agglo": an article that belongs to the official name is part of it.
+        article = OWN_ARTICLE_BEFORE.search(text, max(0, at - 4), at)
+        official = find_epci(name).name.split(" ", 1)[-1]
+        if article and fold_key(official).startswith(fold_key(article.group()) + " "):
+            at, name = article.start(), clean(article.group() + name)
+        found.append((at, end, name))
+    return found

@@ -1,0 +1,57 @@
+"""Reading proper names in running text."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.names import commune_name, epci_names, known_epci_run, names_a_place, read_name
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("de la Vallée de l’Hérault et la Caf", "de la Vallée de l'Hérault"),
+    ("Saint Paul et Valmalle, Vendémian", "Saint Paul et Valmalle"),
+    ("du Gard Rhodanien : mieux valoriser", "du Gard Rhodanien"),
+    ("BM), qui compte", None),
+    ("la Caf de l'Hérault", None),
+])
+def test_read_name_stops_at_the_end_of_a_proper_name(text, expected):
+    found = read_name(text, 0)
+    assert (found[0] if found else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("POINTE-À-PITRE à CONVOQUE LE CONSEIL", "POINTE-À-PITRE"),
+    ("SAINT PAUL ET VALMALLE, LA CAF", "SAINT PAUL ET VALMALLE"),
+])
+def test_read_name_in_capitals_stops_at_a_lower_case_connector(text, expected):
+    assert read_name(text, 0)[0] == expected
+
+
+def test_known_epci_run_is_the_longest_run_the_official_list_knows():
+    assert known_epci_run("de la Riviera française (Carf) avait voté", 0) == ("de la Riviera française", 23)
+    assert known_epci_run("Grand Cahors – services aux familles", 0)[0] == "Grand Cahors"
+    assert known_epci_run("Grand Projet de ville", 0) is None
+
+
+def test_epci_names_without_legal_form_but_not_communes_nor_departements():
+    text = "Le Grand Dole, la ville de Dole, Brest Métropole et la Haute-Savoie signent."
+    assert [name for _, _, name in epci_names(text, [])] == ["Grand Dole", "Brest Métropole"]
+    # A span already read under a legal form is not read again.
+    assert epci_names("Communauté d'agglomération du Grand Dole", [(0, 40)]) == []
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Saumur Loire Développement", True),   # begins with a commune
+    ("Centre-Manche", True),                # a compound of capitalised words
+    ("Pays de Fayence", True),              # an EPCI
+    ("Suivi", False),
+    ("Actualités", False),
+])
+def test_names_a_place(name, expected):
+    assert names_a_place(name) is expected
+
+
+def test_commune_name_cut_to_the_commune():
+    assert commune_name("Langres et le Grand Langres") == "Langres"
+    assert commune_name("POINTE-À-PITRE CONVOQUE LE CONSEIL") == "POINTE-À-PITRE"
+    assert commune_name("Saint Paul et Valmalle") == "Saint Paul et Valmalle"
