@@ -6,6 +6,7 @@
 #   chromium                           HTML pages printed to PDF by a browser
 #   libreoffice-writer-nogui, libreoffice-impress-nogui
 #                                      Word documents and PowerPoint decks exported to PDF
+#   fonts-liberation2                  the fonts LibreOffice puts for Word's, the same on every machine
 set -eu
 missing=""
 command -v tesseract >/dev/null 2>&1 || missing="$missing tesseract-ocr"
@@ -16,6 +17,7 @@ if [ "${1:-}" = "--dev" ]; then
     command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
     [ -d /usr/lib/libreoffice/program ] && [ -e /usr/lib/libreoffice/program/libsdlo.so ] \
         || missing="$missing libreoffice-impress-nogui"
+    [ -f /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ] || missing="$missing fonts-liberation2"
 fi
 [ -z "$missing" ] && exit 0
 echo "installing Debian packages:$missing"
