@@ -49,7 +49,7 @@ VARIANTS = ("layout", "browser", "office", "web", "scan")
 # Shown where a printed page shows its address: neutral, so that no name leaks from a URL.
 URL = "https://www.example.fr/actualites/article"
 SITE = "Actualités du territoire"
-ISSUER = "Service communication"
+ISSUER = "Le journal du territoire"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-pdf-header-footer"]
 TEST_SHARE = 1 / 3

@@ -6,7 +6,7 @@ deliberation, an excerpt of a convention), as users' files show it.
 
 - ``article_pdf``  a web page printed from a browser: print header and footer, site band and menu,
                    ``<h1>``, one column (reportlab);
-- ``twocol_pdf``   a press release: a band, a full-width title, two columns;
+- ``twocol_pdf``   a two-column page (newspaper, magazine, press kit): a band, a full-width title, two columns;
 - ``word_pdf``     a Word-like document: serif body, running header, page numbers; ``ruled=True``
                    puts lists and short lines in ruled tables;
 - ``slides_pdf``   a landscape deck: a title bar, text in boxes, a few blocks per slide;
@@ -209,7 +209,7 @@ def article_pdf(article: Article, path: Path, site: str, url: str) -> Path:
 
 
 def twocol_pdf(article: Article, path: Path, issuer: str) -> Path:
-    """A press release: header band, full-width title, the text in two columns."""
+    """A two-column page: header band with the issuer's name, full-width title, the text in two columns."""
     mx, gap, top = 48, 22, 150
     col = (W - 2 * mx - gap) / 2
 
@@ -219,9 +219,9 @@ def twocol_pdf(article: Article, path: Path, issuer: str) -> Path:
         c.rect(0, H - 70, W, 70, fill=1, stroke=0)
         c.setFillColor(hexcol("#ffffff"))
         c.setFont("Sans-Bold", 16)
-        c.drawString(mx, H - 44, "COMMUNIQUÉ DE PRESSE")
-        c.setFont("Sans", 9)
-        c.drawRightString(W - mx, H - 44, issuer)
+        # The issuer's name only: what kind of text this is must come from the text, as in the
+        # real set where a two-column page may be a newspaper's, a magazine's or a council's.
+        c.drawString(mx, H - 44, issuer.upper())
         c.restoreState()
 
     def later_page(c, doc):
