@@ -225,6 +225,40 @@ def _other_plans(sentence: str, clause: str) -> bool:
     return not (subject_is_ctg and COORDINATED_PREDICATE.search(after))
 
 
+# The word a year range directly follows ("le projet de territoire 2021-2026", "PEDT (2022-2025)"),
+# with nothing but a bracket or a colon between.
+ATTACHED_WORD = re.compile(r"(?P<word>[\w'’-]+)\W{0,3}$")
+# The last word of a CTG's name, which owns a year range right after it.
+CTG_WORDS = frozenset({"ctg", "globale", "convention", "conventions"})
+# How far before an attached name a CTG may be named and still own the range: "la CTG du Pays
+# Rignacois 2021-2025".
+CTG_NAME_REACH = 60
+
+
+def _attached_to_another(clause: str) -> bool:
+    """Whether a year range is part of the name of something other than the CTG: it follows a
+    word directly (no "pour", "période" or verb between), and that word neither ends a CTG cue
+    ("la CTG 2022-2026", "convention territoriale globale 2022-2026") nor ends a place's name
+    that a CTG cue shortly before opens ("la CTG du Pays Rignacois 2021-2025"). Lists of other
+    plans are endless (projet de territoire, plan mercredi, PEDT, mandat); this reads the
+    attachment instead."""
+    match = ATTACHED_WORD.search(clause)
+    if not match or not match["word"][:1].isalpha() or PERIOD_WORD.fullmatch(fold(match["word"])):
+        return False
+    word, window_start = match["word"], max(0, match.start() - CTG_NAME_REACH)
+    if fold(word) in CTG_WORDS:
+        return False  # "la CTG 2022-2026", "convention territoriale globale 2023-2027"
+    cues = list(CTG_CUE.finditer(clause, window_start))
+    place_name = word[:1].isupper() and not word.isupper()
+    return not (cues and place_name)
+
+
+# Words a year range may follow without being part of another thing's name: "pour", "période",
+# "années", "signée", "conclue", "couvrira", "jusqu'en".
+PERIOD_WORD = re.compile(r"pour|sur|periodes?|annees|ans?|de|du|des|la|les|entre|en|et|a|au|jusqu'en|durant"
+                         r"|[a-z]+(?:ee|ees|ue|ues|ra|ront|rait|ant)|court|couvre|vaut|valable", re.IGNORECASE)
+
+
 # How much text read before a sentence is searched for what its pronoun stands for.
 ANTECEDENT_CHARS = 600
 
@@ -248,6 +282,8 @@ def _score(passage: Passage, start: int, end: int, base: float, page_has_cue: bo
     sentence, before, clause = _context(passage, start, end)
     if PREVIOUS.search(before) or _earlier_rank(before, ordinal):
         return -3.0
+    if span_years and _attached_to_another(clause):
+        return -1.0  # "le projet de territoire 2021-2026", "le PEDT 2022-2025"
     if _other_plans(sentence, clause):
         # "COG 2022-2026", "la Convention d'objectifs et de gestion (COG) conclue entre l'État et
         # la Cnaf pour la période 2023-2027"

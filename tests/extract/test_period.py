@@ -165,3 +165,17 @@ def test_end_only_period_has_provenance():
 def test_period_of_a_pronoun_takes_its_antecedent(text, expected):
     period = extract_period(make_doc(text))
     assert ((period.start, period.end) if period else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le projet de territoire 2021-2026 s'appuie sur la CTG.", None),
+    ("Le plan mercredi 2021-2024 et le PEDT 2022-2025 complètent la CTG.", None),
+    ("La CTG, comme le projet de territoire 2021-2026, vise les familles.", None),
+    ("La CTG 2022-2026 complète le projet de territoire.", (2022, 2026)),
+    ("La convention territoriale globale 2023-2027 a été signée hier.", (2023, 2027)),
+    ("La CTG du Pays des Sources 2021-2025 a été signée hier.", (2021, 2025)),
+    ("La Caf et l'agglomération ont renouvelé leur CTG, qui couvrira les années 2024 à 2028.", (2024, 2028)),
+])
+def test_a_year_range_in_another_things_name_is_not_the_ctgs(text, expected):
+    period = extract_period(make_doc(text))
+    assert ((period.start, period.end) if period else None) == expected
