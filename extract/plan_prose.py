@@ -39,10 +39,12 @@ from models.themes import Theme
 
 # Where a clause of a coordinated list starts: after a comma, a semicolon or "ou encore", "mais
 # aussi", "ainsi que", with its own "de"/"d'"/"à": "..., d'étendre les horaires", "..., ou
-# encore de soutenir ...", "...; renforcer ...".
+# encore de soutenir ...", "...; renforcer ...", "... et de soutenir ..." ("améliorer ... et
+# valoriser ...", without its own "de", is one clause).
 CLAUSE_BREAK = re.compile(
     r"""\s*(?:[,;]\s*(?:(?:ou\s+encore|mais\s+aussi|mais\s+également|ainsi\s+que|et|ou|puis|enfin|aussi)\s+)?
-         |\s+(?:ou\s+encore|mais\s+aussi|mais\s+également)\s+)
+         |\s+(?:ou\s+encore|mais\s+aussi|mais\s+également)\s+
+         |\s+(?:et|ou)\s+(?=(?:de\s+|d['’]\s*|à\s+)))
         (?P<lead>(?:de\s+|d['’]\s*|à\s+)?)(?=\S)""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -66,7 +68,20 @@ RELATIVE = re.compile(r",?\s+(?:dans\s+lequel|dans\s+laquelle|dans\s+lesquels|da
 # Examples announced after projects or actions: "de nouveaux projets portés par le centre
 # social, tels que ...", "des actions comme ...".
 EXAMPLES = re.compile(r"\b(?:projets?|actions?|initiatives?|dispositifs?|r[ée]alisations?\s+[àa]\s+venir)\b[^.;:]{0,80}?"
-                      r"\b(?:tels|telles)\s+que\b", re.IGNORECASE)
+                      r"\b(?:tels|telles)\s+que\b"
+                      r"|\bparmi\s+(?:les|ces)\s+(?:\w+\s+){0,2}?(?:projets|actions|fiches[\s-]+actions?|mesures|pistes|chantiers)\b"
+                      r"[^.;:]{0,60}?\b(?:figurent|figure|on\s+(?:trouve|note|compte)|citons|se\s+trouvent)\b",
+                      re.IGNORECASE)
+# The planned actions announced with what they will bear on: "les actions porteront sur l'accueil
+# des tout-petits, la formation ...", "le plan d'actions s'articulera autour de ...".
+BEARS_ON = re.compile(r"\b(?:actions?|plan\s+d['’]actions?|fiches[\s-]+actions?|projets?|programme)\b[^.;:]{0,40}?"
+                      r"\b(?:porter(?:a|ont)\s+sur|portent\s+sur|porte\s+sur|s['’]articuler(?:a|ont)\s+autour\s+d[eu']"
+                      r"|concerner(?:a|ont))\s*", re.IGNORECASE)
+# Words ending like a gerund that are prepositions or nouns: "pendant les vacances".
+NOT_GERUNDS = frozenset({"pendant", "durant", "avant", "cependant", "maintenant", "suivant", "concernant", "devant",
+                         "enfant", "montant", "restant", "tant", "autant", "moyennant", "nonobstant", "partant"})
+# Adverbs before an infinitive: "mieux coordonner", "davantage informer".
+ADVERBS = frozenset({"mieux", "davantage", "bien", "plus", "encore", "aussi", "également", "egalement"})
 # Items longer than this are prose, not list items.
 MAX_ITEM_CHARS = 300
 
@@ -145,8 +160,11 @@ def _reads_as_clause(item: str) -> bool:
     "renforçant l'attractivité des métiers")."""
     if not 3 < len(item) <= MAX_ITEM_CHARS:
         return False
-    word = re.match(r"[\wÀ-ÿ'’-]+", _without_topic(item))
-    return word is not None and (_is_infinitive(word.group(0)) or fold(word.group(0)).endswith("ant"))
+    words = re.findall(r"[\wÀ-ÿ'’-]+", _without_topic(item))[:2]
+    if words and fold(words[0]) in ADVERBS and len(words) > 1:
+        words = words[1:]  # "mieux coordonner les actions"
+    head = fold(words[0]) if words else ""
+    return bool(words) and (_is_infinitive(words[0]) or (head.endswith("ant") and head not in NOT_GERUNDS))
 
 
 def clauses(rest: str) -> list[str]:
@@ -159,9 +177,8 @@ def clauses(rest: str) -> list[str]:
     pieces, start = [], 0
     for match in CLAUSE_BREAK.finditer(rest):
         after = rest[match.end():]
-        word = re.match(r"[\wÀ-ÿ'’-]+", after)
         encore = "encore" in match.group(0)
-        if word and (_is_infinitive(word.group(0)) or GERUND.match(after) or (encore and _reads_as_item(_clean(after))))\
+        if (_reads_as_clause(_clean(after)) or GERUND.match(after) or (encore and _reads_as_item(_clean(after)))) \
                 and match.start() > start:
             pieces.append(rest[start:match.start()])
             start = match.end()
@@ -199,7 +216,8 @@ def _intro_list(statement: Statement, patterns: dict[str, re.Pattern]) -> list[P
     intro = fold_aligned(statement.text)
     if patterns["excluded_intros"].search(intro):
         return []
-    if not any(patterns[name].search(intro) for name in ("plan_verbs", "purpose_verbs", "list_nouns")):
+    purpose = statement.scope is Scope.OWN and patterns["purpose_verbs"].search(intro)
+    if not (purpose or any(patterns[name].search(intro) for name in ("plan_verbs", "list_nouns"))):
         return []
     level = _level_of(statement.text)
     items = [_clean(item) for item in statement.items]
@@ -228,6 +246,8 @@ def _clause_lists(statement: Statement, patterns: dict[str, re.Pattern]) -> list
         return []
     found: list[ProseObjective] = []
     for name, minimum in (("plan_verbs", 1), ("purpose_verbs", 3)):
+        if name == "purpose_verbs" and statement.scope is not Scope.OWN:
+            continue  # "Elle permet de coordonner, d'adapter et de simplifier": any CTG's purpose
         for cue, rest in _cued_segments(patterns[name], text):
             items = [item for item in clauses(rest) if _reads_as_clause(item)]
             if items and (len(items) >= minimum or infinitives(rest) >= minimum):
@@ -249,10 +269,11 @@ def _examples(statement: Statement, patterns: dict[str, re.Pattern]) -> list[Pro
     found: list[ProseObjective] = []
     segments = _cued_segments(patterns["example_cues"], text)[:1]
     if not segments:
-        example = EXAMPLES.search(text)
+        example = EXAMPLES.search(text) or BEARS_ON.search(text)
         segments = [(example.group(0), text[example.end():])] if example else []
     for _, rest in segments:
-        pieces = re.split(r",\s*|\s+ainsi\s+que\s+(?:celles?\s+|ceux\s+|celui\s+)?|\s+ou\s+encore\s+", rest)
+        pieces = re.split(r",\s*|\s+ainsi\s+que\s+(?:celles?\s+|ceux\s+|celui\s+)?|\s+ou\s+encore\s+"
+                          r"|\s+et\s+(?=(?:la|le|les|une?|des)\s|l['’])", rest)
         items = [_clean(RELATIVE.sub("", piece)) for piece in pieces]
         found += [ProseObjective(statement, Level.ACTION, item, "projects_listed") for item in items
                   if _reads_as_item(item)]

@@ -32,9 +32,11 @@ def test_coordinated_clauses_after_a_verb_of_planning():
     text = ("Il s'agira, avec cette convention, de créer un relais petite enfance, d'étendre les horaires de "
             "l'accueil de loisirs et de soutenir les associations, ou encore de former les animateurs.")
     assert [o[2] for o in objectives(text)] == [
-        "créer un relais petite enfance",
-        "étendre les horaires de l'accueil de loisirs et de soutenir les associations",
-        "former les animateurs"]
+        "créer un relais petite enfance", "étendre les horaires de l'accueil de loisirs",
+        "soutenir les associations", "former les animateurs"]
+    # without its own "de", a second verb belongs to the clause: "améliorer ... et valoriser ..."
+    assert [o[2] for o in objectives("Il s'agira d'améliorer les conditions de logement et valoriser le cadre "
+                                     "de vie.")] == ["améliorer les conditions de logement et valoriser le cadre de vie"]
 
 
 def test_a_gerund_adds_a_clause_of_its_own():
@@ -45,6 +47,15 @@ def test_a_gerund_adds_a_clause_of_its_own():
 def test_a_comma_without_an_infinitive_stays_in_its_clause():
     assert clauses("de renforcer l'efficacité, la cohérence et la coordination des actions") == [
         "renforcer l'efficacité, la cohérence et la coordination des actions"]
+
+
+def test_actions_announced_with_what_they_bear_on():
+    assert [o[2] for o in objectives("Les actions porteront sur l'accueil des tout-petits, la formation des "
+                                     "assistantes maternelles et la création d'un relais.")] == [
+        "l'accueil des tout-petits", "la formation des assistantes maternelles", "la création d'un relais"]
+    assert [o[2] for o in objectives("Parmi les fiches actions figurent la création d'une ludothèque, "
+                                     "l'extension du centre social et un bus itinérant.")] == [
+        "la création d'une ludothèque", "l'extension du centre social", "un bus itinérant"]
 
 
 def test_examples_of_projects_and_planned_items():
@@ -80,8 +91,11 @@ def test_prose_that_states_no_objective_of_this_territory(text):
 
 
 def test_three_clauses_after_a_verb_of_purpose_are_a_plan():
-    text = ("La convention vise à simplifier les démarches des familles, à déployer des permanences dans les "
+    text = ("Cette convention vise à simplifier les démarches des familles, à déployer des permanences dans les "
             "quartiers et à mieux coordonner les financements.")
     assert [o[2] for o in objectives(text)] == [
-        "simplifier les démarches des familles", "déployer des permanences dans les quartiers et à mieux "
-        "coordonner les financements"]
+        "simplifier les démarches des familles", "déployer des permanences dans les quartiers",
+        "mieux coordonner les financements"]
+    # said of any CTG, the same purposes are no territory's plan
+    assert objectives("La CTG est une convention de partenariat. Elle permet de mieux coordonner les actions, "
+                      "d'adapter l'offre aux besoins et de simplifier les financements.") == []
