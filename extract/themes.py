@@ -173,7 +173,8 @@ def prose_themes(doc: Document) -> list[ProseThemes]:
     """Fields enumerated in the document's running text about this CTG (see the module docstring).
     An enumeration follows a cue ("dans les domaines de", "axes", "en faveur de") and names at
     least two fields, one of them by its full name; without a cue it must name three such fields.
-    Weak words ("enfants", "parents", "jeunes") count only inside an enumeration. A statement that
+    Weak words ("enfants", "parents", "jeunes") and the names of facilities ("accueils de loisirs",
+    "centres sociaux") count only inside an enumeration. A statement that
     does not point at this CTG must at least speak of a CTG, a plan or its axes: "des structures
     travaillant autour de l'enfance et de la jeunesse" lists no axes."""
     cue_pattern, boilerplate, topic, weak = _prose_patterns()

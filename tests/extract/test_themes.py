@@ -165,3 +165,10 @@ def test_the_territorys_objectives_name_its_fields():
     text = ("Il s'agira de renforcer le soutien à la parentalité, de développer l'inclusion numérique et de "
             "mieux informer les familles.")
     assert themes_with_objectives(text) == {"parentalite", "inclusion_numerique"}
+
+
+def test_facilities_named_in_passing_are_not_the_axes():
+    assert themes("Avec la CTG, la Caf finance les établissements d'accueil du jeune enfant, les accueils de "
+                  "loisirs et les centres sociaux.") == set()
+    assert themes("La convention signée mardi met l'accent sur le handicap et le logement des jeunes.") == \
+        {"handicap", "logement", "jeunesse"}
