@@ -33,14 +33,29 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe").replace("æ", "ae")
 
 
+def _aligned_char(char: str) -> str:
+    base = unicodedata.normalize("NFKD", char)[:1] or char
+    return base.lower() if len(base.lower()) == 1 else char
+
+
+@lru_cache(maxsize=1)
+def _aligned_table() -> dict[int, str]:
+    """Each character's folded form, one character for one (quotes, dashes and spaces made plain),
+    for the scripts French text uses; other characters stay as they are."""
+    codes = [*range(0x80, 0x2200), *range(0xFB00, 0xFB07)]  # Latin, punctuation, symbols ("№"), ligatures ("ﬁ")
+    table = {code: _aligned_char(chr(code)) for code in codes}
+    for mapping in (APOSTROPHES, DASHES, SPACES):
+        table.update(mapping)
+    return table
+
+
 def fold_aligned(text: str) -> str:
     """Like ``fold`` but character for character, so that offsets in the result are offsets in
-    ``text``: "Hérault’s" -> "herault's"."""
-    out = []
-    for char in text.translate(APOSTROPHES).translate(DASHES).translate(SPACES):
-        base = unicodedata.normalize("NFKD", char)[:1] or char
-        out.append(base.lower() if len(base.lower()) == 1 else char)
-    return "".join(out)
+    ``text``: "Hérault’s" -> "herault's". Extractors fold every sentence they read: one table
+    lookup per character rather than a Unicode decomposition."""
+    if text.isascii():
+        return text.lower()
+    return text.translate(_aligned_table()).lower()
 
 
 @lru_cache(maxsize=65536)
@@ -190,35 +205,17 @@ def territory_key(name: str) -> str:
 
 # --- themes --------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _theme_patterns() -> tuple:
-    from models.themes import Theme
-
-    data = lexicon.themes()
-    phrases = [(fold(p), Theme(theme)) for theme, words in data["themes"].items() for p in words]
-    phrases += [(fold(p), Theme.AUTRE) for p in data["autre"]]
-    phrases.sort(key=lambda item: len(item[0]), reverse=True)
-    return tuple((re.compile(rf"(?<![a-z0-9]){re.escape(p)}(?![a-z0-9])"), t) for p, t in phrases)
-
-
 def themes_in(text: str) -> list:
     """Themes named in ``text``, in order, each phrase used once and the longest first:
     "Enfance jeunesse" -> [enfance, jeunesse]; "Petite-enfance" -> [petite_enfance];
     "Accès aux droits et animation de la vie sociale" -> [acces_aux_droits, animation_vie_sociale]."""
-    folded = fold(text)
-    taken = [False] * len(folded)
-    found = []
-    for pattern, theme in _theme_patterns():
-        for match in pattern.finditer(folded):
-            if any(taken[match.start():match.end()]):
-                continue
-            taken[match.start():match.end()] = [True] * (match.end() - match.start())
-            found.append((match.start(), theme))
-    ordered = []
-    for _, theme in sorted(found, key=lambda item: item[0]):
-        if theme not in ordered:
-            ordered.append(theme)
-    return ordered
+    return list(_themes_in(text))
+
+
+@lru_cache(maxsize=16384)
+def _themes_in(text: str) -> tuple:
+    pattern, by_phrase = _theme_phrases()
+    return tuple(dict.fromkeys(by_phrase[m.group(0)] for m in pattern.finditer(fold(text))))
 
 
 @lru_cache(maxsize=1)
@@ -242,15 +239,14 @@ def theme_mentions(text: str) -> list[tuple[int, int, object]]:
     return [(m.start(), m.end(), by_phrase[m.group(0)]) for m in pattern.finditer(fold_aligned(text))]
 
 
+@lru_cache(maxsize=16384)
 def is_theme_label(text: str) -> bool:
     """Whether ``text`` is nothing but theme names and filler words: "PARENTALITE :",
     "Soutien à la parentalité", "Enfance & Jeunesse" are; "Comparaison des chiffres
     petite-enfance" is not."""
-    folded = fold(text)
-    if not themes_in(text):
+    if not _themes_in(text):
         return False
-    for pattern, _ in _theme_patterns():
-        folded = pattern.sub(" ", folded)
+    folded = _theme_phrases()[0].sub(" ", fold(text))
     # Repeated: removing a filler can bring two others' word boundaries into being.
     while (shorter := _filler_pattern().sub(" ", folded)) != folded:
         folded = shorter

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache, wraps
@@ -85,16 +86,24 @@ def passages(doc: Document) -> Iterator[Passage]:
 
 def sentence_at(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the sentence of ``text`` that contains [start, end)."""
-    left = 0
+    starts, ends = _sentence_ends(text)
+    before = bisect.bisect_right(ends, start)          # ends at or before ``start``
+    after = bisect.bisect_left(starts, end)            # the first end starting at or after ``end``
+    return (ends[before - 1] if before else 0), (starts[after] if after < len(starts) else len(text))
+
+
+@lru_cache(maxsize=2048)
+def _sentence_ends(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where the sentences of ``text`` end: the (start, end) offsets of each break, in order.
+    Extractors ask for the sentence around many matches of one block: found once per text."""
+    starts, ends = [], []
     for match in SENTENCE_END.finditer(text):
         if text[match.start() - 1:match.start()] == "." and STRAY_DOT_AFTER.match(text, match.start()) \
                 and STRAY_DOT_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             continue
-        if match.end() <= start:
-            left = match.end()
-        elif match.start() >= end:
-            return left, match.start()
-    return left, len(text)
+        starts.append(match.start())
+        ends.append(match.end())
+    return tuple(starts), tuple(ends)
 
 
 def snippet(text: str, start: int, end: int, limit: int = SNIPPET_MAX) -> str:

@@ -84,3 +84,12 @@ def test_folding_ignores_case_accents_and_typographic_apostrophes():
 ])
 def test_territory_key_links_spellings_of_one_territory(name, key):
     assert territory_key(name) == key
+
+
+def test_fold_aligned_keeps_offsets_and_folds_like_fold():
+    from extract.normalize import fold_aligned
+
+    text = "Hérault’s «Ça» — ŒUVRE ﬁn № 3\u00a0000 €"
+    folded = fold_aligned(text)
+    assert len(folded) == len(text)
+    assert folded == "herault's «ca» - œuvre fn n 3 000 €"
