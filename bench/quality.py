@@ -4,7 +4,8 @@
                                       [--misses dev] [--json outputs/quality.json]
 
 Sets: ``dev`` and ``test`` are the real development set's splits (``../shared/real``, rendered by
-``corpus/real.py`` into ``--rendered``, default ``outputs/real``); ``corpus`` is ``corpus/`` with ``corpus/gold``; ``heldout``
+``corpus/real.py`` into ``--rendered``, default ``outputs/real``); ``realistic-dev`` and
+``realistic-test`` the splits of ``tests/data/realistic`` (texts written for evaluation); ``corpus`` is ``corpus/`` with ``corpus/gold``; ``heldout``
 and ``blind`` are ``tests/data/*``. Each set is extracted afresh into ``OUT/<set>.duckdb`` (2
 workers) and scored with ``ctg eval``'s scorer. ``--misses SET`` also prints that set's
 per-document misses (never ask it of ``test`` while tuning: it is the unseen split).
@@ -27,6 +28,7 @@ from pipeline import RunOptions, run  # noqa: E402
 from store.evaluate import FIELDS, Report, evaluate, format_report, load_gold  # noqa: E402
 
 REAL = ROOT.parent / "shared" / "real"
+REALISTIC = ROOT / "tests" / "data" / "realistic"
 FIXED_SETS = {
     "corpus": (ROOT / "corpus", ROOT / "corpus" / "gold"),
     "heldout": (ROOT / "tests" / "data" / "heldout", ROOT / "tests" / "data" / "heldout" / "gold"),
@@ -45,6 +47,12 @@ def score_set(name: str, out: Path, real: Path = REAL, workers: int = 2, rendere
 
         real_set.render(real, rendered, name, log=lambda _: None)
         files, gold_dir = rendered / name, rendered / name / "gold"
+    elif name in ("realistic-dev", "realistic-test"):
+        import real as real_set
+
+        split, folder = name.split("-")[1], ROOT / "outputs" / "realistic"
+        real_set.render(REALISTIC, folder, split, log=lambda _: None)
+        files, gold_dir = folder / split, folder / split / "gold"
     else:
         files, gold_dir = FIXED_SETS[name]
     db = out / f"{name}.duckdb"

@@ -1,4 +1,5 @@
 """Render the real development set (``../shared/real``) into the files users have, with their gold.
+The same renders any folder of texts in that shape (``tests/data/realistic``).
 
 Each ``r-*/source.txt`` becomes several files of one document, each a doc_id of its own
 (``<folder>__<variant>``) with a copy of the folder's gold:
@@ -94,7 +95,7 @@ def split_of(name: str, groups: list[str]) -> str:
 
 
 def sources(real: Path, split: str = "all") -> list[Source]:
-    folders = sorted(p for p in real.glob("r-*") if (p / "source.txt").is_file() and (p / "gold.json").is_file())
+    folders = sorted(p for p in real.iterdir() if (p / "source.txt").is_file() and (p / "gold.json").is_file())
     groups = [territory_group(p.name) for p in folders]
     return [Source(p, json.loads((p / "meta.json").read_text(encoding="utf-8"))) for p in folders
             if split == "all" or split_of(p.name, groups) == split]
