@@ -17,6 +17,11 @@ from extract.normalize import fold
 ARTICLE_NOUN_SUFFIXES = ("tion", "sion", "ment", "age", "ure", "ance")
 
 
+# Endings of nouns that look like infinitives of the third group: "signature", "structure",
+# "frontière", "première" (not "conclure", "inclure", "exclure").
+NOUN_ENDING = re.compile(r"(?<!cl)ure$|ere$")
+
+
 @lru_cache(maxsize=1)
 def _shape_words() -> tuple[frozenset, frozenset, tuple, frozenset]:
     data = lexicon.plans()
@@ -45,7 +50,8 @@ def reads_as_objective(text: str, after_field: bool = False) -> bool:
     first = fold(words[0]).strip("'’-")
     if first in adverbs and len(words) > 1:
         first = fold(words[1]).strip("'’-")
-    if re.fullmatch(r"[a-z]+(?:er|ir|re|oir)", first) and first not in not_verbs and len(first) > 3:
+    if re.fullmatch(r"[a-z]+(?:er|ir|re|oir)", first) and first not in not_verbs and len(first) > 3 \
+            and not NOUN_ENDING.search(first):
         return True
     return first in heads or (first.endswith(suffixes) and len(first) > 5)
 

@@ -31,8 +31,8 @@ from extract import lexicon
 from extract.ingest.prose import BULLET
 from extract.normalize import clean, fold, fold_aligned, is_theme_label, themes_in
 from extract.objective_shape import reads_as_objective
-from extract.scope import Scope, Statement, statements
-from extract.text import phrase_pattern
+from extract.scope import Scope, Statement, field_led, statements
+from extract.text import once_per_document, phrase_pattern
 from models.document import Document
 from models.objectives import Level, Objective
 from models.themes import Theme
@@ -70,7 +70,8 @@ RELATIVE = re.compile(r",?\s+(?:dans\s+lequel|dans\s+laquelle|dans\s+lesquels|da
 EXAMPLES = re.compile(r"\b(?:projets?|actions?|initiatives?|dispositifs?|r[ée]alisations?\s+[àa]\s+venir)\b[^.;:]{0,80}?"
                       r"\b(?:tels|telles)\s+que\b"
                       r"|\bparmi\s+(?:les|ces)\s+(?:\w+\s+){0,2}?(?:projets|actions|fiches[\s-]+actions?|mesures|pistes|chantiers)\b"
-                      r"[^.;:]{0,60}?\b(?:figurent|figure|on\s+(?:trouve|note|compte)|citons|se\s+trouvent)\b",
+                      r"[^.;:]{0,60}?\b(?:figurent|figure|on\s+(?:trouve|note|compte)|citons|se\s+trouvent)\b"
+                      r"|\b(?:plan\s+d['’]actions?|programme)\b[^.;:]{0,40}?\b(?:actions|fiches[\s-]+actions?|projets),?\s+dont\b",
                       re.IGNORECASE)
 # The planned actions announced with what they will bear on: "les actions porteront sur l'accueil
 # des tout-petits, la formation ...", "le plan d'actions s'articulera autour de ...".
@@ -82,6 +83,25 @@ NOT_GERUNDS = frozenset({"pendant", "durant", "avant", "cependant", "maintenant"
                          "enfant", "montant", "restant", "tant", "autant", "moyennant", "nonobstant", "partant"})
 # Adverbs before an infinitive: "mieux coordonner", "davantage informer".
 ADVERBS = frozenset({"mieux", "davantage", "bien", "plus", "encore", "aussi", "également", "egalement"})
+# A list of infinitives named as the plan after a colon: "Recruter ..., harmoniser ... : voilà les
+# premiers engagements", "... : ce sont les priorités".
+NAMED_AS_PLAN = re.compile(r":\s*(?:voil[àa]|ce\s+sont|tels?\s+sont|telles?\s+sont)\s+(?:les|nos|ses|leurs)\s+"
+                           r"(?:\w+\s+)?(?:engagements|priorit[ée]s|actions|objectifs|axes|chantiers|projets)\b",
+                           re.IGNORECASE)
+# A list of enjeux, which may be stated as problems: "trois enjeux : le manque de places ...".
+ENJEUX_HEAD = re.compile(r"\benjeux\b", re.IGNORECASE)
+# A noun phrase: an article and a noun ("le manque de places", "l'isolement des familles").
+NOUN_PHRASE = re.compile(r"^(?:l['’]\s*|la\s+|le\s+|les\s+|une?\s+)[\wÀ-ÿ-]{4,}", re.IGNORECASE)
+# A planned item as the subject of a future passive: "Le centre social du quartier sera conforté",
+# "une permanence commune sera ouverte", "deux crèches seront construites".
+FUTURE_PASSIVE = re.compile(r"^(?P<subject>(?:la|le|les|l['’]|une?|des|deux|trois|quatre)\s*[^,;:]{4,160}?)\s+"
+                            r"(?:sera|seront|va\s+être|vont\s+être)\s+(?:\w+ment\s+|aussi\s+|également\s+)?"
+                            r"(?:cré[ée]e?s?|ouverte?s?|construite?s?|conforté(?:e|s|es)?|renforcé(?:e|s|es)?|développé(?:e|s|es)?"
+                            r"|étendue?s?|agrandie?s?|rénové(?:e|s|es)?|mise?s?\s+en\s+place|déployé(?:e|s|es)?|installé(?:e|s|es)?"
+                            r"|lancé(?:e|s|es)?|organisé(?:e|s|es)?|recruté(?:e|s|es)?|proposé(?:e|s|es)?|accompagné(?:e|s|es)?)\b",
+                            re.IGNORECASE)
+# The dash or colon after a field that leads an item: "Jeunesse – Offrir ...".
+FIELD_SEPARATOR = re.compile(r"\s*(?::|\s[–—-]\s)\s*")
 # Items longer than this are prose, not list items.
 MAX_ITEM_CHARS = 300
 
@@ -220,8 +240,26 @@ def _intro_list(statement: Statement, patterns: dict[str, re.Pattern]) -> list[P
     if not (purpose or any(patterns[name].search(intro) for name in ("plan_verbs", "list_nouns"))):
         return []
     level = _level_of(statement.text)
-    items = [_clean(item) for item in statement.items]
+    items = [_clean(_after_field(item)) for item in statement.items]
     return [ProseObjective(statement, level, item, "intro_list") for item in items if _reads_as_item(item)]
+
+
+def _after_field(item: str) -> str:
+    """An item without the field that leads it: "Jeunesse – Offrir des activités" -> "Offrir des
+    activités"; the item as it is when no field leads it."""
+    field = field_led(item)
+    if field is None:
+        return item
+    return FIELD_SEPARATOR.split(item, maxsplit=1)[-1]
+
+
+def _split_at_infinitive(piece: str) -> list[str]:
+    """A list item holding two with "et" before an infinitive: "accompagner les parents et faciliter
+    l'accès aux droits" -> two items (in a list, each item opens on its own verb)."""
+    parts = re.split(r"\s+et\s+(?=[\wÀ-ÿ'’-]+\b)", piece)
+    if len(parts) > 1 and all(_reads_as_clause(p) for p in parts):
+        return parts
+    return [piece]
 
 
 def _inline_list(statement: Statement, patterns: dict[str, re.Pattern]) -> list[ProseObjective]:
@@ -232,8 +270,10 @@ def _inline_list(statement: Statement, patterns: dict[str, re.Pattern]) -> list[
     if not colon or len(head) >= 200 or not announced.search(fold_aligned(head)) \
             or patterns["excluded_intros"].search(fold_aligned(head)):
         return []
-    items = [_clean(piece) for piece in re.split(r",\s*|\s+ou\s+encore\s+|;\s*", tail)]
-    items = [item for item in items if _reads_as_item(item)]
+    pieces = re.split(r",\s*|\s+ou\s+encore\s+|;\s*|\s+et\s+(?=(?:la|le|les|une?|des)\s|l['’])", tail)
+    items = [_clean(item) for piece in pieces for item in _split_at_infinitive(piece)]
+    findings = bool(ENJEUX_HEAD.search(head))  # "trois enjeux : le manque de places, l'isolement ..."
+    items = [item for item in items if _reads_as_item(item) or (findings and NOUN_PHRASE.match(item))]
     level = _level_of(head)
     return [ProseObjective(statement, level, item, "inline_list") for item in items] if len(items) >= 2 else []
 
@@ -277,6 +317,12 @@ def _examples(statement: Statement, patterns: dict[str, re.Pattern]) -> list[Pro
         items = [_clean(RELATIVE.sub("", piece)) for piece in pieces]
         found += [ProseObjective(statement, Level.ACTION, item, "projects_listed") for item in items
                   if _reads_as_item(item)]
+    if not found:
+        # "Le centre social sera conforté, et une permanence sera ouverte ...": each clause's subject.
+        for clause in re.split(r",?\s+et\s+(?=(?:la|le|les|l['’]|une?|des)\b)|;\s*", text):
+            passive = FUTURE_PASSIVE.match(clause.strip())
+            if passive and _reads_as_item(_clean(passive["subject"])):
+                found.append(ProseObjective(statement, Level.ACTION, _clean(passive["subject"]), "planned_item"))
     predicate = patterns["program_predicates"].search(fold_aligned(text))
     if predicate and not found:
         subject = re.sub(r"^.*?\b(?:que|qu['’])\s*", "", text[:predicate.start()]).strip()
@@ -287,19 +333,73 @@ def _examples(statement: Statement, patterns: dict[str, re.Pattern]) -> list[Pro
     return found
 
 
+def _led_by_infinitive(statement: Statement, in_plan: bool, patterns: dict[str, re.Pattern]) -> list[ProseObjective]:
+    """5. a sentence that opens on its infinitives, in a section of the plan ("Nos engagements" /
+    "Accueillir les tout-petits" / "Créer 60 places et rééquilibrer l'offre.") or naming itself part
+    of it ("Recruter un coordinateur, harmoniser les tarifs : voilà les premiers engagements.")."""
+    text = statement.text
+    first = re.match(r"[\wÀ-ÿ'’-]+", text)
+    if not first or not first.group(0)[:1].isupper() or fold(first.group(0)) in _web_verbs():
+        return []
+    if not (in_plan or NAMED_AS_PLAN.search(text)):
+        return []
+    if not _reads_as_clause(_clean(text)):
+        return []
+    body = re.split(r"\s*:\s*(?:voil[àa]|ce\s+sont|tels?\s+sont|telles?\s+sont)\b", text)[0]
+    return [ProseObjective(statement, Level.OBJECTIF, item, "lead_infinitive") for item in clauses(body)
+            if _reads_as_clause(item)]
+
+
+@lru_cache(maxsize=1)
+def _web_verbs() -> frozenset:
+    return frozenset(fold(w) for w in lexicon.plans()["prose"]["web_verbs"])
+
+
+def plan_heading(statement: Statement, patterns: dict[str, re.Pattern] | None = None) -> bool:
+    """A heading that opens the plan's part of a page: "Nos engagements", "Les axes de travail",
+    "Ce qui va changer pour vous"."""
+    patterns = patterns or _patterns()
+    return statement.heading and statement.scope is not Scope.GENERIC \
+        and bool(patterns["list_nouns"].search(fold_aligned(statement.text)))
+
+
+@once_per_document
+def plan_sections(doc: Document) -> list[bool]:
+    """For each statement of ``statements(doc)``, whether it stands in the plan's part of the page:
+    under a heading of the plan ("Nos engagements"), through the axis headings below it
+    ("Accueillir les tout-petits", "Jeunesse", "Le handicap, une priorité transversale"), up to a
+    heading of another kind ("Qui contacter ?")."""
+    patterns = _patterns()
+    flags, in_plan = [], False
+    for statement in statements(doc):
+        if statement.heading:
+            in_plan = plan_heading(statement, patterns) or (in_plan and axis_heading(statement))
+        flags.append(in_plan)
+    return flags
+
+
+def axis_heading(statement: Statement) -> bool:
+    """A heading that names an axis: an objective's shape ("Accompagner les parents") or a field
+    ("Jeunesse", "Le handicap, une priorité transversale")."""
+    text = statement.text
+    return _reads_as_clause(text) or is_theme_label(text) or bool(field_led(text)) or bool(themes_in(text))
+
+
 def prose_objectives(doc: Document) -> list[ProseObjective]:
     """The objectives stated in the document's running text (see the module docstring)."""
     patterns = _patterns()
     found: list[ProseObjective] = []
-    for statement in statements(doc):
+    for statement, in_plan in zip(statements(doc), plan_sections(doc)):
         folded = fold_aligned(statement.full_text)
         if statement.scope is Scope.GENERIC or patterns["past_cues"].search(folded):
             continue
         if statement.items:
             items = _intro_list(statement, patterns)
+        elif statement.heading:
+            continue  # an axis heading is a theme, its objectives follow it
         else:
             items = _inline_list(statement, patterns) or _clause_lists(statement, patterns) \
-                or _examples(statement, patterns)
+                or _examples(statement, patterns) or _led_by_infinitive(statement, in_plan, patterns)
         found += [item for item in items if not patterns["boilerplate"].search(fold_aligned(item.text))]
     return found
 

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from extract import lexicon
 from extract.ingest.prose import BULLET
-from extract.normalize import fold
+from extract.normalize import fold, is_theme_label
 from extract.text import SENTENCE_END, once_per_document, phrase_pattern
 from models.document import Block, Document, Page
 
@@ -38,6 +38,8 @@ HEADING_MAX_CHARS = 90
 # "Celle-ci porte sur ...", "Il s'agit de ...".
 ANAPHORA = re.compile(r"^\s*(?:elle|il|celle-ci|celui-ci|ce\s+dispositif|cette\s+derni[eè]re|ses|son|sa)\b",
                       re.IGNORECASE)
+# A line led by a field, then a dash or a colon: "Jeunesse – Offrir ...", "Parentalité : créer ...".
+FIELD_LED = re.compile(r"^\s*(?:[•●▪◦‣*–—-]\s*)?(?P<field>[^:–—\n]{3,60}?)\s*(?::|\s[–—-]\s)\s*\S")
 # An introduction that announces a list: "... autour de quatre axes :", "afin de :".
 INTRO_END = re.compile(r":\s*$")
 # A block that goes on with the sentence of the block before: it opens in lower case
@@ -63,6 +65,7 @@ class Statement:
     text: str           # the sentence (the introduction, for a list)
     items: tuple[str, ...]
     scope: Scope
+    heading: bool = False  # the block is a heading ("Nos axes de travail", "Accueillir les tout-petits")
 
     @property
     def full_text(self) -> str:
@@ -106,20 +109,32 @@ def statements(doc: Document) -> list[Statement]:
     """Every statement of the document in reading order, tables left out (their cells are read
     by the plan-table code)."""
     generic = generic_blocks(doc)
+    body = body_size(doc)
     out: list[Statement] = []
     previous = Scope.NEUTRAL
     for page, index, block, text in _paragraphs(doc):
-        if BULLET.match(text) and out and INTRO_END.search(out[-1].text):
+        if out and (INTRO_END.search(out[-1].text) or out[-1].heading) and (BULLET.match(text) or field_led(text)):
+            # A list under its introduction ("... autour de trois axes :") or its heading ("Nos
+            # priorités"), bulleted or with each item led by its field ("Jeunesse – Offrir ...").
             last = out[-1]
-            out[-1] = Statement(last.page, last.index, last.block, last.text, (*last.items, text), last.scope)
+            out[-1] = Statement(last.page, last.index, last.block, last.text, (*last.items, text), last.scope,
+                                last.heading)
             continue
+        heading = is_heading(block, body)
         for sentence in split_sentences(text):
             scope = Scope.GENERIC if (page.number, index) in generic else scope_of(sentence)
             if scope is Scope.NEUTRAL and ANAPHORA.match(sentence):
                 scope = previous
-            out.append(Statement(page, index, block, sentence, (), scope))
+            out.append(Statement(page, index, block, sentence, (), scope, heading))
             previous = scope
     return out
+
+
+def field_led(text: str) -> str | None:
+    """The field a line opens with, then a dash or a colon: "Jeunesse – Offrir des activités ...",
+    "Petite enfance : augmenter le nombre de places" -> "Jeunesse", "Petite enfance"."""
+    match = FIELD_LED.match(text)
+    return match["field"] if match and is_theme_label(match["field"]) else None
 
 
 def _paragraphs(doc: Document) -> list[tuple[Page, int, Block, str]]:
@@ -179,6 +194,9 @@ def generic_blocks(doc: Document) -> set[tuple[int, int]]:
             sections[-1].append(index)
             listing = item or text.endswith(":")
         for section in sections:
-            if any(c in fold(page.blocks[i].text) for i in section for c in cues):
-                generic.update((page.number, i) for i in section)
+            # From the block that speaks of CTGs in general to the section's end: a "Qu'est-ce
+            # qu'une CTG ?" set as plain text under the territory's axes leaves the axes alone.
+            first = next((n for n, i in enumerate(section) if any(c in fold(page.blocks[i].text) for c in cues)), None)
+            if first is not None:
+                generic.update((page.number, i) for i in section[first:])
     return generic

@@ -33,12 +33,14 @@ from extract.normalize import (
     theme_mentions,
     themes_in,
 )
-from extract.plan_prose import excluded_intro
+from extract.plan_prose import axis_heading, excluded_intro, plan_heading, plan_sections
+# body_size, generic_blocks and is_heading are imported by objectives and figures from here too.
 from extract.scope import (  # noqa: F401
     HEADING_MAX_CHARS,
     Scope,
     Statement,
     body_size,
+    field_led,
     generic_blocks,
     is_heading,
     statements,
@@ -67,6 +69,8 @@ DIAGNOSTIC_HEADING = re.compile(
 # A heading or title led by fields, then about the CTG: "Petite enfance et jeunesse : la CTG
 # renouvelée", "Parentalité – la nouvelle convention signée".
 LABEL_LEAD = re.compile(r"^\s*(?P<label>[^:–—|]{3,80}?)\s*[:–—|]\s*(?P<rest>\S.*)$")
+# At most this many words before a colon name the field leading a part of an inline list.
+INLINE_HEAD_WORDS = 6
 # Rules of objectives read in running text (extract.plan_prose), whose fields are themes.
 PROSE_RULES = ("intro_list", "inline_list", "clauses", "projects_listed", "planned_item")
 # A list item opening with its field: "• Petite enfance : augmenter ...", "- La jeunesse, avec ...".
@@ -152,11 +156,23 @@ def _blank(text: str, pattern: re.Pattern) -> str:
     return "".join(chars)
 
 
+@dataclass(frozen=True)
+class _ProseCues:
+    enumeration: re.Pattern      # opens an enumeration of fields: "dans les domaines de", "axes"
+    boilerplate: re.Pattern      # the national template's phrases, blanked before reading
+    topic: re.Pattern            # a CTG, a plan or its axes
+    axis_predicate: re.Pattern   # "constitue le second axe", "demeure la priorité"
+    weak: frozenset              # folded words that name a field only inside an enumeration
+    facilities: frozenset        # folded facility names, weak too and never an objective's field
+
+
 @lru_cache(maxsize=1)
-def _prose_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset]:
+def _prose_cues() -> _ProseCues:
     data = lexicon.themes()["prose"]
-    return (phrase_pattern(data["enumeration_cues"]), phrase_pattern(data["boilerplate"]),
-            phrase_pattern(data["topic_words"]), frozenset(fold(w) for w in data["weak"]))
+    facilities = frozenset(fold(w) for w in data["facilities"])
+    return _ProseCues(phrase_pattern(data["enumeration_cues"]), phrase_pattern(data["boilerplate"]),
+                      phrase_pattern(data["topic_words"]), phrase_pattern(data["axis_predicates"]),
+                      frozenset(fold(w) for w in data["weak"]) | facilities, facilities)
 
 
 def _item_field(item: str) -> str | None:
@@ -169,6 +185,22 @@ def _item_field(item: str) -> str | None:
     return whole if is_theme_label(whole) else None
 
 
+def _inline_heads(text: str) -> list[str]:
+    """The fields leading the parts of an inline list, each part "field : objective": "... retient
+    les axes suivants : petite enfance : conforter ... ; jeunesse : créer ..." -> ["petite
+    enfance", "jeunesse"]. A field is the longest run of words before a colon that names fields
+    only (a scan may have lost the ";" before it)."""
+    heads = []
+    for colon in re.finditer(r":", text):
+        words = re.split(r"[;:.]", text[:colon.start()])[-1].split()
+        for size in range(min(INLINE_HEAD_WORDS, len(words)), 0, -1):
+            candidate = " ".join(words[-size:])
+            if is_theme_label(candidate):
+                heads.append(candidate)
+                break
+    return heads
+
+
 def prose_themes(doc: Document) -> list[ProseThemes]:
     """Fields enumerated in the document's running text about this CTG (see the module docstring).
     An enumeration follows a cue ("dans les domaines de", "axes", "en faveur de") and names at
@@ -177,12 +209,31 @@ def prose_themes(doc: Document) -> list[ProseThemes]:
     "centres sociaux") count only inside an enumeration. A statement that
     does not point at this CTG must at least speak of a CTG, a plan or its axes: "des structures
     travaillant autour de l'enfance et de la jeunesse" lists no axes."""
-    cue_pattern, boilerplate, topic, weak = _prose_patterns()
+    cues = _prose_cues()
+    cue_pattern, boilerplate, topic, weak, axis_predicate = (cues.enumeration, cues.boilerplate, cues.topic, cues.weak,
+                                                              cues.axis_predicate)
     found = []
-    for statement in statements(doc):
+    for statement, in_plan in zip(statements(doc), plan_sections(doc)):
         if statement.scope is Scope.GENERIC:
             continue
+        if in_plan and statement.heading and not statement.items and axis_heading(statement) \
+                and not plan_heading(statement):
+            # An axis heading under the plan's heading: "Accompagner les parents", "Le handicap,
+            # une priorité transversale" (weak words count: the heading names the axis).
+            themes = tuple(t for t in themes_in(statement.text) if t is not Theme.AUTRE)
+            if themes:
+                found.append(ProseThemes(statement, clean(statement.text), themes, "axis_heading"))
+            continue
         text = _blank(statement.full_text, boilerplate)
+        predicate = axis_predicate.search(fold_aligned(statement.text))
+        if predicate and not statement.items:
+            # "La jeunesse constitue le second axe", "L'accueil du jeune enfant demeure la priorité":
+            # the fields before the predicate, weak words included, are axes.
+            named = [t for start, _, t in theme_mentions(statement.text[:predicate.end()]) if t is not Theme.AUTRE]
+            if named:
+                found.append(ProseThemes(statement, clean(statement.text[:predicate.end()]),
+                                         tuple(dict.fromkeys(named)), "field_as_axis"))
+                continue
         if statement.scope is Scope.NEUTRAL and not topic.search(fold_aligned(text)):
             continue
         lead = LABEL_LEAD.match(statement.text)
@@ -192,12 +243,24 @@ def prose_themes(doc: Document) -> list[ProseThemes]:
             continue
         if statement.items and excluded_intro(statement.text):
             continue  # a diagnostic's findings, the parties' engagements
-        heads = [_item_field(item) for item in statement.items]
-        heads = [head for head in heads if head]
+        if statement.items and (AXIS_HEADING.match(clean(statement.text)) or field_led(statement.text)
+                                or is_theme_label(statement.text)):
+            continue  # "Axe 2 – Jeunesse" and its objectives: the heading gives the theme (heading_themes)
+        heads = _inline_heads(statement.full_text)
+        if len(heads) >= 2:
+            themes = tuple(dict.fromkeys(t for head in heads for t in themes_in(head) if t is not Theme.AUTRE))
+            found.append(ProseThemes(statement, "; ".join(heads), themes, "fields_listed"))
+            continue
+        fields = [_item_field(item) for item in statement.items]
+        heads = [head for head in fields if head]
         if len(heads) >= 2:
             # A list whose items open with their field ("• Petite enfance : augmenter ..."): the
-            # fields are the heads; the objectives after them name other things in passing.
-            themes = tuple(dict.fromkeys(t for head in heads for t in themes_in(head) if t is not Theme.AUTRE))
+            # fields are the heads; the objectives after them name other things in passing. An item
+            # without a field may still name one in full ("la vie sociale de nos bourgs").
+            named = [t for item, head in zip(statement.items, fields) if head is None
+                     for start, end, t in theme_mentions(item) if fold(item[start:end]) not in weak]
+            themes = tuple(dict.fromkeys([t for head in heads for t in themes_in(head)] + named))
+            themes = tuple(t for t in themes if t is not Theme.AUTRE)
             found.append(ProseThemes(statement, "; ".join(clean(h) for h in heads), themes, "fields_listed"))
             continue
         mentions = [(start, end, theme) for start, end, theme in theme_mentions(text) if theme is not Theme.AUTRE]
@@ -247,8 +310,12 @@ def extract_themes(doc: Document, objectives: list[Objective] = ()) -> list[Them
                 label=enumeration.label[:300]))
     for objective in objectives:
         if objective.rule in PROSE_RULES:
-            # The territory's own objectives name its fields: "renforcer l'offre de soutien à la parentalité".
-            for theme in themes_in(objective.text):
+            # The territory's own objectives name its fields: "renforcer l'offre de soutien à la
+            # parentalité"; the facility an objective works on does not ("agrandir l'accueil de loisirs").
+            facilities = _prose_cues().facilities
+            named = [t for start, end, t in theme_mentions(objective.text)
+                     if fold(objective.text[start:end]) not in facilities]
+            for theme in dict.fromkeys(named):
                 if theme is not Theme.AUTRE:
                     rows.setdefault((theme, fold_key(objective.text)), ThemeRecord(
                         doc_id=doc.doc_id, page=objective.page, rule="objective_field", snippet=objective.snippet,

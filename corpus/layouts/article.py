@@ -73,7 +73,10 @@ class Article:
 
 
 def _is_heading(text: str) -> bool:
-    return len(text) <= 110 and not ENDS_SENTENCE.search(text) and not BULLET.match(text) and text[:1].isupper()
+    """A short line without final punctuation, or a short question ("Qu'est-ce qu'une CTG ?")."""
+    question = text.endswith("?") and len(text) <= 80
+    return len(text) <= 110 and (question or not ENDS_SENTENCE.search(text)) and not BULLET.match(text) \
+        and text[:1].isupper()
 
 
 # A line ending so continues on the next line: "... passée entre la CAF et la" / "Communauté ...".

@@ -55,3 +55,11 @@ def test_a_sentence_cut_at_a_column_break_is_read_whole():
 def test_sentences_end_after_a_closing_quote():
     assert split_sentences("« C'est une étape. » Le maire a signé. M. Dupont aussi.") == [
         "« C'est une étape. »", "Le maire a signé.", "M. Dupont aussi."]
+
+
+def test_a_section_is_generic_from_the_block_that_speaks_of_ctgs_in_general():
+    doc = make_doc("Les axes retenus :\n\n• Petite enfance\n\n• Parentalité\n\nQu'est-ce qu'une CTG ? Elle porte sur "
+                   "la jeunesse et le logement.")
+    scopes = [(s.text, s.scope) for s in statements(doc)]
+    assert scopes[0] == ("Les axes retenus :", Scope.NEUTRAL)
+    assert scopes[-1][1] is Scope.GENERIC

@@ -172,3 +172,27 @@ def test_facilities_named_in_passing_are_not_the_axes():
                   "loisirs et les centres sociaux.") == set()
     assert themes("La convention signée mardi met l'accent sur le handicap et le logement des jeunes.") == \
         {"handicap", "logement", "jeunesse"}
+
+
+def test_an_inline_list_of_fields_and_objectives_gives_its_fields():
+    assert themes("La convention retient les axes suivants : petite enfance : conforter le multi-accueil "
+                  "enfance et jeunesse : ouvrir l'accueil de loisirs le mercredi ; parentalité : créer des "
+                  "temps d'échanges en lien avec le centre social.") == {"petite_enfance", "enfance", "jeunesse",
+                                                                         "parentalite"}
+
+
+def test_an_axis_heading_over_its_objectives_gives_only_its_field():
+    assert themes("Axe 2 – Jeunesse\n\n› Accompagner les 16-25 ans vers l'autonomie (emploi, logement)\n\n"
+                  "› Renforcer la présence éducative le soir") == {"jeunesse"}
+
+
+def test_a_field_said_to_be_an_axis_is_a_theme_even_alone():
+    text = ("L'accueil du jeune enfant demeure la priorité, avec l'objectif d'adapter les horaires. La jeunesse "
+            "constitue le second axe. Enfin, le logement des saisonniers fait l'objet d'une fiche action.")
+    assert themes(text) == {"petite_enfance", "jeunesse", "logement"}
+    assert themes("Pour la Caf, l'accès aux droits reste la priorité nationale.") == set()
+
+
+def test_a_place_for_children_and_parents_is_parenthood_only():
+    assert themes_with_objectives("La CTG prévoit de créer un lieu d'accueil enfants-parents et des ateliers "
+                                  "parents-enfants.") == {"parentalite"}
