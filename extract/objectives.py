@@ -151,6 +151,8 @@ def _from_column_table(page: Page, table, block: Block | None, levels: dict[int,
         for column in sorted(levels):
             text = cells[column]
             for item in (_bullets(text) if text else ()):
+                if levels[column] is Level.ENJEU and is_theme_label(item):
+                    continue  # an axis cell naming its field ("Petite enfance") is a theme, not an enjeu
                 if reads_as_objective(item):
                     items.append(_Item(levels[column], item, row_theme, parent, page, block, "plan_table_column"))
             if above.get(column) and (reads_as_objective(_clean_item(above[column])) or levels[column] is Level.ENJEU):

@@ -100,6 +100,9 @@ FUTURE_PASSIVE = re.compile(r"^(?P<subject>(?:la|le|les|l['’]|une?|des|deux|tr
                             r"|étendue?s?|agrandie?s?|rénové(?:e|s|es)?|mise?s?\s+en\s+place|déployé(?:e|s|es)?|installé(?:e|s|es)?"
                             r"|lancé(?:e|s|es)?|organisé(?:e|s|es)?|recruté(?:e|s|es)?|proposé(?:e|s|es)?|accompagné(?:e|s|es)?)\b",
                             re.IGNORECASE)
+# A link to another page in a page's body: "Lire aussi : ...", "À lire également", "Voir aussi".
+WEB_LINK = re.compile(r"^\W*(?:[àa]\s+)?(?:lire|voir|d[ée]couvrir|consulter)\s+(?:aussi|[ée]galement|plus)\b|^\W*en\s+savoir\s+plus",
+                      re.IGNORECASE)
 # The dash or colon after a field that leads an item: "Jeunesse – Offrir ...".
 FIELD_SEPARATOR = re.compile(r"\s*(?::|\s[–—-]\s)\s*")
 # Items longer than this are prose, not list items.
@@ -380,8 +383,11 @@ def plan_sections(doc: Document) -> list[bool]:
 
 def axis_heading(statement: Statement) -> bool:
     """A heading that names an axis: an objective's shape ("Accompagner les parents") or a field
-    ("Jeunesse", "Le handicap, une priorité transversale")."""
+    ("Jeunesse", "Le handicap, une priorité transversale"); not a link to another page ("Lire aussi :
+    l'accueil de loisirs affiche complet")."""
     text = statement.text
+    if WEB_LINK.match(text):
+        return False
     return _reads_as_clause(text) or is_theme_label(text) or bool(field_led(text)) or bool(themes_in(text))
 
 

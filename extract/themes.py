@@ -312,9 +312,13 @@ def extract_themes(doc: Document, objectives: list[Objective] = ()) -> list[Them
         if objective.rule in PROSE_RULES:
             # The territory's own objectives name its fields: "renforcer l'offre de soutien à la
             # parentalité"; the facility an objective works on does not ("agrandir l'accueil de loisirs").
-            facilities = _prose_cues().facilities
-            named = [t for start, end, t in theme_mentions(objective.text)
-                     if fold(objective.text[start:end]) not in facilities]
+            cues = _prose_cues()
+            mentions = [(fold(objective.text[start:end]), t) for start, end, t in theme_mentions(objective.text)
+                        if fold(objective.text[start:end]) not in cues.facilities]
+            # A weak word counts when nothing stronger names the field: "les jeunes" in "prévenir les
+            # conduites à risque des jeunes", not "enfants" in "places pour les enfants de moins de 3 ans".
+            strong = [t for word, t in mentions if word not in cues.weak]
+            named = strong or [t for _, t in mentions]
             for theme in dict.fromkeys(named):
                 if theme is not Theme.AUTRE:
                     rows.setdefault((theme, fold_key(objective.text)), ThemeRecord(

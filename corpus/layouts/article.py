@@ -49,8 +49,12 @@ NAV = ["Accueil", "Ma commune", "Services", "Solidarités", "Actualités", "Cont
 
 @dataclass
 class Item:
-    kind: str  # "h" (heading), "p" (paragraph) or "li" (list item)
+    kind: str  # "h" (heading), "p" (paragraph), "li" (list item) or "t" (table: rows of " | " cells)
     text: str
+
+    @property
+    def rows(self) -> list[list[str]]:
+        return [[cell.strip() for cell in row.split("|")] for row in self.text.splitlines()]
 
 
 @dataclass
@@ -102,6 +106,15 @@ def _paragraphs(lines: list[str]) -> list[list[str]]:
     return [p for p in out if p]
 
 
+def _table_line(line: str) -> bool:
+    """A row of a table written with pipes: "Axe | Objectif | Action | Pilote"."""
+    return line.count(" | ") >= 1 and not BULLET.match(line)
+
+
+def _at(lines: list[str], index: int) -> str:
+    return lines[index].strip() if 0 <= index < len(lines) else ""
+
+
 def parse(name: str, text: str) -> Article:
     """A plain text as an article: blank lines separate blocks; a block's lines are cut into
     paragraphs where a sentence or a heading ends (``_paragraphs``); list items are lines opening
@@ -122,8 +135,15 @@ def parse(name: str, text: str) -> Article:
             items.append(Item("h" if len(paragraph) == 1 and _is_heading(joined) else "p", joined))
         block.clear()
 
-    for line in lines:
+    for number, line in enumerate(lines):
         stripped = line.strip()
+        if _table_line(stripped) and (_table_line(_at(lines, number - 1)) or _table_line(_at(lines, number + 1))):
+            close()
+            if items and items[-1].kind == "t":
+                items[-1].text += "\n" + stripped
+            else:
+                items.append(Item("t", stripped))
+            continue
         if not stripped:
             close()
         elif BULLET.match(stripped):
@@ -168,7 +188,23 @@ def _story(article: Article, body=BODY, h2=H2, li=LI) -> list:
             story.append(Paragraph(esc(item.text), h2))
         elif item.kind == "p":
             story.append(Paragraph(esc(item.text), body))
+        elif item.kind == "t":
+            story += [ruled_table(item.rows, body), Spacer(1, 8)]
     return story
+
+
+def ruled_table(rows: list[list[str]], body, width: float = W - 150) -> Table:
+    """A table with its grid drawn, the first row as the header (bold)."""
+    columns = max(len(row) for row in rows)
+    head = style("a_th", parent=body, fontName=body.fontName.split("-")[0] + "-Bold", alignment=0)
+    cell_style = style("a_td", parent=body, alignment=0, spaceAfter=0)
+    data = [[Paragraph(esc(row[c]) if c < len(row) else "", head if n == 0 else cell_style) for c in range(columns)]
+            for n, row in enumerate(rows)]
+    table = Table(data, colWidths=[width / columns] * columns)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.6, hexcol("#333333")),
+                               ("BACKGROUND", (0, 0), (-1, 0), hexcol("#e8e8e8")),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return table
 
 
 def _band(text: str, colour: str, width: float, size: float = 17) -> Table:
@@ -289,6 +325,8 @@ def word_pdf(article: Article, path: Path, ruled: bool = False) -> Path:
                 story.append(Paragraph(esc(item.text), h))
             elif item.kind == "p":
                 story.append(Paragraph(esc(item.text), body))
+            elif item.kind == "t":
+                story += [ruled_table(item.rows, body), Spacer(1, 8)]
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=70, rightMargin=70, topMargin=60, bottomMargin=56,
                             title=article.title)
     doc.build(story, canvasmaker=deferred_canvas(chrome))
@@ -333,6 +371,12 @@ def slides_pdf(article: Article, path: Path) -> Path:
         p.drawOn(c, 40, sh - 32 - ph / 2)
         y = sh - 84
         for item in items:
+            if item.kind == "t":
+                table = ruled_table(item.rows, box, width=sw - 80)
+                _, th = table.wrap(sw - 80, sh)
+                table.drawOn(c, 40, y - th)
+                y -= th + 14
+                continue
             text = ("• " if item.kind == "li" else "") + item.text
             para = Paragraph(esc(text), box)
             _, hh = para.wrap(sw - 110, sh)
@@ -363,6 +407,7 @@ nav ul {{ list-style: none; margin: 0; padding: 8px 24px; background: #efefef; }
 nav li {{ display: inline-block; margin-right: 24px; font-weight: bold; }}
 main {{ max-width: 780px; margin: 0 auto; padding: 8px 24px; line-height: 1.5; }}
 p.date {{ color: #6b6b6b; font-size: 0.85em; }}
+table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #444; padding: 4px 8px; text-align: left; }}
 footer {{ background: #263238; color: #fff; padding: 16px 24px; margin-top: 28px; font-size: 0.8em; }}
 </style>
 </head>
@@ -396,6 +441,11 @@ def html_page(article: Article, site: str) -> str:
             parts.append(f"<h2>{e(item.text)}</h2>")
         elif item.kind == "p":
             parts.append(f"<p>{e(item.text)}</p>")
+        elif item.kind == "t":
+            rows = item.rows
+            head = "".join(f"<th>{e(c)}</th>" for c in rows[0])
+            body_rows = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows[1:])
+            parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body_rows}</tbody></table>")
     date = f'<p class="date">{e(article.date_text())}</p>' if article.date else ""
     nav = "".join(f"<li>{e(x)}</li>" for x in NAV)
     return HTML_PAGE.format(title=e(article.title), site=e(site), colour=article.colour, nav=nav, date=date,
@@ -417,6 +467,13 @@ def docx(article: Article, path: Path) -> Path:
             document.add_heading(item.text, level=2)
         elif item.kind == "li":
             document.add_paragraph(item.text, style="List Bullet")
+        elif item.kind == "t":
+            rows = item.rows
+            table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+            table.style = "Table Grid"
+            for r, row in enumerate(rows):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = cell
         else:
             document.add_paragraph(item.text)
     document.core_properties.title = article.title
@@ -427,7 +484,7 @@ def docx(article: Article, path: Path) -> Path:
 def pptx(article: Article, path: Path) -> Path:
     """A PowerPoint deck: a title slide, then a title-and-content slide per heading (or per few blocks)."""
     from pptx import Presentation
-    from pptx.util import Pt
+    from pptx.util import Inches, Pt
 
     deck = Presentation()
     first = deck.slides.add_slide(deck.slide_layouts[0])
@@ -440,6 +497,20 @@ def pptx(article: Article, path: Path) -> Path:
                 continue
         groups[-1][1].append(item)
     for title, items in groups:
+        tables = [item for item in items if item.kind == "t"]
+        items = [item for item in items if item.kind != "t"]
+        for item in tables:  # a table on a slide of its own
+            slide = deck.slides.add_slide(deck.slide_layouts[5])
+            slide.shapes.title.text = title[:120]
+            rows = item.rows
+            shape = slide.shapes.add_table(len(rows), max(len(r) for r in rows), Inches(0.4), Inches(1.5),
+                                           Inches(9.2), Inches(0.4 * len(rows)))
+            for r, row in enumerate(rows):
+                for col, cell in enumerate(row):
+                    shape.table.cell(r, col).text = cell
+                    shape.table.cell(r, col).text_frame.paragraphs[0].font.size = Pt(11)
+        if not items:
+            continue
         slide = deck.slides.add_slide(deck.slide_layouts[1])
         slide.shapes.title.text = title[:120]
         frame = slide.placeholders[1].text_frame

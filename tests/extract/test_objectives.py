@@ -242,3 +242,13 @@ def test_plan_table_takes_the_theme_of_the_nearest_heading_above_and_tables_keep
     found = {text: theme for _, theme, text in items(read_html(html.encode(), "p.html", "p"))}
     assert found["Renforcer le partenariat local."] is None
     assert found["Créer un réseau des acteurs de la parentalité."] == "parentalite"
+
+
+def test_an_axis_cell_naming_its_field_is_no_enjeu():
+    from extract.ingest.markup import read_html
+
+    html = ("<html><body><table><tr><th>Axe</th><th>Objectif</th><th>Action</th></tr>"
+            "<tr><td>Petite enfance</td><td>Augmenter l'offre d'accueil</td><td>Créer une crèche de 30 places</td></tr>"
+            "</table></body></html>")
+    found = [(o.level.value, o.text) for o in extract_objectives(read_html(html.encode(), "t.html", "t"))]
+    assert found == [("objectif", "Augmenter l'offre d'accueil"), ("action", "Créer une crèche de 30 places")]
