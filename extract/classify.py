@@ -2,12 +2,17 @@
 or the way it was rendered (PDF print, Word export, HTML, scan).
 
 Each kind has cue phrases (``resources/kinds.json``) whose weights add up, plus structural cues:
-numbered articles for a convention, landscape slides for a diagnostic deck (only with its
-vocabulary), reported speech for a news article, explanatory questions and a title naming the CTG
-for a page presenting it. The best kind reaching its minimum score wins. A text about a CTG that
-is no convention, deliberation, diagnostic or letter is an article about it: a press release or a
-web page, whichever has more cues, ties going to the resource's ``tie`` kind. ``other`` is left
-for letters and for texts that are not about a CTG and say nothing of their kind.
+numbered articles for a convention; for a diagnostic deck, landscape slides, a cover naming the
+diagnostic and figures set beside a reference area's ("(Moselle : 55 %)"); for a news article,
+reported speech, news deixis ("signée vendredi 28 février"), a publication stamp with its time, a
+dateline and the journalist's initials; for a collectivity's or Caf's own page, headings in the
+first person ("Nos engagements"), the reader addressed ("vous"), explanatory questions and a title
+naming the CTG.
+The best kind reaching its minimum score wins; a deliberation must also hold one of the council's
+formulae, which news of a council meeting never does. A text about a CTG that is no convention,
+deliberation, diagnostic or letter is an article about it: a press release or a web page,
+whichever has more cues, ties going to the resource's ``tie`` kind. ``other`` is left for letters
+and for texts that are not about a CTG and say nothing of their kind.
 """
 
 from __future__ import annotations
@@ -31,9 +36,34 @@ TITLE_SITE_SEPARATOR = re.compile(r"\s+[|\-–—]\s+")
 # A title longer than this is a sentence, not the name of a page.
 TOPIC_TITLE_MAX_WORDS = 12
 
+# A publication stamp with its time, at the start of a short block: "Publié le 27 juin 2024 à 11:42",
+# "Publié le 08/09/2023 à 18h05 - Mis à jour...", "samedi 2 octobre 2021 à 06:17" (folded).
+STAMP = re.compile(r"""^(?:(?:publie|mis\ en\ ligne|mis\ a\ jour|mise\ a\ jour)\ (?:le\ )?)?
+                       (?:[a-z]+\ )?(?:\d{1,2}(?:er)?\ [a-z]+\.?\ \d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{4})
+                       ,?\ a\ \d{1,2}\ ?[h:]\ ?\d{2}(?![0-9])""", re.VERBOSE)
+
+# A dateline opening the first paragraph: "Calvi, vendredi 24 novembre 2023. C'est dans la salle...",
+# "Cayenne, le 6 mars 2024 - La Caf..." (folded), the article going on in the same block.
+DATELINE = re.compile(r"""^(?!fait\ a\ )[a-z][a-z'\- ]{1,40},\ (?:le\ )?(?:[a-z]+\ )?\d{1,2}(?:er)?\ [a-z]+\ \d{4}
+                          \s*[.\-:]\s+\S""", re.VERBOSE)
+
+# The journalist's signature, alone at the end: initials ("A. V.", "J.-P. M."), "Rédaction", "Par
+# Anne Morel" (folded).
+BYLINE = re.compile(r"^(?:(?:[a-z]\.(?:-[a-z]\.)?\s?){1,3}|redaction|la redaction|par [a-z'\-]+ [a-z'\-]+)$")
+
+# How many blocks at the end of a document may follow the article's last line (a site's footer).
+BYLINE_SEARCH_BLOCKS = 3
+
+# A stamp line is short: a sentence dated to the hour ("Le 14 mai à 11h, la Ville et la Caf ont
+# signé...") tells of an event.
+STAMP_MAX_WORDS = 12
+
 # The page title is looked for among the first blocks of the first page (after a site name and menu).
 TITLE_SEARCH_BLOCKS = 8
 TITLE_MAX_WORDS = 25
+
+# The opening of a document (header, title, subtitle, cover) holds at most this many blocks.
+OPENING_BLOCKS = 10
 
 # A quotation in folded text, up to its closing mark or the end of the block when it is left open:
 # « Nous avons réfléchi... », "Notre mission est...", “Ce document est très important...
@@ -70,14 +100,31 @@ class _SpeechPatterns:
     before_quote: re.Pattern  # "Michel Martin a précisé : «", "a rappelé que « chaque CTG..."
 
 
+@dataclass(frozen=True)
+class _Cue:
+    phrase: str           # folded
+    pattern: re.Pattern
+    weight: float
+    narrated: bool        # an act's verb, void after an auxiliary ("l'a approuvé")
+
+
 @lru_cache(maxsize=1)
-def _cue_patterns() -> dict[DocKind, list[tuple[str, re.Pattern, float]]]:
-    cues = lexicon.kind_cues()["cues"]
+def _cue_patterns() -> dict[DocKind, list[_Cue]]:
+    resource = lexicon.kind_cues()
+    narrated = {fold(verb) for verb in resource["narrated_acts"]["cues"]}
     return {
-        DocKind(kind): [(fold(phrase), re.compile(rf"{re.escape(fold(phrase))}(?![a-z0-9])"), weight)
+        DocKind(kind): [_Cue(fold(phrase), re.compile(rf"{re.escape(fold(phrase))}(?![a-z0-9])"), weight,
+                             fold(phrase) in narrated)
                         for phrase, weight in phrases.items() if not phrase.startswith("_")]
-        for kind, phrases in cues.items()
+        for kind, phrases in resource["cues"].items()
     }
+
+
+@lru_cache(maxsize=1)
+def _auxiliary_before() -> re.Pattern:
+    auxiliaries = lexicon.kind_cues()["narrated_acts"]["auxiliaries"]
+    # What ends the text before a past participle: "le conseil l'a ", "ont ", "a été ".
+    return re.compile("(?:^|[^a-z'])(?:" + "|".join(map(re.escape, auxiliaries)) + r")\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -94,10 +141,15 @@ def _speech_patterns() -> _SpeechPatterns:
     )
 
 
-def _count_words(pattern: re.Pattern, text: str) -> int:
-    """Matches that start a word ("hier", not "cahier"; "intervention de", not "d'intervention de").
-    Checked here rather than by a look-behind, which would keep the regex from a fast literal scan."""
-    return sum(1 for m in pattern.finditer(text) if m.start() == 0 or text[m.start() - 1] not in WORD_CHARS)
+def _count_words(pattern: re.Pattern, text: str, narrated: bool = False) -> int:
+    """Matches that start a word ("hier", not "cahier"; "intervention de", not "d'intervention de");
+    for an act's verb (``narrated``), not after an auxiliary: "APPROUVE la convention" counts,
+    "le conseil l'a approuvée" does not. Checked here rather than by a look-behind, which would keep
+    the regex from a fast literal scan."""
+    auxiliary = _auxiliary_before()
+    return sum(1 for m in pattern.finditer(text)
+               if (m.start() == 0 or text[m.start() - 1] not in WORD_CHARS)
+               and not (narrated and auxiliary.search(text, max(0, m.start() - 16), m.start())))
 
 
 def _folded_blocks(doc: Document) -> list[str]:
@@ -108,6 +160,87 @@ def _outside_quotations(block: str) -> str:
     """The block without its quotations: what the document says in its own voice."""
     block = CONTINUED_QUOTATION.sub(" ", block, count=1) if "»" in block or "”" in block else block
     return QUOTATION.sub(" ", block)
+
+
+def opening_blocks(doc: Document) -> list[str]:
+    """The blocks before the body (a site's header and menu, a kicker, the title, a subtitle, a
+    deck's cover), across pages: a slide deck's cover may hold one line a page."""
+    opening = []
+    for _, block in doc.blocks():
+        text = block.text.strip()
+        if len(text.split()) > TITLE_MAX_WORDS or len(opening) >= OPENING_BLOCKS:
+            break
+        if text:
+            opening.append(text)
+    return opening
+
+
+def first_person_headings(blocks: list[str]) -> int:
+    """Short headings in the first person plural outside quotations ("Nos engagements", "Notre
+    projet"): the institution presents its own action. A sentence ("pour notre territoire") is none."""
+    resource = lexicon.kind_cues()["first_person_heading"]
+    words = alternation(tuple(resource["words"]), r"(?<![a-z'])", r"(?![a-z])")
+    return sum(1 for block in blocks if len(block.split()) <= resource["max_words"]
+               and words.search(_outside_quotations(block)))
+
+
+def reader_address(own_voice: str) -> int:
+    """The reader addressed in the document's own voice: "Ce qui change pour vous", "votre Caf"."""
+    words = alternation(tuple(lexicon.kind_cues()["reader_address"]["words"]), r"(?<![a-z'])", r"(?![a-z])")
+    return len(words.findall(own_voice))
+
+
+@lru_cache(maxsize=1)
+def _weekday_deixis() -> re.Pattern:
+    calendar = lexicon.calendar()
+    weekday = "(?:" + "|".join(calendar["weekdays"]) + ")"
+    month = "(?:" + "|".join(sorted({fold(m) for m in calendar["months"]}, key=len, reverse=True)) + ")"
+    # The event dated by its weekday: "vendredi 28 février" with no year, "ce lundi", "jeudi soir",
+    # "mardi dernier"; not a date in full ("mardi 13 mai 2025") nor opening hours ("du lundi au vendredi").
+    return re.compile(rf"""(?<![a-z]){weekday}\ (?:1er|\d{{1,2}})\ {month}(?![a-z])(?!\.?,?\ \d{{4}})
+                           |(?<![a-z])ce\ {weekday}(?![a-z])
+                           |(?<![a-z])(?<!du\ )(?<!chaque\ )(?<!le\ ){weekday}\ (?:soir|matin|midi|dernier)(?![a-z])""",
+                       re.VERBOSE)
+
+
+def news_deixis(own_voice: str) -> int:
+    """Events dated by their weekday, as news of the week does."""
+    return len(_weekday_deixis().findall(own_voice))
+
+
+def publication_stamp(blocks: list[str]) -> bool:
+    """A publication stamp with its time, as news sites print it (collectivities' sites less often)."""
+    return any(STAMP.match(block) for block in blocks[:OPENING_BLOCKS] if len(block.split()) <= STAMP_MAX_WORDS)
+
+
+def journalist_marks(blocks: list[str]) -> int:
+    """A dateline opening the article, the journalist's signature at its end."""
+    dateline = any(DATELINE.match(block) for block in blocks[:OPENING_BLOCKS + 2])
+    return dateline + any(BYLINE.match(block.strip()) for block in blocks[-BYLINE_SEARCH_BLOCKS:])
+
+
+@lru_cache(maxsize=1)
+def _reference_comparison() -> re.Pattern:
+    resource = lexicon.kind_cues()["reference_comparison"]
+    references = {fold(r) for r in resource["references"]} | {fold(d.name) for d in lexicon.departements()}
+    reference = "(?:" + "|".join(map(re.escape, sorted(references, key=len, reverse=True))) + ")"
+    # "(Martinique : 64 %)", "(Moselle 55 % ; France 59,8 %)", "Moselle : 24,1 %" on its own line,
+    # "... 24 % France métropolitaine : 22 %"; not prose ("contre 25 % dans l'Hexagone").
+    return re.compile(rf"(?:^|(?<=[(;%]))\s*{reference}\s*:?\s*\d[\d ]*(?:,\d+)?\s*%", re.MULTILINE)
+
+
+def reference_comparisons(blocks: list[str]) -> int:
+    """Figures set beside a reference area's in a deck's short form."""
+    pattern = _reference_comparison()
+    return sum(len(pattern.findall(block)) for block in blocks)
+
+
+def names_a_diagnostic(opening: list[str]) -> bool:
+    """A title or cover line naming the diagnostic: "Restitution du diagnostic", "Diagnostic partagé
+    – Comité de pilotage du 17 octobre"."""
+    resource = lexicon.kind_cues()["opening"]
+    words = alternation(tuple(resource["diagnostic"]), r"(?<![a-z])", r"(?![a-z])")
+    return any(words.search(fold(text)) for text in opening if len(text.split()) <= resource["max_words"])
 
 
 def reported_speech(blocks: list[str]) -> int:
@@ -172,19 +305,23 @@ def about_a_ctg(text: str) -> bool:
 
 
 def kind_scores(doc: Document) -> dict[DocKind, float]:
-    return _scores(doc, _folded_blocks(doc))
+    return _scores(doc, _folded_blocks(doc))[0]
 
 
-def _scores(doc: Document, blocks: list[str]) -> dict[DocKind, float]:
+def _scores(doc: Document, blocks: list[str]) -> tuple[dict[DocKind, float], dict[DocKind, float]]:
+    """Each kind's score, and the weight of the strongest cue phrase found for it."""
     resource = lexicon.kind_cues()
     cap = resource["cap"]
     own_voice = "\n".join(_outside_quotations(block) for block in blocks)
     scores = {kind: 0.0 for kind in DocKind}
-    for kind, patterns in _cue_patterns().items():
-        for phrase, pattern, weight in patterns:
+    strongest = {kind: 0.0 for kind in DocKind}
+    for kind, cues in _cue_patterns().items():
+        for cue in cues:
             # Most cues are absent: a substring test spares their regex scan of the whole text.
-            count = _count_words(pattern, own_voice) if phrase in own_voice else 0
-            scores[kind] += weight * min(count, cap)
+            count = _count_words(cue.pattern, own_voice, cue.narrated) if cue.phrase in own_voice else 0
+            scores[kind] += cue.weight * min(count, cap)
+            if count:
+                strongest[kind] = max(strongest[kind], cue.weight)
 
     articles = sum(1 for _, block in doc.blocks() if ARTICLE_HEADING.match(block.text))
     if articles >= 3:
@@ -197,11 +334,27 @@ def _scores(doc: Document, blocks: list[str]) -> dict[DocKind, float]:
 
     speech = resource["reported_speech"]
     scores[DocKind.PRESS_RELEASE] += speech["weight"] * min(reported_speech(blocks), speech["cap"])
+    deixis = resource["news_deixis"]
+    scores[DocKind.PRESS_RELEASE] += deixis["weight"] * min(news_deixis(own_voice), deixis["cap"])
+    marks = resource["journalist_marks"]
+    scores[DocKind.PRESS_RELEASE] += marks["weight"] * journalist_marks(blocks)
+    scores[DocKind.PRESS_RELEASE] += marks["stamp_weight"] * publication_stamp(blocks)
+
     heading = resource["question_heading"]
     scores[DocKind.WEB_PAGE] += heading["weight"] * min(questions(own_voice), heading["cap"])
     if names_the_ctg(page_title(doc)):
         scores[DocKind.WEB_PAGE] += resource["topic_page"]["weight"]
-    return scores
+    opening = opening_blocks(doc)
+    first_person = resource["first_person_heading"]
+    scores[DocKind.WEB_PAGE] += first_person["weight"] * min(first_person_headings(blocks), first_person["cap"])
+    address = resource["reader_address"]
+    scores[DocKind.WEB_PAGE] += address["weight"] * min(reader_address(own_voice), address["cap"])
+
+    comparison = resource["reference_comparison"]
+    scores[DocKind.DIAGNOSTIC] += comparison["weight"] * min(reference_comparisons(blocks), comparison["cap"])
+    if names_a_diagnostic(opening):
+        scores[DocKind.DIAGNOSTIC] += resource["opening"]["weight"]
+    return scores, strongest
 
 
 ARTICLE_KINDS = (DocKind.PRESS_RELEASE, DocKind.WEB_PAGE)
@@ -218,8 +371,10 @@ def classify(doc: Document) -> DocKind:
     deliberation, diagnostic or letter, a press release or a web page by their cues."""
     # Folded block by block: the figures extractor folds the same blocks, and finds them cached.
     blocks = _folded_blocks(doc)
-    scores = _scores(doc, blocks)
-    claimed = {kind: score for kind, score in scores.items() if score >= min_score(kind)}
+    scores, strongest = _scores(doc, blocks)
+    formulae = lexicon.kind_cues()["formula_needed"]["kinds"]
+    claimed = {kind: score for kind, score in scores.items()
+               if score >= min_score(kind) and strongest[kind] >= formulae.get(kind.value, 0)}
     kind = max(claimed, key=claimed.get) if claimed else None
     if kind is not None and kind not in ARTICLE_KINDS:
         return kind

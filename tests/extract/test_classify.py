@@ -9,9 +9,16 @@ import pytest
 
 from extract.classify import (
     classify,
+    first_person_headings,
+    journalist_marks,
     kind_scores,
+    names_a_diagnostic,
+    news_deixis,
     page_title,
+    publication_stamp,
     questions,
+    reader_address,
+    reference_comparisons,
     reported_speech,
 )
 from extract.ingest.markup import read_html
@@ -272,3 +279,194 @@ def test_a_section_heading_below_the_first_paragraph_is_not_the_page_title():
                    "aux droits.\n\nLa CTG en quelques mots\n\nUne démarche de partenariat.")
     assert page_title(doc) is None
     assert kind_scores(doc)[DocKind.WEB_PAGE] == 0
+
+
+# --- A collectivity's page against a newspaper article, with no strong cue either way -------------
+
+COLLECTIVITY_PAGE = (
+    "La commune et la Caf renouvellent leur convention territoriale globale\n\n"
+    "Signée le 3 février 2025, la convention territoriale globale de Lunel fixe les priorités de la "
+    "commune et de la Caf de l'Hérault pour quatre ans.\n\n"
+    "Nos priorités\n\n"
+    "L'accueil des tout-petits, la jeunesse, le soutien aux parents et l'accès aux droits.\n\n"
+    "Télécharger la convention (PDF, 1,8 Mo)")
+
+LOCAL_NEWS = (
+    "Lunel : la commune et la Caf engagées jusqu'en 2029\n\n"
+    "La commune et la Caisse d'allocations familiales de l'Hérault ont signé mardi 4 février, en mairie, "
+    "la convention territoriale globale qui les lie pour quatre ans. Le document a été paraphé par le "
+    "maire et par la directrice de la Caf devant une trentaine d'élus.\n\n"
+    "L'accueil des tout-petits et la jeunesse forment les deux premiers axes de la convention.\n\n"
+    "M. R.")
+
+
+@pytest.mark.parametrize("text, kind", [
+    (COLLECTIVITY_PAGE, DocKind.WEB_PAGE),
+    (LOCAL_NEWS, DocKind.PRESS_RELEASE),
+    # The page addresses its reader and offers a contact, in the present tense.
+    ("Pamiers renouvelle sa convention avec la Caf\n\nLa convention territoriale globale organise pour cinq ans les services rendus "
+     "aux familles de la ville.\n\nVous avez une question ? Contactez le service enfance au 05 61 00 00 00.",
+     DocKind.WEB_PAGE),
+    # A dateline opens the news item.
+    ("Pamiers, jeudi 6 mars 2025. La Ville et la Caf de l'Ariège ont conclu leur convention territoriale "
+     "globale pour cinq ans, au terme d'un an de travail avec les associations.", DocKind.PRESS_RELEASE),
+], ids=["nos-and-download", "weekday-and-initials", "reader-and-contact", "dateline"])
+def test_weak_cues_tell_a_collectivity_page_from_a_news_item(text, kind):
+    scores = kind_scores(make_doc(text))
+    assert scores[DocKind.PRESS_RELEASE] != scores[DocKind.WEB_PAGE]  # decided by cues, not by the tie
+    assert classify(make_doc(text)) is kind
+    title, _, body = text.partition("\n\n")
+    assert classify(html_doc(title, paragraphs(body))) is kind
+
+
+def test_a_news_item_on_a_collectivity_site_with_a_quote_stays_a_press_release():
+    # A reported quotation and a photo caption outweigh one heading in the first person.
+    text = ("La Ville et la Caf signent leur CTG\n\n"
+            "Ce mardi, la Ville de Dole et la Caf du Jura ont signé la convention territoriale globale.\n\n"
+            "« Nous irons vers les familles les plus isolées », a souligné le maire.\n\n"
+            "De gauche à droite : le directeur de la Caf, le maire et son adjointe.\n\n"
+            "Nos priorités\n\nLa petite enfance et la jeunesse.")
+    assert classify(make_doc(text)) is DocKind.PRESS_RELEASE
+
+
+# --- A news item about a council meeting is no deliberation -----------------------------------------
+
+COUNCIL_NEWS = (
+    "Les élus l'ont approuvée à l'unanimité lundi soir : le conseil communautaire de la Vallée de l'Ance "
+    "va conclure avec la Caf une convention territoriale globale, qui remplacera les contrats "
+    "enfance-jeunesse.\n\n"
+    "Le conseil communautaire a autorisé le président à signer le document, qui vaut jusqu'en 2029.\n\n"
+    "« Nous partons de peu, mais le cap est clair », a commenté la vice-présidente.")
+
+
+def test_a_news_item_reporting_a_council_vote_is_a_press_release():
+    assert classify(make_doc(COUNCIL_NEWS)) is DocKind.PRESS_RELEASE
+
+
+@pytest.mark.parametrize("text", [
+    # The weak words of a council meeting, without one of its formulae.
+    "Le conseil municipal approuve, à l'unanimité, la convention territoriale globale avec la Caf.",
+    # The act's verbs after an auxiliary tell of the act.
+    "Le conseil municipal a approuvé la CTG et a autorisé le maire à la signer, à l'unanimité.",
+])
+def test_a_deliberation_needs_one_of_the_councils_formulae(text):
+    assert classify(make_doc(text)) is not DocKind.DELIBERATION
+
+
+def test_the_acts_verbs_in_the_present_count_for_a_deliberation():
+    text = ("Séance du 4 avril 2024\n\nLe conseil municipal APPROUVE la convention territoriale globale et "
+            "AUTORISE le Maire à la signer.")
+    narrated = text.replace("APPROUVE", "a approuvé").replace("AUTORISE", "a autorisé")
+    assert classify(make_doc(text)) is DocKind.DELIBERATION
+    assert classify(make_doc(narrated)) is not DocKind.DELIBERATION
+
+
+# --- A diagnostic deck, printed in portrait or on slides ---------------------------------------------
+
+DECK = (
+    "Communauté de communes du Val d'Ource\n\n"
+    "Diagnostic de la CTG – Séminaire des élus du 3 juin 2024\n\n"
+    "Le territoire en chiffres\n\n"
+    "12 400 habitants\n\n"
+    "Familles monoparentales : 19 % (Côte-d'Or : 23 % ; France : 25 %)\n\n"
+    "Pistes d'actions\n\n"
+    "Ouvrir un relais petite enfance itinérant\n\n"
+    "Prochaines étapes\n\n"
+    "Validation du plan : octobre 2024")
+
+
+def test_a_diagnostic_deck_is_told_by_its_cover_and_comparisons_in_any_shape():
+    assert classify(make_doc(DECK)) is DocKind.DIAGNOSTIC
+    assert classify(as_slides(make_doc(DECK))) is DocKind.DIAGNOSTIC
+
+
+def test_an_article_about_a_diagnostic_is_no_diagnostic():
+    text = ("Un diagnostic pour mieux connaître les familles\n\n"
+            "Les élus de la communauté de communes ont présenté mardi soir le diagnostic partagé de la "
+            "convention territoriale globale. « Nous avons interrogé 400 familles », a précisé la "
+            "vice-présidente. Les ateliers reprendront à la rentrée.")
+    assert classify(make_doc(text)) is DocKind.PRESS_RELEASE
+
+
+# --- The weak cues one by one ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, count", [
+    ("La convention a été signée vendredi 28 février en mairie.", 1),
+    ("Le maire et la directrice l'ont paraphée ce lundi.", 1),
+    ("Réunis jeudi soir, les élus ont voté. Mardi dernier, la Caf l'avait validée.", 2),
+    ("Ils ont signé le jeudi 1er décembre.", 1),
+    # A date in full, opening hours, a weekly habit.
+    ("La convention a été signée le mardi 13 mai 2025.", 0),
+    ("Accueil du lundi au vendredi, de 9 h à 17 h.", 0),
+    ("L'accueil de loisirs ouvre chaque mercredi matin et le samedi matin.", 0),
+])
+def test_news_deixis(text, count):
+    assert news_deixis(fold(text)) == count
+
+
+@pytest.mark.parametrize("block, stamp", [
+    ("Publié le 27 juin 2024 à 11:42", True),
+    ("Publié le 08/09/2023 à 18h05 - Mis à jour le 09/09/2023", True),
+    ("samedi 2 octobre 2021 à 06:17", True),
+    ("Publié le 20 octobre 2023", False),
+    ("Le 14 mai 2024 à 11h00, la Ville et la Caf ont signé la convention territoriale globale en mairie.", False),
+])
+def test_publication_stamp(block, stamp):
+    assert publication_stamp([fold(block)]) is stamp
+
+
+@pytest.mark.parametrize("blocks, marks", [
+    (["Bastia, lundi 3 juin 2024. C'est au siège de la Caf que la convention a été signée."], 1),
+    (["La convention a été signée.", "J.-P. M."], 1),
+    (["La convention a été signée.", "A. V."], 1),
+    (["La convention a été signée.", "Rédaction"], 1),
+    (["Bastia, le 3 juin 2024 - La convention a été signée.", "Texte.", "B. L."], 2),
+    # A deliberation's place and date, a signature block, a date alone.
+    (["Fait à Bastia, le 3 juin 2024. Le Maire"], 0),
+    (["Bastia, le 3 juin 2024"], 0),
+    (["La convention a été signée.", "Le Maire"], 0),
+])
+def test_journalist_marks(blocks, marks):
+    assert journalist_marks([fold(b) for b in blocks]) == marks
+
+
+@pytest.mark.parametrize("blocks, count", [
+    (["Nos engagements", "Accueillir les tout-petits."], 1),
+    (["Notre projet pour les familles", "Nos axes de travail"], 2),
+    # A sentence, a quoted heading.
+    (["Les axes retenus pour notre territoire sont la petite enfance et la jeunesse."], 0),
+    (["« Nous y arriverons »"], 0),
+])
+def test_first_person_headings(blocks, count):
+    assert first_person_headings([fold(b) for b in blocks]) == count
+
+
+def test_reader_address_is_counted_outside_quotations():
+    assert reader_address(fold("Ce qui change pour vous : votre Caf vient à votre rencontre.")) == 3
+    assert kind_scores(make_doc("« Vous verrez la différence », promet le maire."))[DocKind.WEB_PAGE] == 0
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Taux de couverture : 61 % (Martinique : 64 %)", 1),
+    ("Couverture : 49 % (Moselle 55 % ; France 59,8 %)", 2),
+    ("Pays de Bitche : 17,2 % Moselle : 24,1 % France : 25,3 %", 2),
+    ("Orne : 24 % France métropolitaine : 22 %", 2),
+    # Prose, a label that is no area.
+    ("45 % des familles sont monoparentales, contre 25 % dans l'Hexagone.", 0),
+    ("Taux de couverture : 61 %", 0),
+])
+def test_reference_comparisons(text, count):
+    assert reference_comparisons([fold(text)]) == count
+
+
+@pytest.mark.parametrize("opening, named", [
+    (["Flers Agglo", "Restitution du diagnostic – Séminaire des élus – 23 mai 2023"], True),
+    (["Convention Territoriale Globale", "Diagnostic partagé – Comité de pilotage du 17 octobre 2023"], True),
+    (["La Caf et la commune signent leur convention"], False),
+    # A sentence of the body, not a title.
+    (["Les élus ont validé mardi le diagnostic partagé conduit au printemps avec les familles et les "
+      "associations du territoire."], False),
+])
+def test_names_a_diagnostic(opening, named):
+    assert names_a_diagnostic(opening) is named
