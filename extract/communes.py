@@ -1,10 +1,13 @@
 """Member or adhering communes of an intercommunal CTG, and their stated number.
 
 Lists come from prose ("la Communauté de communes et 13 communes du territoire : Aniane,
-Gignac, ..."; "les communes suivantes : ...") and from tables whose header names communes.
+Gignac, ..."; "les communes suivantes : ..."), from lines under a heading ("Liste des communes
+adhérentes", "Un territoire de 9 communes"), one name per line or between bullets, and from
+tables whose header names communes.
 Every name is checked against the official list of communes (INSEE COG), within the Caf's
 departement or the EPCI's members when known, which also gives its code. The count is the
-number stated before such a list, or in a sentence naming the communes of the territory; a
+number stated before such a list, in a sentence naming the communes of the territory ("un
+territoire de trente et une communes", "nos 12 communes"), or as a key figure of its portrait; a
 count about another territory ("fait partie de la CA ..., qui compte 17 communes") or about a
 service ("13 communes couvertes par une PS jeune") is not the CTG's.
 
@@ -14,12 +17,13 @@ A CTG signed by a single commune has no member communes: nothing is emitted for 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from extract import lexicon
-from extract.ingest.prose import BULLET
-from extract.normalize import clean, fold, fold_key, territory_key
+from extract.ingest.prose import BULLET, BULLET_GLYPHS
+from extract.normalize import clean, fold_key, parse_number_words, territory_key
 from extract.reference import (
     CommuneRef,
     EpciRef,
@@ -27,13 +31,15 @@ from extract.reference import (
     find_communes,
     find_communes_by_prefix,
     find_epci,
+    find_epci_by_brand,
 )
 from extract.text import Passage, passages, sentence_at, snippet
 from models.communes import Commune, CommuneCount
 from models.conventions import Caf, Territory, TerritoryType
-from models.document import Document
+from models.document import Block, Document, Line
 
-_NUMBER = r"\d{1,3}|[a-zé]+(?:-[a-zé]+)*"
+# A count of communes, in digits or words: "13", "cinquante-sept", "vingt et une".
+_NUMBER = r"\d{1,3}|[a-zé]+(?:-[a-zé]+)*(?:\s+et\s+(?:une?|onze))?"
 # A count of the territory's communes: "13 communes du territoire", "treize communes membres",
 # "les 28 communes adhérentes", "des 12 communes qui composent l'agglomération", "aux 34 communes
 # la composant", "les 31 communes et les 5 syndicats du secteur".
@@ -41,11 +47,35 @@ COUNT = re.compile(
     rf"""\b(?:regroupe|regroupant|rassemble|rassemblant|r[ée]unit|r[ée]unissant|compte|comptant|compos[ée]e?\s+de
           |constitu[ée]e?\s+de|f[ée]d[èe]re)\s+(?:les\s+|ses\s+)?(?P<count_verb>{_NUMBER})\s+communes\b
       |\b(?P<count>{_NUMBER})\s+communes\s+
-        (?:membres|adh[ée]rentes|signataires|de\s+l['’]\s*(?:epci|intercommunalit[ée]|agglom[ée]ration)
+        (?:membres|adh[ée]rentes|signataires|de\s+l['’]\s*(?:epci|intercommunalit[ée]|interco|agglom[ée]ration|agglo)\b
           |de\s+la\s+(?:communaut[ée]|m[ée]tropole|collectivit[ée])|(?:qui\s+)?(?:la\s+|le\s+|les\s+)?compos\w+|constituant
           |(?:et\s+(?:les\s+)?(?:\d{{1,3}}\s+)?[a-zé]+\s+)?(?:du|de\s+notre|de\s+ce)\s+(?:territoire|secteur|bassin\s+de\s+vie)\b)""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A count said of the territory itself: "un territoire de 31 communes", "une intercommunalité
+# rurale de vingt et une communes", "l'agglomération et ses 15 communes", "nos 12 communes sont
+# solidaires" (the speaker's: the EPCI's elected), but not of some of them ("nos 3 communes les plus
+# peuplées", "nos 5 communes qui ont une crèche").
+COUNT_OF_TERRITORY = re.compile(
+    rf"""\b(?:(?:territoire|intercommunalit[ée]|agglom[ée]ration|communaut[ée]\s+de\s+communes)(?:\s+[a-zé]+)?\s+de\s+
+          (?P<count>{_NUMBER})\s+communes\b
+        |(?:nos|(?:territoire|intercommunalit[ée]|agglom[ée]ration|agglo|communaut[ée]|epci)\s+et\s+(?:ses|leurs))\s+
+          (?P<own>{_NUMBER})\s+communes\b
+          (?!\s+(?:les\s+plus|les\s+moins|de\s+plus|de\s+moins|qui|où|dont|ayant|sans|concern\w*|situ\w*|[ée]quip\w*)\b))""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A count in brackets right after the territory's name: "la Communauté de communes du Pays de
+# Lamastre (11 communes, 9 800 habitants)" (the text before is checked, see BRACKETED_AFTER).
+COUNT_IN_BRACKETS = re.compile(rf"(?<=[\w)])\s*\(\s*(?P<count>{_NUMBER})\s+communes\b", re.IGNORECASE)
+# Before such a bracket, the name of an intercommunal territory: its legal form or "territoire".
+BRACKETED_AFTER = re.compile(r"\b(?:communaut[ée]|agglom[ée]ration|agglo|intercommunalit[ée]|m[ée]tropole|territoire)\b",
+                             re.IGNORECASE)
+# A key figure: a line that is only a count of communes, in a diagnostic's portrait of the
+# territory ("12 400 habitants" | "15 communes" | "1 quartier prioritaire").
+KEY_FIGURE = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}\-–]\s*)?(?P<count>\d{{1,3}})\s+communes(?:\s+membres)?\s*$",
+                        re.IGNORECASE | re.MULTILINE)
+# Above a key figure, a wider area than the territory: "Le département en chiffres", "France : 25 %".
+WIDER_AREA = re.compile(r"\b(?:d[ée]partement\w*|r[ée]gion\w*|france|national\w*|m[ée]tropolitaine)\b", re.IGNORECASE)
 # A count in a signing sentence: "a signé une nouvelle CTG avec 25 communes, le SIVOM ...".
 COUNT_SIGNED_WITH = re.compile(rf"\bavec\s+(?:ses\s+|les\s+)?(?P<count>{_NUMBER})\s+communes\b", re.IGNORECASE)
 SIGNING = re.compile(r"\bsign\w*|\bassoci\w*", re.IGNORECASE)
@@ -53,19 +83,22 @@ SIGNING = re.compile(r"\bsign\w*|\bassoci\w*", re.IGNORECASE)
 # (the name is checked against the territory's).
 COUNT_OF_NAMED = re.compile(rf"\b(?P<count>{_NUMBER})\s+communes\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*(?=(?-i:[A-ZÀ-Ý]))",
                             re.IGNORECASE)
-# "les 25 communes" with nothing after it saying which: the territory's own, when the number is
-# that of its members in the official lists ("un diagnostic co-construit avec les 25 communes,").
-BARE_COUNT = re.compile(rf"\b(?:les|ses|aux|des)\s+(?P<count>{_NUMBER})\s+communes\b(?=\s*(?:[,.;:)]|et\b|$))",
-                        re.IGNORECASE)
+# "les 25 communes" with nothing after it saying which, or said of the people who live there: the
+# territory's own, when the number is that of its members in the official lists ("un diagnostic
+# co-construit avec les 25 communes,", "les habitants des 21 communes").
+BARE_COUNT = re.compile(
+    rf"""\b(?:(?:les|ses|aux|des)\s+(?P<count>{_NUMBER})\s+communes\b(?=\s*(?:[,.;:)]|et\b|$))
+        |(?:familles|habitants|enfants|jeunes|parents|[ée]lus|maires)\s+(?:de|des)\s+(?P<people>{_NUMBER})\s+communes\b)""",
+    re.IGNORECASE | re.VERBOSE)
 # "ces trois communes": a count said of a group of communes already named.
 GROUP_COUNT = re.compile(rf"\b(?:les|ces|des|aux|nos)\s+(?P<count>{_NUMBER})\s+(?:communes|villes|municipalit[ée]s)\b",
                          re.IGNORECASE)
 # The opening of a list of communes: "13 communes du territoire :", "les communes suivantes :",
-# "communes membres :", "les communes de", "les cinq communes d'", "aux communes de", "avec les
+# "communes membres :", "ses communes membres, à savoir", "les communes de", "les cinq communes d'", "aux communes de", "avec les
 # municipalités de", "des villes du". The list itself starts at the end of the match; a number
 # before it ("les cinq communes d'...") is a count when the list has that many names.
 LIST_OPENING = re.compile(
-    rf"""(?:\bcommunes\b[^.:;()–—]{{0,60}}?\s*(?::|\(|\s[–—-]\s)|\bcommunes\s+suivantes\s*:?
+    rf"""(?:\bcommunes\b[^.:;()–—]{{0,60}}?\s*(?::|\(|\s[–—-]\s|,?\s+(?:à\s+savoir|soit)\s*:?)|\bcommunes\s+suivantes\s*:?
         |\b(?:les|des|aux)\s+(?:(?P<count>{_NUMBER})\s+)?(?:communes|municipalit[ée]s|villes)\s+(?=(?:de|du|des|d['’])\s*(?:la\s+|l['’]\s*)?(?-i:[A-ZÀ-Ý])))\s*""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -76,6 +109,11 @@ LIST_HEADING = re.compile(r"\b(?:liste\s+des\s+communes|communes\s+(?:membres|ad
 # CA...", "les communes voisines de ...".
 ELSEWHERE = re.compile(r"fait\s+partie|membre\s+de|au\s+sein\s+de|compte\s+\d+\s+communes|couvert\w*\s+par|voisin",
                        re.IGNORECASE)
+# A heading that counts the communes listed under it: "Un territoire de 9 communes", "Les 12
+# communes membres", "15 communes".
+COUNT_HEADING = re.compile(rf"^(?:[\w'’]+\s+){{0,4}}(?:{_NUMBER})\s+communes(?:\s+[\w'’]+){{0,3}}\s*:?$", re.IGNORECASE)
+# Between the items of one line of a list: "Aniane • Gignac", "Aniane, Gignac", "Aniane / Gignac".
+LINE_ITEM_SEPARATOR = re.compile(rf"\s*[{BULLET_GLYPHS}·|/;,]\s*|\s+[–—-]\s+")
 # A table column of communes: "Liste alphabétique des communes", "Commune", "Communes membres".
 COMMUNE_HEADER = re.compile(r"\bcommunes?\b", re.IGNORECASE)
 
@@ -83,8 +121,9 @@ COMMUNE_HEADER = re.compile(r"\bcommunes?\b", re.IGNORECASE)
 # (for Le ...), "des" (for Les ...), "de la" / "de l'" in lower case: "les municipalités de
 # Firminy, du Chambon-Feugerolles et de La Ricamarie".
 ITEM_PREPOSITION = re.compile(r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?=[A-ZÀ-Ý])")
-# Between two items of a list: a comma, "et", "ainsi que".
-ITEM_SEPARATOR = re.compile(r"\s*,\s*(?:et\s+|ainsi\s+que\s+)?|\s+(?:et|ainsi\s+que)\s+")
+# Between two items of a list: a comma, "et", "ainsi que", a semicolon, a bullet, a slash, a
+# spaced dash ("Lamastre – Désaignes – Empurany").
+ITEM_SEPARATOR = re.compile(r"\s*[,;•·/]\s*(?:et\s+|ainsi\s+que\s+)?|\s+(?:et|ainsi\s+que)\s+|\s+[–—-]\s+")
 # A word of a commune's name: "Saint-Genès-Champanelle", "M'tsamboro", "Laudun-l'Ardoise".
 NAME_WORD = re.compile(r"[\wÀ-ÖØ-öø-ÿœŒ]+(?:['’\-][\wÀ-ÖØ-öø-ÿœŒ]+)*")
 # The longest commune name read at one place, in words ("Saint-Jean-de-la-Blaquière" is one).
@@ -100,15 +139,7 @@ ATTENDANCE = re.compile(r"\ben\s+pr[ée]sence\b", re.IGNORECASE)
 
 
 def _number(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    words = {fold(k): v for k, v in lexicon.calendar()["number_words"].items()}
-    total = 0
-    for part in fold(text).split("-"):
-        if part not in words:
-            return None
-        total += words[part]
-    return total or None
+    return int(text) if text.isdigit() else parse_number_words(text)
 
 
 def _resolve(name: str, scope: set[str] | None, departement: str | None) -> CommuneRef | None:
@@ -218,28 +249,58 @@ def _spelled(name: str) -> str:
     return re.sub(r"^(?:le|la|les|l) ", "", " ".join(clean(name).lower().replace("-", " ").replace("'", " ").split()))
 
 
-def _from_heading_lists(doc: Document, scope, departement) -> list[Commune]:
-    """Communes listed one per line or cell under a heading such as "Liste des communes
-    adhérentes", or under a sentence announcing them ("La CTG concerne les 10 communes du
-    territoire :"): names in a grid or a bulleted list, read line by line until a block holds no
-    commune."""
+def _spelled_commune(item: str, scope, departement) -> CommuneRef | None:
+    """The commune an item of a list spells, accents included ("Maire" is no "Mairé"), but for a
+    capital's, which writers often drop ("Etampes-sur-Marne")."""
+    ref = _resolve(item, scope, departement)
+    if ref is None:
+        return None
+    written, official = _spelled(item), _spelled(ref.name)
+    return ref if written == official or (written[1:] == official[1:] and fold_key(written[:1]) == fold_key(official[:1])) \
+        else None
+
+
+def _block_items(block: Block, scope, departement) -> tuple[list[tuple[Line | None, str, CommuneRef]], str | None]:
+    """The communes of a block of a list: one per line ("• Gignac"), or, when its lines hold
+    several items between bullets, commas, slashes or spaced dashes ("Aniane • Gignac • Le
+    Pouget", wrapped over lines as the layout pleased), the items of its text when most of them are
+    communes. Line is None for an item read across lines. Also returns the departement the names
+    were resolved in (the list's own, when nothing else located it)."""
+    lines = [BULLET.sub("", line.text).strip(" ;,.") for line in block.lines]
+    if not any(LINE_ITEM_SEPARATOR.search(text) for text in lines):
+        hits = [(line, text, _spelled_commune(text, scope, departement)) for line, text in zip(block.lines, lines)]
+        return [hit for hit in hits if hit[2] is not None], departement
+    items = [item.strip(" .") for text in block.text.split("\n")
+             for item in LINE_ITEM_SEPARATOR.split(BULLET.sub("", text)) if item.strip(" .")]
+    if scope is None and departement is None:
+        # Nothing locates the list but the list itself: the departement of most of its names
+        # that are one commune's only ("Ajoupa-Bouillon", "Basse-Pointe") places the others.
+        located = Counter(refs[0].departement for refs in map(find_communes, items) if len(refs) == 1)
+        if located and 2 * located.most_common(1)[0][1] > len(items):
+            departement = located.most_common(1)[0][0]
+    hits = [(None, item, ref) for item in items if (ref := _spelled_commune(item, scope, departement))]
+    return (hits, departement) if 2 * len(hits) > len(items) else ([], None)
+
+
+def _from_heading_lists(doc: Document, scope, departement, run_on: set[int] = frozenset()) -> list[Commune]:
+    """Communes listed one per line or cell, or along a line between bullets, under a heading such
+    as "Liste des communes adhérentes" or "Un territoire de 9 communes", under a sentence
+    announcing them ("La CTG concerne les 10 communes du territoire :"), or after a prose list that
+    runs to the end of its block (``run_on``, the ids of such blocks: the list goes on in the next
+    block when a layout cut it). Read line by line until a block holds no commune."""
     found: list[Commune] = []
     for page in doc.pages:
-        active = False
+        active, located = False, departement
         for block in page.blocks:
             text = block.text.strip()
-            if (LIST_HEADING.search(text) and len(text) < 120) or (text.endswith(":") and LIST_OPENING.search(text)):
-                active = True
+            if (LIST_HEADING.search(text) and len(text) < 120) or (text.endswith(":") and LIST_OPENING.search(text)) \
+                    or (COUNT_HEADING.match(text) and len(text) < 80) or id(block) in run_on:
+                active, located = True, departement
                 continue
             if not active or block.table is not None:
                 continue
-            hits = []
-            for line in block.lines:
-                name = BULLET.sub("", line.text).strip(" ;,.")
-                ref = _resolve(name, scope, departement)
-                # A line alone must spell the commune's name (accents included): "Maire" is no "Mairé".
-                if ref is not None and _spelled(name) == _spelled(ref.name):
-                    hits.append((line, name, ref))
+            hits, resolved_in = _block_items(block, scope, located)
+            located = located or resolved_in  # the list's own departement holds for the rest of it
             if not hits:
                 # A grid read column by column may be interrupted by a short line ("Fait à ...");
                 # prose or a new heading ends the list.
@@ -247,8 +308,13 @@ def _from_heading_lists(doc: Document, scope, departement) -> list[Commune]:
                     active = False
                 continue
             for line, name, ref in hits:
+                if line is None:
+                    at = block.text.find(name)
+                    quoted, bbox = snippet(block.text, at, at + len(name)), block.bbox
+                else:
+                    quoted, bbox = line.text, line.bbox
                 found.append(Commune(doc_id=doc.doc_id, page=page.number, rule="listed_under_heading",
-                                     snippet=line.text, bbox=line.bbox.as_tuple(), name=clean(name), code=ref.code))
+                                     snippet=quoted, bbox=bbox.as_tuple(), name=clean(name), code=ref.code))
     return found
 
 
@@ -257,21 +323,45 @@ def _count_of_members(ordered: list[Passage], members: int, doc_id: str) -> Comm
     for passage in ordered:
         for match in BARE_COUNT.finditer(passage.text):
             left, _ = sentence_at(passage.text, *match.span())
-            if _number(match["count"]) == members and not ELSEWHERE.search(passage.text[left:match.start()]):
+            if _number(match["count"] or match["people"]) == members \
+                    and not ELSEWHERE.search(passage.text[left:match.start()]):
                 return CommuneCount(doc_id=doc_id, page=passage.page.number, rule="count_of_members",
                                     snippet=snippet(passage.text, *match.span()), bbox=passage.block.bbox.as_tuple(),
                                     value=members)
     return None
 
 
-def _count(ordered: list[Passage], territory: Territory | None, doc_id: str) -> CommuneCount | None:
+def _key_figure_of_territory(ordered: list[Passage], position: int, value: int, members: int | None) -> bool:
+    """Whether a key figure "N communes" is the territory's: not under a heading about a wider
+    area ("Le département en chiffres", "Moselle : 24 %"), and near the EPCI's number of members
+    in the official lists when it is known (memberships change a little, not tenfold)."""
+    page = ordered[position].page
+    before = [p.text for p in ordered[max(0, position - 2):position] if p.page is page]
+    if any(WIDER_AREA.search(text) or _departement_named(text) for text in before):
+        return False
+    return members is None or abs(value - members) <= max(2, members // 10)
+
+
+def _departement_named(text: str) -> bool:
+    folded = f" {fold_key(text)} "
+    return any(f" {key} " in folded for key in _departement_keys())
+
+
+def _count(ordered: list[Passage], territory: Territory | None, doc_id: str,
+           members: int | None = None) -> CommuneCount | None:
     """The first count of the territory's communes the text states."""
     own = _bare_key(territory.name) if territory else None
-    for passage in ordered:
+    for position, passage in enumerate(ordered):
         text = passage.text
         if "ommunes" not in text and "OMMUNES" not in text:
             continue  # every count pattern names "communes"
         found = [(m, m["count"] or m["count_verb"]) for m in COUNT.finditer(text)]
+        found += [(m, m["count"] or m["own"]) for m in COUNT_OF_TERRITORY.finditer(text)]
+        found += [(m, m["count"]) for m in COUNT_IN_BRACKETS.finditer(text)
+                  if BRACKETED_AFTER.search(text, max(sentence_at(text, *m.span())[0], m.start() - 80), m.start())
+                  or (own and _bare_key(text[max(0, m.start() - len(own) - 5):m.start()]).endswith(own))]
+        found += [(m, m["count"]) for m in KEY_FIGURE.finditer(text)
+                  if _key_figure_of_territory(ordered, position, int(m["count"]), members)]
         found += [(m, m["count"]) for m in COUNT_SIGNED_WITH.finditer(text)
                   if SIGNING.search(text[slice(*sentence_at(text, *m.span()))])]
         # "des 32 communes du Pays d'Uzès": the name after it must be the territory's own.
@@ -338,13 +428,16 @@ def extract_communes(doc: Document, territory: Territory | None, caf: Caf | None
     if territory is not None and territory.type is TerritoryType.COMMUNE:
         return [], None
     epci: EpciRef | None = find_epci(territory.name) if territory else None
+    if epci is None and territory is not None and territory.type is TerritoryType.EPCI:
+        epci = find_epci_by_brand(territory.name)  # "Loudéac Communauté" for "... - Bretagne Centre"
     scope = set(epci.members) if epci else None
     # Names resolve in the EPCI's own departement, else the Caf's.
     departement = (epci_departement(epci) if epci else None) or (caf.department_code if caf else None)
 
     named: dict[str, Commune] = {}
+    run_on: set[int] = set()  # blocks whose prose list of communes runs to their end
     ordered = list(passages(doc))
-    count = _count(ordered, territory, doc.doc_id)
+    count = _count(ordered, territory, doc.doc_id, len(epci.members) if epci else None)
     if territory is not None and territory.type is TerritoryType.MULTI_COMMUNES:
         members = _group_members(territory, departement)
         for commune in members:
@@ -361,6 +454,8 @@ def extract_communes(doc: Document, territory: Territory | None, caf: Caf | None
             items = read_commune_list(read, match.end(), scope, departement)
             if len(items) < 2:
                 continue
+            if items[-1].end <= len(text) and not text[items[-1].end:].strip(" .,;"):
+                run_on.add(id(passage.block))
             if count is None and match["count"] and _number(match["count"]) == len(items):
                 count = CommuneCount(doc_id=doc.doc_id, page=passage.page.number, rule="count_before_list",
                                      snippet=snippet(text, *match.span()), bbox=passage.block.bbox.as_tuple(),
@@ -378,7 +473,7 @@ def extract_communes(doc: Document, territory: Territory | None, caf: Caf | None
     if territory is not None and territory.type is TerritoryType.EPCI:
         for commune in _party_communes(ordered, territory, scope, departement):
             named.setdefault(fold_key(commune.name), commune)
-    named_lines = _from_heading_lists(doc, scope, departement)
+    named_lines = _from_heading_lists(doc, scope, departement, run_on)
     for commune in named_lines:
         named.setdefault(fold_key(commune.name), commune)
     for page in doc.pages:

@@ -24,12 +24,12 @@ WORD = re.compile(r"[\wÀ-ÖØ-öø-ÿœŒ]+(?:['’\-][\wÀ-ÖØ-öø-ÿœŒ]+)
 # Articles that may open a name after a legal form: "de la Vallée...", "du Gard...", "d'Aunis".
 LEADING_ARTICLE = re.compile(r"^(?:(?:de\s+la|du|des|de|la|le|les)\s+|(?:de\s+l|d|l)['’]\s*)", re.IGNORECASE)
 
-# Articles that may open a name after a legal form: "de la Vallée...", "du Gard...", "d'Aunis".
-LEADING_ARTICLE = re.compile(r"^(?:(?:de\s+la|du|des|de|la|le|les)\s+|(?:de\s+l|d|l)['’]\s*)", re.IGNORECASE)
 # A word that may open a name, its elided article aside: "Grand", "l'Orée", "d'Uzès".
 CAPITALISED_WORD = re.compile(r"(?<![\wÀ-ÖØ-öø-ÿœŒ'’\-])(?:[dlDL]['’])?(?P<word>[A-ZÀ-ÖØ-Þ][\wÀ-ÖØ-öø-ÿœŒ]*(?:['’\-][\wÀ-ÖØ-öø-ÿœŒ]+)*)")
-# An article written with a capital right before a name: "Le Muretain Agglo", "L'Orée de la Brie".
-OWN_ARTICLE_BEFORE = re.compile(r"\b(?:(?:Le|La|Les|LE|LA|LES)\s+|[Ll]['’])$")
+# An article written right before a name: "Le Muretain Agglo", "L'Orée de la Brie", "le Grand Périgueux".
+ARTICLE_BEFORE = re.compile(r"\b(?:(?:le|la|les)\s+|l['’])$", re.IGNORECASE)
+# The article an official name opens with: "Le Grand Périgueux", "Le Grésivaudan", "L'Orée de la Brie".
+OFFICIAL_ARTICLE = re.compile(r"^(?:(?:Le|La|Les)\s+|L['’])")
 # An elided article glued to a word: "l'Orée", "d'Uzès".
 ELIDED = re.compile(r"^[dlDL]['’]")
 
@@ -152,6 +152,8 @@ def official_epci_name(text: str, start: int, form: str, read: tuple[str, int] |
         words.append(match)
     for last in reversed(words[:MAX_EPCI_NAME_WORDS]):
         candidate = text[start:start + last.end()].rstrip("(),.;:")
+        if not candidate[-1:].isalnum():
+            continue  # "du Pays de Sainte-Odile &": a name does not end on a sign
         if read is not None and len(candidate.strip()) <= len(read[0]):
             break
         if find_epci(f"{form} {candidate}"):
@@ -176,12 +178,57 @@ def epci_names(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, 
         if run is None:
             continue
         name, end = run
-        if (" " not in name and "-" not in name) or is_commune_name(name) or fold_key(name) in not_territory_keys():
+        # "Le Muretain Agglo", "le Grand Périgueux", "président du Grand Périgueux": an article that
+        # belongs to the official name is part of the name, spelled as the list spells it.
+        official = OFFICIAL_ARTICLE.match(find_epci(name).name.split(" ", 1)[-1])
+        article = ARTICLE_BEFORE.search(text, max(0, at - 4), at) if official else None
+        # One word is a name with its article only ("le Grésivaudan"), and no commune's.
+        if (" " not in name and "-" not in name and article is None) or is_commune_name(name) \
+                or fold_key(name) in not_territory_keys():
             continue
-        # "Le Muretain Agglo": an article that belongs to the official name is part of it.
-        article = OWN_ARTICLE_BEFORE.search(text, max(0, at - 4), at)
-        official = find_epci(name).name.split(" ", 1)[-1]
-        if article and fold_key(official).startswith(fold_key(article.group()) + " "):
-            at, name = article.start(), clean(article.group() + name)
+        if official and not OFFICIAL_ARTICLE.match(name):
+            at, name = (article.start() if article else at), clean(official.group() + name)
         found.append((at, end, name))
+    return found
+
+
+# Between the words of a brand name: spaces only ("Lannion-Trégor Communauté").
+SPACES_ONLY = re.compile(r"\s+")
+# The most words a brand name has before its brand word ("Montpellier Méditerranée Métropole": 2).
+MAX_BRAND_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def _brand_word() -> re.Pattern:
+    """A word that ends an EPCI's brand name, with a capital ("Dinan Agglomération", "Vitré Communauté"),
+    unless it opens a legal form ("Communauté de communes")."""
+    words = "|".join(map(re.escape, lexicon.territory_forms()["brand_words"]))
+    return re.compile(rf"(?<=\s)(?:{words})\b(?!\s*(?:de\s+communes|d['’]\s*agglom|urbaine|intercommunale))")
+
+
+def brand_names(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """EPCI named by a brand, a place's name and a word such as "Agglomération" after it, known to
+    the official list or not: "Lannion-Trégor Communauté et la Caf ont signé", "Pour Vitré
+    Communauté," (not "Pour"), "La Roche-sur-Yon Agglomération". The words before the brand word
+    must name a place (``names_a_place``). Returns (start, end, name)."""
+    stop, connectors = _name_words()
+    found = []
+    for match in _brand_word().finditer(text):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        run: list[re.Match] = []
+        for word in reversed(list(WORD.finditer(text, max(0, match.start() - 80), match.start()))):
+            gap = text[word.end():run[-1].start() if run else match.start()]
+            if not SPACES_ONLY.fullmatch(gap) or len(run) == MAX_BRAND_WORDS:
+                break
+            run.append(word)
+        run.reverse()
+        for i, first in enumerate(run):
+            words = [w.group() for w in run[i:]]
+            if not is_name_word(first.group(), stop) or fold_key(words[-1]) in connectors \
+                    or not all(is_name_word(w, stop) or w in connectors for w in words):
+                continue
+            if names_a_place(" ".join(words)):
+                found.append((first.start(), match.end(), clean(text[first.start():match.end()])))
+            break
     return found

@@ -104,13 +104,17 @@ def find_communes(name: str, departement: str | None = None) -> tuple[CommuneRef
     without its leading article, or against names that have one ("Pont-de-Claix" -> Le
     Pont-de-Claix (38)), then without apostrophes inside words ("M'tsamboro" -> Mtsamboro)."""
     key = fold_key(name)
-    found = [c for c in communes_by_key().get(key, ()) if c.kind == "actuelle"]
+
+    def within(refs) -> list[CommuneRef]:
+        return [c for c in refs if c.kind == "actuelle" and (not departement or c.departement == departement)]
+
+    # Within a departement, a name that is another departement's commune there ("Port", Ain) but
+    # this one's with its article ("du François" for Le François, Martinique) is tried without it too.
+    found = within(communes_by_key().get(key, ()))
     if not found:
-        found = list(communes_by_bare_key().get(NAME_ARTICLE.sub("", key), ()))
+        found = within(communes_by_bare_key().get(NAME_ARTICLE.sub("", key), ()))
     if not found and ("'" in name or "’" in name or key in communes_by_glued_key()):
-        found = list(communes_by_glued_key().get(fold_key(INNER_APOSTROPHE.sub("", name)), ()))
-    if departement:
-        found = [c for c in found if c.departement == departement]
+        found = within(communes_by_glued_key().get(fold_key(INNER_APOSTROPHE.sub("", name)), ()))
     return tuple(found)
 
 
@@ -147,6 +151,19 @@ def find_epci(name: str, departement: str | None = None) -> EpciRef | None:
     if departement:
         found = tuple(e for e in found if epci_departement(e) == departement)
     return found[0] if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1024)
+def find_epci_by_brand(name: str) -> EpciRef | None:
+    """The EPCI whose official name, legal form aside, begins with ``name`` as whole words, when
+    exactly one does: a brand that drops the end of the official name ("Loudéac
+    Communauté" for "CC Loudéac Communauté - Bretagne Centre"). None when
+    ``name`` is an EPCI's whole name (``find_epci``), unknown, or begins several."""
+    key = territory_key(name)
+    if not key or key in epci_by_key():
+        return None
+    found = {ref for known, refs in epci_by_key().items() if known.startswith(key + "-") for ref in refs}
+    return found.pop() if len(found) == 1 else None
 
 
 @lru_cache(maxsize=1)

@@ -3,15 +3,13 @@
 Every mention of a collectivity is collected — a legal form and a name ("communauté de communes
 Vallée de l'Hérault", "CA du Gard Rhodanien", "la commune de Valros"), an informal form before a
 name the official list of EPCI knows ("l'agglomération de l'Orée de la Brie"), a name the
-official list knows on its own ("le Grand Cahors", "Limoges Métropole"), a group of communes named
-as a party ("les communes de Ceyrat, Beaumont et Saint-Genès-Champanelle"), a "secteur", an
-overseas collectivity, a CTG named after a place, the topic of a headline ("Centre-Manche : ...")
-— and scored by its context: the party clause ("..., représentée par son Président"), a sentence
-about signing with the Caf (more for the subject of "a signé"), a CTG cue, a title. A name after
-"en présence de" is an attendee's; communes beside an EPCI in one sentence are its members; a
-context such as "fait partie de la Communauté d'Agglomération..." counts against it. Mentions of
-one place add up under a key (the name without legal form nor article; an EPCI's spellings and a
-group's members count as one), once per sentence. The best place must clearly lead.
+official list knows on its own ("le Grand Cahors", "Limoges Métropole"), a brand ("Lannion-Trégor
+Communauté"), a group of communes named as a party ("les communes de Ceyrat, Beaumont et
+Saint-Genès-Champanelle"), a "secteur", an overseas collectivity, a CTG named after a place, the
+topic of a headline ("Centre-Manche : ..."), a running header ("VILLE DE SAINT-FLOUR" atop each
+page) — and weighed by its context (``extract/mentions.py``). Communes beside an EPCI in one
+sentence are its members; an EPCI's spellings and a group's members count as one place. The best
+place must clearly lead.
 
 When no collectivity is named so, a commune named bare in a sentence about the CTG or in a
 dateline may stand; when none is named at all, an EPCI named by its legal form alone as a party
@@ -23,18 +21,30 @@ The Caf is read in ``extract/caf.py`` (its departement resolves commune names he
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 from extract import lexicon
 from extract.caf import caf_name, departement_of, extract_caf  # noqa: F401 (caf_name: parties imports it from here)
 from extract.communes import read_commune_list
+from extract.mentions import (
+    CAF_WORD,
+    MIN_SCORE,
+    Mention,
+    as_party,
+    choose,
+    in_context,
+    mention_key,
+    scored,
+    title_font_size,
+    totals,
+)
 from extract.names import (
     ARTICLES,
     LEADING_ARTICLE,
-    PARTY_CLAUSE,
     WORD,
+    brand_names,
     commune_name,
     epci_names,
     known_epci_run,
@@ -44,14 +54,10 @@ from extract.names import (
     read_name,
 )
 from extract.normalize import clean, fold_key, place_name
-from extract.reference import find_communes, find_epci
-from extract.text import Passage, passages, sentence_at, snippet
+from extract.reference import find_communes, find_epci, find_epci_by_brand
+from extract.text import Passage, passages, snippet
 from models.conventions import Territory, TerritoryType
-from models.document import Document
-
-# The best place needs this score and must lead the runner-up by this ratio.
-MIN_SCORE = 1.5
-LEAD_RATIO = 1.6
+from models.document import Block, Document
 
 # A lower-case article before a commune's name ("la Boissière"); "La Boissière" keeps its own.
 LOWER_ARTICLE = re.compile(r"^(?:(?:de\s+la|du|des|de|la|le|les)\s+|(?:de\s+l|d|l)['’]\s*)")
@@ -86,71 +92,13 @@ CTG_OF = re.compile(
 TERRITORY_OF = re.compile(r"(?<!convention\s)(?<!projet\sde\s)\bterritoire\s+(?:de\s+|du\s+|des\s+|d['’]\s*)?(?=(?-i:[A-ZÀ-Ý]))", re.IGNORECASE)
 # A headline whose topic is a place: "Centre-Manche : et si ...", "Grand Cahors – services aux familles".
 HEADLINE_TOPIC = re.compile(r"\s*(?P<name>[A-ZÀ-Ý][^:–—|]{1,60}?)\s*(?::|\s[–—-]\s)")
-# A brand ending in "Métropole": "Valenciennes Métropole", "Montpellier Méditerranée Métropole".
-METROPOLE_BRAND = re.compile(r"\b(?P<name>(?:(?!Communaut|Agglom|Communes)[A-ZÀ-Ý][\w'’\-]+\s+){1,3}Métropole)\b")
 # An acronym given to a name: "Communauté de communes Vallée de l'Hérault (CCVH)".
 ACRONYM_AFTER = re.compile(r"^\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)")
 
-# A sentence about signing with the Caf: "signée entre la ville de X et la CAF", "ont signé avec".
-SIGNING = re.compile(r"\bsign\w*|\bsignataires?\b", re.IGNORECASE)
-# Just before a sentence, a list of signatories opens: "Les signataires :\nLa CAF de l'Aisne et ...".
-SIGNATORIES_BEFORE = re.compile(r"\bsignataires?\s*:\s*$", re.IGNORECASE)
-CAF_WORD = re.compile(r"\bcaf\b|caisse\s+d['’]allocations", re.IGNORECASE)
-CTG_CUE = re.compile(r"\bctgs?\b|conventions?\s+territoriales?\s+globales?", re.IGNORECASE)
-# Right after a name, the verb of which it is the subject: "la communauté de communes Bugey-Sud
-# a signé", "La CABBALR a officiellement signé", "Les communes de A et B et la CAF s'engagent",
-# "Bugey-Sud s'était associée".
-SUBJECT_OF_SIGNING = re.compile(
-    r"""^\s*(?:\([^)]{1,30}\)\s*)?(?:,?\s+et\s+(?:la|le|les|l['’])\s*[^,.;:]{1,60}?\s+)?
-        (?:(?:a|ont|avait|avaient|va|vont|vient\s+de|viennent\s+de)\s+)?
-        (?:(?:officiellement|également|aussi|ainsi|enfin|récemment|donc)\s+)?
-        (?:s['’]\s*(?:est|était|sont|étaient)?\s*|se\s+sont\s+)?
-        (?:sign|engag|associ|renouvel|conclu)\w*""",
-    re.IGNORECASE | re.VERBOSE,
-)
-# Before a name, the role of a person of whom it is the organisation: "X, adjointe à la mairie
-# de Pradines, ... ont signé" (the subject of the signing is X, not the commune).
-ROLE_BEFORE = re.compile(
-    r"""\b(?:maire|adjoint\w*|(?:vice-)?pr[ée]sident\w*|direct(?:eur|rice)\w*|conseill\w+|[ée]lue?s?|d[ée]l[ée]gu[ée]e?s?)\s+
-        (?:(?:à|de)\s+la\s+|au\s+|aux\s+|du\s+|de\s+l['’]\s*|des\s+|de\s+|d['’]\s*)?$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-# Before a name in its sentence, attendance rather than partnership: "en présence de ...".
-ATTENDANCE = re.compile(r"\ben\s+pr[ée]sence\b", re.IGNORECASE)
-# Before a name, a context that makes it a larger or neighbouring territory:
-# "Valros fait partie de la Communauté d'Agglomération Béziers Méditerranée".
-CONTAINER_CONTEXT = re.compile(
-    r"(?:fait|font)\s+partie\s+(?:de\s+la|du|de\s+l['’]|des|de)?\s*$|membres?\s+(?:de\s+la|du|de\s+l['’]|de)\s*$"
-    r"|au\s+sein\s+(?:de\s+la|du|de\s+l['’]|de)\s*$|rattach\w+\s+à\s+la\s*$|appartien\w+\s+à\s+la\s*$"
-    r"|adh[ée]rente?s?\s+à\s+la\s*$|situ[ée]e?s?\s+(?:dans|sur)\s+(?:la|le\s+territoire\s+de\s+la)\s*$"
-    r"|int[ée]gr[ée]e?s?\s+(?:à|dans)\s+la\s*$|en\s+lien\s+avec\s+la\s*$",
-    re.IGNORECASE,
-)
+# Before "secteur", where something is rather than who signs: "dans le secteur de Lamastre".
+WHERE_BEFORE = re.compile(r"\b(?:dans|sur)\s+(?:le|ce)\s+$", re.IGNORECASE)
 # Before a commune's name, a venue rather than a party: "signée à Beaumont", "aux Abymes".
 VENUE_BEFORE = re.compile(r"\b(?:à|aux|au|en)\s*$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Mention:
-    key: str
-    name: str               # the name as written (cleaned), article included for EPCI
-    form: str | None        # the legal form as written, for EPCI and groups
-    type: TerritoryType | None
-    base: float             # what the kind of mention is worth before its context
-    passage: Passage
-    span: tuple[int, int]
-    rule: str
-    members: tuple[str, ...] = ()   # a group of communes: its members' names
-    # Context, read by _context():
-    sentence: tuple[int, int] = (0, 0)
-    container: bool = False
-    party: bool = False
-    signing: bool = False
-    ctg: bool = False
-    title: float = 0.0
-    subject: bool = False
-    attendee: bool = False
-    score: float = field(default=0.0, compare=False)
 
 
 @lru_cache(maxsize=1)
@@ -190,74 +138,6 @@ def _informal_forms() -> re.Pattern:
                       re.IGNORECASE)
 
 
-def _key(name: str) -> str:
-    return fold_key(LEADING_ARTICLE.sub("", clean(name)))
-
-
-def _context(m: Mention, title_size: float) -> Mention:
-    """The mention with the facts of its context that weigh on its score."""
-    text, (start, end) = m.passage.text, m.span
-    left, right = sentence_at(text, start, end)
-    sentence = text[left:right]
-    block = m.passage.block
-    title = 0.0
-    if (block.size >= title_size or block.bold) and len(text) < 200:
-        title = 2.0 if m.passage.page.number <= 2 else 1.0
-    return replace(
-        m, sentence=(left, right),
-        container=bool(CONTAINER_CONTEXT.search(text[max(left, start - 45):start])),
-        party=bool(PARTY_CLAUSE.match(text[end:end + 60])),
-        signing=bool((SIGNING.search(sentence) or SIGNATORIES_BEFORE.search(text, max(0, left - 30), left))
-                     and CAF_WORD.search(sentence)),
-        ctg=bool(CTG_CUE.search(sentence)), title=title,
-        subject=bool(m.rule != "mayor_of" and SUBJECT_OF_SIGNING.match(text[end:end + 120])
-                     and not ROLE_BEFORE.search(text[max(left, start - 40):start])),
-        attendee=bool(ATTENDANCE.search(text[left:start])))
-
-
-def _scored(found: list[Mention]) -> list[Mention]:
-    """Each mention with its score. In a sentence, a mention that is the subject of the signing
-    takes the signing's weight from the others; communes beside an EPCI are its members, and take
-    none of it, even as co-subjects ("la Ville de X et le Grand Y ont signé"); an attendee's ("en
-    présence de") takes no context at all."""
-    by_sentence: dict[tuple[int, tuple[int, int]], list[Mention]] = defaultdict(list)
-    for m in found:
-        by_sentence[(id(m.passage), m.sentence)].append(m)
-    scored = []
-    for group in by_sentence.values():
-        live = [m for m in group if not m.container]
-        has_subject = any(m.subject for m in live)
-        has_epci = any(m.type is TerritoryType.EPCI for m in live)
-        for m in group:
-            if m.container:
-                scored.append(replace(m, score=-4.0))
-                continue
-            score = m.base + m.title + (5.0 if m.party else 0.0)
-            if not m.attendee:
-                member = m.type is TerritoryType.COMMUNE and has_epci
-                if m.signing and not member and (m.subject or not has_subject):
-                    score += 3.0
-                score += (2.0 if m.subject and not member else 0.0) + (2.0 if m.ctg else 0.0)
-            scored.append(replace(m, score=score))
-    return scored
-
-
-def _totals(found: list[Mention]) -> Counter[str]:
-    """A place's score: over its sentences, the best mention of each (a sentence that names it
-    twice says it once), and every mention against it."""
-    best: dict[tuple[str, int, tuple[int, int]], float] = {}
-    totals: Counter[str] = Counter()
-    for m in found:
-        if m.score < 0:
-            totals[m.key] += m.score
-            continue
-        where = (m.key, id(m.passage), m.sentence)
-        best[where] = max(best.get(where, 0.0), m.score)
-    for (key, _, _), score in best.items():
-        totals[key] += score
-    return totals
-
-
 # A group of communes named together: "les communes de Ceyrat, Beaumont et ...", "les
 # municipalités de Firminy, du Chambon-Feugerolles et de La Ricamarie", "les trois communes de".
 GROUP_OPENING = re.compile(
@@ -267,8 +147,15 @@ GROUP_OPENING = re.compile(
 )
 # A leading dated header before a headline: "date 2025-11", "2024-03-12".
 DATED_HEADER = re.compile(r"^\s*(?:date\s+)?\d{4}-\d{2}(?:-\d{2})?\s+")
+# After a legal form at the end of a block, nothing but an article: "COMMUNAUTÉ DE COMMUNES DE LA".
+ARTICLES_ONLY = re.compile(r"\s*(?:(?:de\s+la|du|des|de|la|le|les)\s*|(?:de\s+l|d|l)['’]\s*)?$", re.IGNORECASE)
+# OCR's stray marks at the start of a line: "_PAYS DE LAMASTRE".
+LEADING_NOISE = re.compile(r"^[\W_]+")
 # The passages at the top of a document where a headline may name the territory.
 HEADLINE_PASSAGES = 3
+# A title that is only a place's name is at most this long: "Communauté de communes du Pays de
+# Lamastre" fits; a sentence does not.
+TITLE_PLACE_MAX = 80
 # Before a party in its sentence: "entre la Caf et ...", "signée avec ...", "s'associe à ...".
 PARTNER_BEFORE = re.compile(r"\b(?:entre|avec|associe\w*\s+à|sign\w*)\b", re.IGNORECASE)
 # Before a legal form, the definite article that makes it one EPCI: "la communauté urbaine".
@@ -286,22 +173,40 @@ BARE_COMMUNE_BASE = 0.5
 BARE_COMMUNE_MIN_POPULATION = 10000
 
 
-def _title_size(doc: Document) -> float:
-    sizes = sorted(b.size for _, b in doc.blocks() if b.size)
-    return (sizes[len(sizes) // 2] * 1.3) if sizes else 14.0
+def _running_headers(doc: Document) -> list[Passage]:
+    """The running headers and footers ingest set aside ("VILLE DE SAINT-FLOUR" atop each page of
+    a deliberation), each distinct line once, as passages of their own; page numbers aside."""
+    seen: set[str] = set()
+    headers = []
+    for page in doc.pages:
+        for line in page.furniture:
+            if line.text in seen or not re.search(r"[^\W\d_]{3}", line.text):
+                continue
+            seen.add(line.text)
+            headers.append(Passage(page, Block(lines=(line,), bbox=line.bbox, text=line.text), None))
+    return headers
+
+
+@lru_cache(maxsize=1)
+def _place_noun_before() -> re.Pattern:
+    """Before a commune's name, a common noun that makes it name another place: "la commune de
+    l'île de Ré", "sous-préfète de Brioude", "le bassin de Lens"."""
+    nouns = "|".join(re.escape(n).replace("'", "['’]").replace("é", "[ée]")
+                     for n in sorted(lexicon.territory_forms()["place_nouns"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{nouns})\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)$", re.IGNORECASE)
 
 
 def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
-    """Every mention of a collectivity, with its score (see _scored)."""
+    """Every mention of a collectivity, with its score (see ``extract.mentions.scored``)."""
     forms = _forms()
     informal = _informal_forms()
-    title_size = _title_size(doc)
+    title_size = title_font_size(doc)
     found: list[Mention] = []
     aliases: dict[str, str] = {}  # "civis" -> the key of "Communauté intercommunale ... (Civis)"
 
     def add(passage: Passage, at: int, name_start: int, base: float, kind: TerritoryType | None,
-            form: str | None, rule: str) -> Mention | None:
-        text = passage.text
+            form: str | None, rule: str, text: str | None = None) -> Mention | None:
+        text = text or passage.text
         read = read_name(text, name_start)
         if form and kind is TerritoryType.EPCI:
             read = official_epci_name(text, name_start, form, read)
@@ -326,39 +231,55 @@ def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
         elif kind is None:
             # "Convention Territoriale Globale DE VALROS": the preposition is not part of it.
             name = place_name(PREPOSITION.sub("", name))
-        key = _key(name)
-        if not key or key in not_territory_keys() or (rule in ("sector", "headline_topic") and not names_a_place(name)):
+        key = mention_key(name)
+        if not key or key in not_territory_keys() or (rule in ("sector", "headline_topic", "title_place")
+                                                                and not names_a_place(name)):
             return None
-        mention = Mention(key, name, form, kind, base, passage, (at, end), rule)
+        if rule == "sector" and WHERE_BEFORE.search(text, max(0, at - 12), at):
+            return None  # "ouvrir une maison d'assistants maternels dans le secteur de X": a place
+        mention = Mention(key, name, form, kind, base, passage, (at, min(end, len(passage.text))), rule)
         found.append(mention)
         acronym = ACRONYM_AFTER.match(text[end:end + 20])
         if acronym:
             aliases[fold_key(acronym["acronym"])] = key
         return mention
 
-    for position, passage in enumerate(passages(doc)):
+    def add_form(passage: Passage, run_on: str | None, match: re.Match, *args) -> None:
+        if add(passage, match.start(), match.end(), *args) is None and run_on \
+                and ARTICLES_ONLY.match(passage.text, match.end()):
+            add(passage, match.start(), match.end(), *args, text=run_on)
+
+    ordered = list(passages(doc))
+    headers = _running_headers(doc)
+    for position, passage in enumerate(ordered + headers):
         text = passage.text
         start = len(found)
+        following = ordered[position + 1] if position + 1 < len(ordered) else None
+        # A heading cut after its form ("COMMUNAUTÉ DE COMMUNES DU" | "PAYS DE
+        # LAMASTRE"): the name is read on in the next block of the page.
+        run_on = f"{text} {LEADING_NOISE.sub('', following.text)}" \
+            if following is not None and following.page is passage.page else None
+
         for pattern, canonical, kind in forms:
             for match in pattern.finditer(text):
                 written = clean(match.group()).strip()
                 form = written if len(written) > 4 else canonical
-                add(passage, match.start(), match.end(), 2.0 if len(written) > 4 else 1.5, kind,
-                    form[:1].upper() + form[1:], "sector" if canonical == "Secteur" else "legal_form")
+                add_form(passage, run_on, match, 2.0 if len(written) > 4 else 1.5, kind, form[:1].upper() + form[1:],
+                         "sector" if canonical == "Secteur" else "legal_form")
         for match in COMMUNE_FORM.finditer(text):
-            add(passage, match.start(), match.end(), 2.0, TerritoryType.COMMUNE, None, "commune_form")
+            add_form(passage, run_on, match, 2.0, TerritoryType.COMMUNE, None, "commune_form")
         for match in COLLECTIVITY_FORM.finditer(text):
             read = read_name(text, match.end())
             if read is None:
                 continue
             name, end = read
-            departement = departement_of(name)
-            if departement is not None and fold_key(departement.name) == _key(name):
+            named = departement_of(name)  # "Collectivité territoriale de Guyane": a departement's
+            if named is not None and fold_key(named.name) == mention_key(name):
                 kind, written = TerritoryType.DEPARTEMENT, clean(text[match.start():end])
                 written = written[:1].upper() + written[1:]
             else:
                 kind, written = (TerritoryType.COMMUNE if find_communes(name) else None), place_name(name)
-            found.append(Mention(_key(name), written, None, kind, 2.0, passage, (match.start(), end),
+            found.append(Mention(mention_key(name), written, None, kind, 2.0, passage, (match.start(), end),
                                  "collectivity_form"))
         for match in MAYOR_OF.finditer(text):
             add(passage, match.start(), match.end(), 1.0, TerritoryType.COMMUNE, None, "mayor_of")
@@ -366,35 +287,44 @@ def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
             add(passage, match.start(), match.end(), 2.0, None, None, "ctg_named_after")
         for match in TERRITORY_OF.finditer(text):
             add(passage, match.start(), match.end(), 1.0, None, None, "territory_named")
-        if position < HEADLINE_PASSAGES:
+        if position < min(HEADLINE_PASSAGES, len(ordered)):
             dated = DATED_HEADER.match(text)
             topic = HEADLINE_TOPIC.match(text, dated.end() if dated else 0)
             read = read_name(text, topic.start("name")) if topic else None
             if read and read[1] == topic.end("name"):
                 add(passage, topic.start("name"), topic.start("name"), 1.0, None, None, "headline_topic")
-        for match in METROPOLE_BRAND.finditer(text):
-            name = clean(match["name"])
-            found.append(Mention(_key(name), name, None, TerritoryType.EPCI, 1.0, passage, match.span(),
-                                 "metropole_brand"))
+            elif len(text) < TITLE_PLACE_MAX and (passage.block.bold or passage.block.size >= title_size) \
+                    and not any(a <= 0 < b for a, b in (m.span for m in found[start:])):
+                # A slide's or a cover's title that is a place's name and nothing else:
+                # "Pays de Lamastre", "HAUT-VIVARAIS".
+                read = read_name(text, 0)
+                if read and read[1] == len(text.rstrip(" .")):
+                    add(passage, 0, 0, 1.0, None, None, "title_place")
         taken = [m.span for m in found[start:]]
         for at, end, name in epci_names(text, taken):
             before = informal.search(text, max(0, at - 40), at)
             if before:
-                found.append(Mention(_key(name), clean((before["article"] or "") + name), clean(before["form"]),
+                found.append(Mention(mention_key(name), clean((before["article"] or "") + name), clean(before["form"]),
                                      TerritoryType.EPCI, 2.0, passage, (before.start(), end), "informal_form"))
             else:
-                found.append(Mention(_key(name), name, None, TerritoryType.EPCI, 1.5, passage, (at, end), "epci_name"))
+                found.append(Mention(mention_key(name), name, None, TerritoryType.EPCI, 1.5, passage, (at, end), "epci_name"))
+        for at, end, name in brand_names(text, [m.span for m in found[start:]]):
+            if mention_key(name) not in not_territory_keys():
+                found.append(Mention(mention_key(name), name, None, TerritoryType.EPCI, 1.0, passage, (at, end), "epci_brand"))
         for match in GROUP_OPENING.finditer(text):
             items = read_commune_list(text, match.end(), None, departement)
             if len(items) < 2:
                 continue
             # As written, but a name its writer shortened ("du Revest") in full.
             names = [item.ref.name if item.shortened else item.name for item in items]
-            found.append(Mention("+".join(sorted(_key(n) for n in names)), f"{', '.join(names[:-1])} et {names[-1]}",
+            found.append(Mention("+".join(sorted(mention_key(n) for n in names)), f"{', '.join(names[:-1])} et {names[-1]}",
                                  None, TerritoryType.MULTI_COMMUNES, 2.0, passage, (match.start(), items[-1].end),
-                                 "group_of_communes", members=tuple(_key(n) for n in names)))
-    found = [_context(m, title_size) for m in found]
-    found = _scored(_without_member_groups(found))
+                                 "group_of_communes", members=tuple(mention_key(n) for n in names)))
+    in_headers = {id(p) for p in headers}
+    # A running header names its document's collectivity at most as a line of its text would.
+    found = [replace(c, title=0.0) if id(m.passage) in in_headers else c
+             for m, c in ((m, in_context(m, title_size)) for m in found)]
+    found = scored(_without_member_groups(found))
     # A place named by its acronym ("la Civis") is the place the acronym was given to.
     found = [replace(m, key=aliases[m.key]) if m.key in aliases else m for m in found]
     return _fold_groups(_same_epci(found))
@@ -408,15 +338,7 @@ def _without_member_groups(found: list[Mention]) -> list[Mention]:
     def beside_epci(m: Mention) -> bool:
         return (id(m.passage), m.sentence) in with_epci or bool(_epci_form_words().search(m.passage.text[slice(*m.sentence)]))
 
-    return [m for m in found if not (m.members and (beside_epci(m) or not _as_party(m)))]
-
-
-def _as_party(m: Mention) -> bool:
-    """Whether a mention's context makes it a party: a signing, a CTG, the subject of a verb of
-    partnership, a title, a party clause ("les communes de A et B partagent un accueil de
-    loisirs" is none)."""
-    return m.signing or m.ctg or m.subject or m.party or m.title > 0 \
-        or bool(SIGNING.search(m.passage.text[slice(*m.sentence)]))
+    return [m for m in found if not (m.members and (beside_epci(m) or not as_party(m)))]
 
 
 def _same_epci(found: list[Mention]) -> list[Mention]:
@@ -425,7 +347,7 @@ def _same_epci(found: list[Mention]) -> list[Mention]:
     by_siren: dict[str, str] = {}
     for m in found:
         if m.type is TerritoryType.EPCI:
-            epci = find_epci(f"{m.form} {m.name}" if m.rule == "legal_form" else m.name)
+            epci = _epci_of(m)
             if epci is not None:
                 by_siren.setdefault(epci.siren, m.key)
     if not by_siren:
@@ -433,20 +355,27 @@ def _same_epci(found: list[Mention]) -> list[Mention]:
     out = []
     for m in found:
         if m.type in (TerritoryType.EPCI, None) and not m.members:
-            epci = find_epci(f"{m.form} {m.name}" if m.rule == "legal_form" else m.name)
+            epci = _epci_of(m)
             if epci is not None and epci.siren in by_siren:
                 m = replace(m, key=by_siren[epci.siren])
         out.append(m)
     return out
 
 
+def _epci_of(m: Mention):
+    """The EPCI a mention names in the official list: under its legal form, by its name, or by a
+    brand that is the start of its official name ("Loudéac Communauté")."""
+    epci = find_epci(f"{m.form} {m.name}" if m.rule == "legal_form" else m.name)
+    return epci or (find_epci_by_brand(m.name) if m.rule == "epci_brand" else None)
+
+
 def _fold_groups(found: list[Mention]) -> list[Mention]:
     """A group of communes named as a party takes the mentions of its members ("maire de
     La Valette-du-Var", "la commune du Revest-les-Eaux"): they speak of the same CTG."""
-    totals = _totals(found)
+    by_key = totals(found)
     groups = {}
     for m in found:
-        if m.members and totals[m.key] >= MIN_SCORE and _as_party(m):
+        if m.members and by_key[m.key] >= MIN_SCORE and as_party(m):
             for member in m.members:
                 groups.setdefault(member, m.key)
     if not groups:
@@ -461,7 +390,7 @@ def _bare_communes(doc: Document, departement: str | None) -> list[Mention]:
     that name in France (a single word only for a town of some size). Venues ("à Beaumont"),
     words inside a longer capitalised run ("Sophie Robert") and communes in a sentence that names
     an EPCI are left out."""
-    title_size = _title_size(doc)
+    title_size = title_font_size(doc)
     found = []
     for position, passage in enumerate(passages(doc)):
         text = passage.text
@@ -469,7 +398,7 @@ def _bare_communes(doc: Document, departement: str | None) -> list[Mention]:
         if dateline:
             refs = find_communes(dateline["name"], departement)
             if len(refs) == 1:
-                found.append(Mention(_key(refs[0].name), refs[0].name, None, TerritoryType.COMMUNE, 1.0, passage,
+                found.append(Mention(mention_key(refs[0].name), refs[0].name, None, TerritoryType.COMMUNE, 1.0, passage,
                                      dateline.span("name"), "dateline"))
         words = list(WORD.finditer(text))
         skip_to = 0
@@ -480,7 +409,8 @@ def _bare_communes(doc: Document, departement: str | None) -> list[Mention]:
             if previous is not None and not text[previous.end():match.start()].strip() \
                     and previous.group()[:1].isupper() and previous.group().lower() not in ARTICLES:
                 continue
-            if VENUE_BEFORE.search(text, max(0, match.start() - 5), match.start()):
+            if VENUE_BEFORE.search(text, max(0, match.start() - 5), match.start()) \
+                    or _place_noun_before().search(text, max(0, match.start() - 30), match.start()):
                 continue
             for j in range(min(len(words), i + 5) - 1, i - 1, -1):
                 if any(text[words[k].end():words[k + 1].start()].strip() for k in range(i, j)):
@@ -492,15 +422,15 @@ def _bare_communes(doc: Document, departement: str | None) -> list[Mention]:
                 if departement is None and " " not in name and "-" not in name \
                         and (refs[0].population or 0) < BARE_COMMUNE_MIN_POPULATION:
                     continue
-                found.append(Mention(_key(refs[0].name), refs[0].name, None, TerritoryType.COMMUNE, BARE_COMMUNE_BASE,
+                found.append(Mention(mention_key(refs[0].name), refs[0].name, None, TerritoryType.COMMUNE, BARE_COMMUNE_BASE,
                                      passage, (match.start(), words[j].end()), "bare_commune"))
                 skip_to = words[j].end()
                 break
     # Beside an EPCI, even unnamed ("de la communauté urbaine, des villes du Creusot"), communes
     # are its members.
-    found = [m for m in (_context(m, title_size) for m in found)
+    found = [m for m in (in_context(m, title_size) for m in found)
              if not _epci_form_words().search(m.passage.text[slice(*m.sentence)])]
-    return _scored(found)
+    return scored(found)
 
 
 def _unnamed_epci(doc: Document) -> list[Mention]:
@@ -508,7 +438,7 @@ def _unnamed_epci(doc: Document) -> list[Mention]:
     CTG avec la Caf", "CTG entre la Caf de Saône-et-Loire et la communauté urbaine", "la Caf
     s'associe à la communauté urbaine". Counted only as a party beside the Caf; "une communauté
     de communes" is any."""
-    title_size = _title_size(doc)
+    title_size = title_font_size(doc)
     found = []
     for passage in passages(doc):
         text = passage.text
@@ -519,38 +449,27 @@ def _unnamed_epci(doc: Document) -> list[Mention]:
             form = clean(match.group())
             found.append(Mention(fold_key(form), form[:1].upper() + form[1:], None, TerritoryType.EPCI, 1.0, passage,
                                  match.span(), "unnamed_legal_form"))
-    def as_party(m: Mention) -> bool:
+    def partner(m: Mention) -> bool:
         before = m.passage.text[m.sentence[0]:m.span[0]]
         return m.signing or m.subject or (bool(PARTNER_BEFORE.search(before))
                                            and bool(CAF_WORD.search(m.passage.text[slice(*m.sentence)])))
 
-    return _scored([m for m in (_context(m, title_size) for m in found) if as_party(m)])
-
-
-def _choose(found: list[Mention]) -> str | None:
-    """The key of the place that clearly leads, or None."""
-    ranked = _totals(found).most_common()
-    if not ranked or ranked[0][1] < MIN_SCORE:
-        return None
-    key, best = ranked[0]
-    if len(ranked) > 1 and ranked[1][1] > 0 and best < LEAD_RATIO * ranked[1][1]:
-        return None
-    return key
+    return scored([m for m in (in_context(m, title_size) for m in found) if partner(m)])
 
 
 def extract_territory(doc: Document) -> Territory | None:
     caf = extract_caf(doc)
     departement = caf.department_code if caf else None
     found = mentions(doc, departement)
-    key = _choose(found)
+    key = choose(found)
     if key is None and not any(m.score >= MIN_SCORE for m in found):
         # Nothing named by its form: a commune named bare in a sentence about the CTG.
         found = found + _bare_communes(doc, departement)
-        key = _choose(found)
+        key = choose(found)
     unnamed = _unnamed_epci(doc) if key is None or all(m.type is None for m in found if m.key == key) else []
     if key is None:
         # Nothing named at all: an EPCI that signs under its legal form only.
-        found, key = unnamed, _choose(unnamed)
+        found, key = unnamed, choose(unnamed)
         if key is None:
             return None
     own = [m for m in found if m.key == key]
@@ -566,14 +485,17 @@ def extract_territory(doc: Document) -> Territory | None:
                 typed[m.type] += max(m.score, 0.1)
         kind = typed.most_common(1)[0][0] if typed else None
         name = _written_name(own, kind)
-        if kind is None and not find_communes(name) and _choose(unnamed) is not None:
-            # "le territoire du Pays d'Evian" and "la communauté de communes a signé": an EPCI.
+        if kind is None and not find_communes(name) and (find_epci(name) or choose(unnamed) is not None):
+            # "le territoire du Pays d'Evian" and "la communauté de communes a signé", "le
+            # territoire de Brest Métropole": an EPCI.
             kind = TerritoryType.EPCI
     if kind in (TerritoryType.COMMUNE, None):
         # The commune's official spelling: "Pont-de-Claix" read after "du" is Le Pont-de-Claix.
         spellings = {ref.name for ref in find_communes(name, departement) or find_communes(name)}
         if len(spellings) == 1:
             name = spellings.pop()
+            if kind is None and all(m.rule == "title_place" for m in own if m.type is None):
+                kind = TerritoryType.COMMUNE  # a cover titled "HAZEBROUCK": the commune
     evidence = max(own, key=lambda m: m.score)
     return Territory(doc_id=doc.doc_id, page=evidence.passage.page.number, rule=evidence.rule,
                      snippet=snippet(evidence.passage.text, *evidence.span),

@@ -6,6 +6,7 @@ import pytest
 
 from extract.communes import extract_communes
 from models.conventions import Caf, Territory, TerritoryType
+from models.document import BBox, Block, Document, Line, Media, Page, Span
 from tests.conftest import make_doc
 
 GROUNDING = {"doc_id": "snippet", "page": 1, "snippet": "…", "rule": "test"}
@@ -235,3 +236,108 @@ def test_count_stated_in_every_form(text, value):
 def test_count_must_not_fire(text):
     _, count = extract_communes(make_doc(text), epci("Communauté de communes du Pays de Lamastre"), caf("07", "Ardèche"))
     assert count is None
+
+
+# --- counts said of the territory, key figures, lists between bullets --------------------------------
+
+LAMASTRE = "Communauté de communes du Pays de Lamastre"  # 11 members in the official lists
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Un territoire rural de onze communes, au cœur de l'Ardèche.", 11),
+    ("Une intercommunalité de vingt et une communes signe sa CTG avec la Caf.", 21),
+    ("« Nos douze communes avancent ensemble », a déclaré le président.", 12),
+    ("La convention concerne les 12 communes de l'Agglo et leurs habitants.", 12),
+    ("Quatre-vingt-deux communes regroupées : un territoire de quatre-vingt-deux communes.", 82),
+    # Said of the families of the territory: its own when the official lists give that many members.
+    ("Un projet pour les familles de 11 communes.", 11),
+    # In brackets right after the territory's name.
+    ("La Communauté de communes du Pays de Lamastre (11 communes, 9 800 habitants) signe la CTG.", 11),
+])
+def test_count_said_of_the_territory_itself(text, value):
+    _, count = extract_communes(make_doc(text), epci(LAMASTRE), caf("07", "Ardèche"))
+    assert count is not None and count.value == value
+
+
+@pytest.mark.parametrize("text", [
+    "L'agglomération voisine, un territoire de 30 communes, prépare la sienne.",   # another territory
+    "La crèche accueille les familles de 5 communes.",                            # a service's reach
+    "Nos 3 communes les plus peuplées concentrent la moitié des familles.",        # some of them
+    "Comme la Caf du Var (153 communes), la Caf de l'Ardèche signe des CTG.",     # a Caf's area
+])
+def test_count_said_of_another_territory_or_a_service_does_not_fire(text):
+    _, count = extract_communes(make_doc(text), epci(LAMASTRE), caf("07", "Ardèche"))
+    assert count is None
+
+
+def test_key_figure_of_the_territory():
+    doc = make_doc("Portrait du territoire\n\n9 800 habitants\n\n• 11 communes\n\n3 accueils de loisirs")
+    _, count = extract_communes(doc, epci(LAMASTRE), caf("07", "Ardèche"))
+    assert count is not None and (count.value, count.page) == (11, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "Le département en chiffres\n\n325 000 habitants\n\n339 communes",   # a wider area
+    "Portrait du territoire\n\n9 800 habitants\n\n80 communes",          # far from the members' number
+    "Portrait du territoire\n\n11 communes couvertes par un relais petite enfance",  # not a figure alone
+])
+def test_key_figure_of_another_area_does_not_fire(text):
+    _, count = extract_communes(make_doc(text), epci(LAMASTRE), caf("07", "Ardèche"))
+    assert count is None
+
+
+def test_communes_between_bullets_under_a_heading_that_counts_them():
+    doc = make_doc("Un territoire de 4 communes\n\nLamastre • Désaignes • Empurany • Le Crestet\n\nChiffres clés")
+    communes, count = extract_communes(doc, epci(LAMASTRE), caf("07", "Ardèche"))
+    assert [(c.name, c.rule) for c in communes] == [(n, "listed_under_heading")
+                                                    for n in ("Lamastre", "Désaignes", "Empurany", "Le Crestet")]
+    assert count.value == 4 and all(c.code for c in communes)
+
+
+def test_a_list_between_bullets_wrapped_by_the_layout_is_read_across_its_lines():
+    lines = ("Baie-Mahault • Pointe-Noire • Deshaies • Sainte-", "Rose • Lamentin • Petit-Bourg • Saint-", "Claude")
+    heading = Line.of((Span("Les 7 communes membres", BBox(50, 80, 300, 91), "Test", 14.0, bold=True),))
+    body = tuple(Line.of((Span(t, BBox(50, 100 + 12 * i, 500, 111 + 12 * i), "Test", 10.0),)) for i, t in enumerate(lines))
+    blocks = (Block(lines=(heading,), bbox=heading.bbox, text=heading.text),
+              Block(lines=body, bbox=BBox(50, 100, 500, 135),
+                    text="Baie-Mahault • Pointe-Noire • Deshaies • Sainte-Rose • Lamentin • Petit-Bourg • Saint-Claude"))
+    doc = Document(doc_id="wrapped", source_path="wrapped.pdf", media=Media.PDF,
+                   pages=(Page(number=1, width=595, height=842, blocks=blocks),))
+    # Nothing names the Caf nor the EPCI: the names that are one commune's only place the others
+    # (Sainte-Rose, Saint-Claude) in the Guadeloupe.
+    communes, _ = extract_communes(doc, None, None)
+    assert [(c.name, c.code[:3]) for c in communes] == [
+        ("Baie-Mahault", "971"), ("Pointe-Noire", "971"), ("Deshaies", "971"), ("Sainte-Rose", "971"),
+        ("Lamentin", "971"), ("Petit-Bourg", "971"), ("Saint-Claude", "971")]
+
+
+def test_a_prose_list_cut_by_the_layout_goes_on_in_the_next_block():
+    doc = make_doc("La CTG est signée entre la Caf de l'Ardèche et la communauté de communes.\n\n"
+                   "Les communes : Lamastre, Désaignes, Empurany.\n\nNozières, Lafarre, Saint-Basile,\n\n"
+                   "Les syndicats : SIVU de Gilhoc-sur-Ormèze / Saint-Prix, Syndicat des eaux du Doux, SIVOM du Haut-Vivarais.")
+    communes, _ = extract_communes(doc, epci(LAMASTRE), caf("07", "Ardèche"))
+    assert names(communes) == ["Lamastre", "Désaignes", "Empurany", "Nozières", "Lafarre", "Saint-Basile"]
+
+
+def test_a_bulleted_line_that_is_mostly_other_things_is_no_list():
+    doc = make_doc("Un territoire de 11 communes\n\nAccueil Caf • Lamastre (mardi) • permanence France services • "
+                   "relais petite enfance")
+    communes, _ = extract_communes(doc, epci(LAMASTRE), caf("07", "Ardèche"))
+    assert communes == []
+
+
+@pytest.mark.parametrize("text", [
+    "Communes membres : Lamastre – Désaignes – Empurany – Nozières.",
+    "Communes membres : Lamastre / Désaignes / Empurany / Nozières.",
+    "Communes membres : Lamastre ; Désaignes ; Empurany ; Nozières.",
+    "Le conseil approuve la CTG pour ses communes membres, à savoir Lamastre, Désaignes, Empurany et Nozières.",
+])
+def test_prose_lists_between_dashes_slashes_semicolons_or_after_a_savoir(text):
+    communes, _ = extract_communes(make_doc(text), epci(LAMASTRE), caf("07", "Ardèche"))
+    assert names(communes) == ["Lamastre", "Désaignes", "Empurany", "Nozières"]
+
+
+def test_a_dash_ends_a_list_before_what_is_said_of_it():
+    doc = make_doc("Les maires des communes membres : Lamastre, Désaignes – seront présents à la signature.")
+    communes, _ = extract_communes(doc, epci(LAMASTRE), caf("07", "Ardèche"))
+    assert names(communes) == ["Lamastre", "Désaignes"]

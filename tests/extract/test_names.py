@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from extract.names import commune_name, epci_names, known_epci_run, names_a_place, read_name
+from extract.names import (
+    brand_names,
+    commune_name,
+    epci_names,
+    known_epci_run,
+    names_a_place,
+    official_epci_name,
+    read_name,
+)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -55,3 +63,30 @@ def test_commune_name_cut_to_the_commune():
     assert commune_name("Langres et le Grand Langres") == "Langres"
     assert commune_name("POINTE-À-PITRE CONVOQUE LE CONSEIL") == "POINTE-À-PITRE"
     assert commune_name("Saint Paul et Valmalle") == "Saint Paul et Valmalle"
+
+
+def test_epci_names_keep_the_article_of_the_official_name_however_written():
+    found = [name for _, _, name in epci_names("Le président du Grand Périgueux et le Grésivaudan signent.", [])]
+    assert found == ["Le Grand Périgueux", "Le Grésivaudan"]
+    # One word without its article is no EPCI's name: "Grésivaudan" may be a valley.
+    assert epci_names("La vallée du Grésivaudan accueille les familles.", []) == []
+
+
+def test_official_epci_name_does_not_end_on_a_sign():
+    text = "du Pays de Sainte-Odile & Caf du Bas-Rhin"
+    assert official_epci_name(text, 0, "Communauté de communes", None) == ("du Pays de Sainte-Odile", 23)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lannion-Trégor Communauté et la Caf signent.", ["Lannion-Trégor Communauté"]),
+    ("Pour Vitré Communauté, la CTG est signée.", ["Vitré Communauté"]),
+    ("La Roche-sur-Yon Agglomération et la Caf.", ["La Roche-sur-Yon Agglomération"]),
+    ("Valenciennes Métropole, représentée par son président.", ["Valenciennes Métropole"]),
+    # Not a place before the brand word, or a legal form opening a name.
+    ("Notre Agglomération et la Caf signent.", []),
+    ("Toute la Communauté était là, avec le Projet Agglomération 2030.", []),
+    ("La Communauté de communes du Pays de Lamastre signe.", []),
+    ("Lamastre Communauté de communes signe.", []),
+])
+def test_brand_names_are_a_places_name_and_a_brand_word(text, expected):
+    assert [name for _, _, name in brand_names(text, [])] == expected

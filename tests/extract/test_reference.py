@@ -8,6 +8,7 @@ from extract.reference import (
     find_communes,
     find_communes_by_prefix,
     find_epci,
+    find_epci_by_brand,
     is_commune_name,
     territory_code,
 )
@@ -61,3 +62,18 @@ def test_apostrophes_inside_a_name_are_optional():
 def test_epci_first_words_prefilter_the_lookup_of_names():
     assert {"grand", "pays", "brest"} <= epci_first_words()
     assert "caf" not in epci_first_words()
+
+
+def test_within_a_departement_a_name_is_tried_with_the_article_it_dropped():
+    # "du François" reads "François", a commune of the Deux-Sèvres; in Martinique it is Le François.
+    assert [c.name for c in find_communes("François", "972")] == ["Le François"]
+    assert [c.departement for c in find_communes("François")] == ["79"]
+
+
+def test_epci_known_by_a_brand_that_begins_its_official_name():
+    assert find_epci_by_brand("Loudéac Communauté").name == "CC Loudéac Communauté - Bretagne Centre"
+    assert find_epci_by_brand("Tours Métropole").name == "Tours Métropole Val de Loire"
+    # A whole official name, a word that begins many names, or none: no brand.
+    assert find_epci_by_brand("CC Vallée de l'Hérault") is None
+    assert find_epci_by_brand("Pays de") is None
+    assert find_epci_by_brand("Nulle Part Agglomération") is None

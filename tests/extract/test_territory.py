@@ -8,6 +8,7 @@ import pytest
 
 from extract.territory import extract_territory
 from models.conventions import TerritoryType
+from models.document import BBox, Block, Document, Line, Media, Page, Span
 from tests.conftest import make_doc
 
 TERRITORY_CASES = [
@@ -311,3 +312,145 @@ def test_a_group_named_in_passing_does_not_take_its_members():
 ])
 def test_rubrics_and_places_that_are_no_communes_are_no_territory(text):
     assert extract_territory(make_doc(text)) is None
+
+
+# --- brands, official articles, other places, headings cut or repeated -----------------------------
+
+@pytest.mark.parametrize("text, name", [
+    # A place's name and a brand word after it, whether the official list knows the brand or not.
+    ("Lannion-Trégor Communauté et la Caf des Côtes-d'Armor ont signé jeudi la convention territoriale globale.",
+     "Lannion-Trégor Communauté"),
+    ("Pour Mont-de-Marsan Agglo, la CTG 2023-2027 a été signée avec la Caf des Landes.", "Mont-de-Marsan Agglo"),
+    ("La Roche-sur-Yon Agglomération a signé sa CTG avec la Caf de la Vendée le 3 mars.",
+     "La Roche-sur-Yon Agglomération"),
+])
+def test_epci_named_by_a_brand_with_its_legal_word_after(text, name):
+    territory = extract_territory(make_doc(text))
+    assert (territory.name, territory.type) == (name, TerritoryType.EPCI)
+
+
+def test_a_brand_leads_a_commune_named_in_a_related_link():
+    doc = make_doc("Enfance : l'agglo et la Caf signent\n\nDinan Agglomération et la Caisse d'allocations familiales "
+                   "des Côtes-d'Armor ont signé mardi la convention territoriale globale.\n\n"
+                   "À lire aussi : Plancoët : la piscine rouvre ses portes")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("Dinan Agglomération", TerritoryType.EPCI)
+
+
+@pytest.mark.parametrize("text", [
+    "Notre Agglomération signe une convention avec la Caf du Nord.",
+    "Toute la Communauté a été mobilisée pour la convention territoriale globale signée avec la Caf.",
+    "Le Projet Agglomération 2030 sera présenté aux familles par la Caf.",
+])
+def test_a_brand_word_after_no_place_is_no_territory(text):
+    assert extract_territory(make_doc(text)) is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le président du Grand Périgueux et la Caf de la Dordogne ont signé la convention territoriale globale.",
+     "Le Grand Périgueux"),
+    ("La Caf de l'Isère et le Grésivaudan ont signé leur convention territoriale globale pour 2024-2028.",
+     "Le Grésivaudan"),
+])
+def test_an_epci_whose_official_name_has_an_article_keeps_it(text, name):
+    territory = extract_territory(make_doc(text))
+    assert (territory.name, territory.type) == (name, TerritoryType.EPCI)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("La Ville du François et la Caf de la Martinique ont signé leur CTG.", "Le François"),
+    ("La commune du Luc a signé sa convention territoriale globale avec la Caf du Var.", "Le Luc"),
+])
+def test_a_commune_after_du_is_the_departements_commune_with_its_article(text, name):
+    # "François" (Deux-Sèvres) and "Luc" (Lozère) exist too, in other departements than the Caf's.
+    territory = extract_territory(make_doc(text))
+    assert (territory.name, territory.type) == (name, TerritoryType.COMMUNE)
+
+
+def test_a_commune_naming_another_place_does_not_compete():
+    # "le bassin de Lens" names an area, not the commune of Lens beside the signing one.
+    doc = make_doc("Hénin-Beaumont signe sa convention territoriale globale avec la Caf\n\nLa ville du bassin de Lens "
+                   "et la Caisse d'allocations familiales du Pas-de-Calais ont signé lundi la convention.")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("Hénin-Beaumont", TerritoryType.COMMUNE)
+
+
+def test_a_commune_named_with_its_form_is_no_other_place():
+    doc = make_doc("La ville de Lens et la Caisse d'allocations familiales du Pas-de-Calais ont signé lundi la "
+                   "convention territoriale globale.")
+    assert extract_territory(doc).name == "Lens"
+
+
+def test_a_secteur_where_an_action_takes_place_is_no_party():
+    doc = make_doc("Diagnostic de la CTG\n\nLamastre en bref : 2 400 habitants.\n\nAction 3 – créer une micro-crèche "
+                   "dans le secteur de Désaignes\n\nLe Haut-Vivarais, 11 communes")
+    territory = extract_territory(doc)
+    assert territory is None or territory.type is not TerritoryType.MULTI_COMMUNES
+
+
+def test_a_heading_cut_after_its_legal_form_reads_on_into_the_next_block():
+    doc = make_doc("COMMUNAUTÉ DE COMMUNES DU\n\n_PAYS DE LAMASTRE\n\nDélibération n° 2024-12 : convention territoriale "
+                   "globale avec la Caf de l'Ardèche. Le conseil autorise le président à la signer.")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("COMMUNAUTÉ DE COMMUNES DU PAYS DE LAMASTRE", TerritoryType.EPCI)
+
+
+def test_a_legal_form_at_the_end_of_a_sentence_does_not_read_on():
+    doc = make_doc("La Caf de l'Ardèche a signé la CTG avec la communauté de communes.\n\nLamastre accueille un "
+                   "nouveau relais petite enfance.")
+    territory = extract_territory(doc)
+    assert territory is None or territory.name == "Communauté de communes"
+
+
+def _with_running_header(header: str, body: str) -> Document:
+    def block(text: str, y: float) -> Block:
+        line = Line.of((Span(text, BBox(50, y, 500, y + 11), "Test", 10.0),))
+        return Block(lines=(line,), bbox=line.bbox, text=text)
+
+    pages = tuple(Page(number=n, width=595, height=842, blocks=(block(body if n == 1 else "Vote : unanimité.", 100),),
+                       furniture=(Line.of((Span(header, BBox(50, 20, 300, 31), "Test", 10.0),)),))
+                  for n in (1, 2))
+    return Document(doc_id="header", source_path="header.pdf", media=Media.PDF, pages=pages)
+
+
+def test_a_running_header_names_the_collectivity_of_a_deliberation():
+    doc = _with_running_header("COMMUNE DE SAINT-FLOUR", "Objet : convention territoriale globale avec la Caf du "
+                               "Cantal. Le conseil municipal autorise le maire à signer la convention.")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("Saint-Flour", TerritoryType.COMMUNE)
+
+
+def test_a_running_header_does_not_outweigh_the_party_named_in_the_text():
+    doc = _with_running_header("Mairie de Riom – service communication", "La communauté d'agglomération Riom Limagne "
+                               "et Volcans et la Caf du Puy-de-Dôme ont signé la convention territoriale globale.")
+    territory = extract_territory(doc)
+    assert territory.type is TerritoryType.EPCI
+
+
+def _sized(*blocks: tuple[str, float]) -> Document:
+    """A one-page document of blocks of text, each in its font size."""
+    out, y = [], 60.0
+    for text, size in blocks:
+        line = Line.of((Span(text, BBox(50, y, 545, y + size + 1), "Test", size, bold=size > 12),))
+        out.append(Block(lines=(line,), bbox=line.bbox, text=text))
+        y += size + 20
+    return Document(doc_id="sized", source_path="sized.pdf", media=Media.PDF,
+                    pages=(Page(number=1, width=842, height=595, blocks=tuple(out)),))
+
+
+BODY = ("Diagnostic partagé de la convention territoriale globale", 10.0), \
+       ("Les partenaires et la Caf de l'Ardèche ont présenté le diagnostic aux élus.", 10.0)
+
+
+@pytest.mark.parametrize("title, name, kind", [
+    ("Haut-Vivarais", "Haut-Vivarais", None),
+    ("SAINT-FLOUR", "Saint-Flour", TerritoryType.COMMUNE),
+])
+def test_a_cover_titled_by_a_place_names_the_territory(title, name, kind):
+    territory = extract_territory(_sized((title, 28.0), *BODY))
+    assert (territory.name, territory.type, territory.rule) == (name, kind, "title_place")
+
+
+@pytest.mark.parametrize("title", ["Nouvelle-Aquitaine", "Diagnostic partagé", "Petite enfance et parentalité"])
+def test_a_cover_titled_by_a_region_or_a_topic_names_no_territory(title):
+    assert extract_territory(_sized((title, 28.0), *BODY)) is None
