@@ -128,6 +128,17 @@ def period_end(start: date, years: int) -> int:
     return start.year + years - 1 if (start.month, start.day) == (1, 1) else start.year + years
 
 
+# A day of the month as OCR misreads it, a letter for a digit: "l8" (18), "1O" (10), "I5" (15).
+OCR_DAY = r"(?:[lI|][0-9]|[0-3][lIO]|O[1-9])"
+OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "|": "1", "O": "0", "o": "0"})
+
+
+def ocr_digits(token: str) -> str:
+    """The digits OCR misread as letters put back: "l8" -> "18", "1O" -> "10". Other characters
+    stay as they are; callers parse the result as a number and fail as usual when it is none."""
+    return token.translate(OCR_DIGITS)
+
+
 # --- numbers -------------------------------------------------------------------------------------
 
 # A French number: "1 641", "27 162 662", "34,9", "1.6", "126 968" (regular, narrow or no-break spaces).
@@ -146,6 +157,27 @@ def parse_number(text: str) -> float | None:
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
         return float(text.replace(".", ""))
     return float(text.replace(" ", "").replace(",", "."))
+
+
+def parse_number_words(text: str) -> int | None:
+    """A whole number written in French words, hyphens or spaces between them: "cinquante-sept" ->
+    57, "vingt et une" -> 21, "quatre-vingt-deux" -> 82, "soixante-dix-sept" -> 77, "deux cents" ->
+    200, "douze" -> 12. None when a word is not a number's (the calendar's ``number_words``)."""
+    words = {fold(k): v for k, v in lexicon.calendar()["number_words"].items()}
+    total = 0
+    for part in re.split(r"[\s-]+", fold(text).strip()):
+        if part == "et":
+            continue
+        value = words.get(part[:-1] if part in ("vingts", "cents") else part)
+        if value is None:
+            return None
+        if value == 100:
+            total = (total or 1) * 100 if total < 100 else total + 100
+        elif value == 20 and total % 100 == 4:
+            total += 76  # quatre-vingt: four twenties
+        else:
+            total += value
+    return total or None
 
 
 def parse_amount(text: str) -> float | None:

@@ -1,9 +1,12 @@
 """The rank of this CTG for its territory: "la 2ème Ctg", "deuxième convention territoriale
-globale", "3e CTG", "signée pour la seconde fois". A rank named after "après" or "précédente" is
-another CTG's; a rank among territories ("la première CTG dans le département") is no rank of
-this one. A renewed CTG ("nouvelle CTG", "a renouvelé", "nouvelle mouture") is the second when
-the text names a first one in the past ("une première CTG avait été signée"); a renewal alone
-says nothing of the rank."""
+globale", "3e CTG", "signée pour la seconde fois", "Pour la deuxième fois, ... ont signé". A rank
+named after "après" or "précédente" is another CTG's; a rank among territories ("la première CTG
+dans le département", "la quatrième CTG signée à Mayotte, après celles de ...") or in the Caf's
+count ("la Caf a signé sa première CTG", "conclue par la Caf", "de l'année") is no rank of this
+one, and a text that ranks its territory among others ("deuxième ville de Guyane", "rejoint les
+douze communes") claims no rank 1. A renewed CTG ("nouvelle CTG", "a renouvelé", "nouvelle
+mouture") is the second when the text names a first one in the past ("une première CTG avait été
+signée"); a renewal alone says nothing of the rank."""
 
 from __future__ import annotations
 
@@ -12,9 +15,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extract import lexicon
-from extract.normalize import fold, parse_ordinal
-from extract.text import Passage, passages, sentence_at, snippet
+from extract import lexicon, reference
+from extract.normalize import fold, fold_aligned, parse_ordinal
+from extract.text import Passage, passages, phrase_pattern, sentence_at, snippet
 from models.conventions import Ordinal
 from models.document import Document
 
@@ -27,11 +30,19 @@ ORDINAL_CTG = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-# The rank of a signing: "Un document signé pour la seconde fois", "renouvelée pour la 3e fois".
+# The rank of a signing: "Un document signé pour la seconde fois", "renouvelée pour la 3e fois",
+# "ont signé, pour la deuxième fois, une CTG".
+_TIMES = r"""pour\s+la\s+(?P<ordinal>seconde|deuxi[eè]me|troisi[eè]me|quatri[eè]me|cinqui[eè]me|\d{1,2}\s?(?:e|è|ème|eme|ᵉ))
+             \s+fois\b"""
 SIGNED_TIMES = re.compile(
-    r"""\b(?:sign|renouvel|conclu|contractualis|reconduit)\w*\s+(?:[^.;]{0,30}?\s)?
-        pour\s+la\s+(?P<ordinal>seconde|deuxi[eè]me|troisi[eè]me|quatri[eè]me|cinqui[eè]me|\d{1,2}\s?(?:e|è|ème|eme|ᵉ))
-        \s+fois\b""",
+    rf"""\b(?:sign|renouvel|conclu|contractualis|reconduit|paraph)\w*[\s,]+(?:[^.;]{{0,30}}?[\s,])?{_TIMES}""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# The rank fronted, the signing verb after it in the sentence: "Pour la deuxième fois, la commune et la
+# Caf ont signé une CTG" (a verb, not "la signature": "Pour la 2e fois, le comité a préparé la signature").
+FRONTED_TIMES = re.compile(
+    rf"""{_TIMES}\s*,[^.;]{{0,80}}?\b(?:sign|paraph|conclu|renouvel|reconduit|contractualis)
+         (?:é|ée|és|ées|e|ent|era|eront|ons|u|ue|us|ues)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -60,15 +71,16 @@ FIRST_CTG = re.compile(
 # A CTG that takes over from an earlier one: "une nouvelle CTG", "ont renouvelé la convention", "la
 # nouvelle mouture", "la reconduction de la CTG"; not the "programme de renouvellement urbain".
 RENEWAL = re.compile(
-    r"\bnouvelle\s+(?:ctg|convention|mouture)\b|\brenouvel\w*\b(?!\s+urbain)|\breconduction\b|\breconduit\w*",
+    r"\bnouvelle\s+(?:ctg|convention|mouture)\b|\brenouvel\w*\b(?!\s+urbain)|\breconduction\b|\breconduit\w*"
+    r"|\ben\s+(?:sign|conclu|pr[ée]par)\w*\s+une\s+(?:nouvelle|autre)\b",  # "..., en signe une nouvelle"
     re.IGNORECASE,
 )
 
 # Right after "première CTG", the area it ranks in: "dans les Hauts-de-Seine", "du département",
 # "signée en Occitanie", "à l'échelle nationale" (the scope words are calendar.json's).
 RANKING_LEAD = re.compile(
-    r"""^\s*(?:\([^)]{0,20}\)\s*)?(?:(?:sign[ée]e|conclue|mise\s+en\s+place|contractualis[ée]e)\s+)?
-        (?P<prep>dans|en|sur|au\s+sein|à\s+l['’][ée]chelle|au\s+niveau|du|de|des|pour)\b\s*
+    r"""^\s*(?:\([^)]{0,20}\)\s*)?(?:(?:sign[ée]e|conclue|mise\s+en\s+place|contractualis[ée]e|paraph[ée]e)\s+)?
+        (?P<prep>dans|en|sur|au\s+sein|à\s+l['’][ée]chelle|au\s+niveau|du|de|des|pour|par|à)\b\s*
         (?:(?:du|de\s+la|des|les|le|la)\s+|(?:de\s+l|l)['’]\s*)?""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -90,14 +102,32 @@ def _scopes() -> Scopes:
                   tuple(sorted(names, key=len, reverse=True)), frozenset(fold(a) for a in data["adjectives"]))
 
 
+# The Caf as the owner of the rank, which counts its CTGs with every territory: "La Caf de la Somme a
+# signé sa première CTG en 2017 avec Abbeville".
+CAF_OWNER = re.compile(r"\b(?:la|chaque)\s+(?:caf|caisse)\b(?:(?!\bet\b)[^.;,]){0,60}?\b(?:sa|son)\s+$", re.IGNORECASE)
+# Further in the clause, the territories whose CTGs came first: "la quatrième CTG signée à Mayotte,
+# après celles de Bouéni et Sada".
+AFTER_OTHERS = re.compile(r"^[^.;]{0,60}?\bapr[èe]s\s+cel(?:le|les|ui|ux)\s+d[e'’]", re.IGNORECASE)
+
+
 def is_ranking(after: str) -> bool:
     """Whether the words after "première CTG" place it among other territories' CTGs: "dans les
-    Hauts-de-Seine", "du département", "à l'échelle nationale"; not "du territoire", "de la
-    commune", "du Val d'Amour" nor "du Département" (the collectivity itself, with a capital)."""
+    Hauts-de-Seine", "du département", "à l'échelle nationale", "signée à Mayotte", "conclue par la
+    Caf", "de l'année", "..., après celles de"; not "du territoire", "de la commune", "du Val
+    d'Amour" nor "du Département" (the collectivity itself, with a capital)."""
+    if AFTER_OTHERS.match(after):
+        return True
     lead = RANKING_LEAD.match(after)
     if not lead:
         return False
     rest, prep = after[lead.end():], fold(lead["prep"])
+    if prep == "a":
+        # "signée à Mayotte", "à La Réunion": a departement or region, not the town of its name
+        # ("à Paris", "à Mayenne").
+        place = after[lead.end("prep"):].lstrip()
+        name = next((n for n in _scopes().names if place.startswith(n) or rest.startswith(n)), None)
+        return name is not None and not any(reference.find_communes(name, d.code)
+                                            for d in lexicon.departements() if d.name == name)
     scopes = _scopes()
     words = re.match(r"[\w'’-]+(?:\s+[\w'’-]+)?", rest)
     if not words:
@@ -110,6 +140,23 @@ def is_ranking(after: str) -> bool:
     # A departement or region by name is an area only after "dans", "en", "sur": "la première CTG
     # du Var" may be the Var's own.
     return prep in ("dans", "en", "sur", "au sein") and any(rest.startswith(n) for n in scopes.names)
+
+
+@lru_cache(maxsize=1)
+def _ranked_among() -> re.Pattern:
+    """A territory ranked among others, on folded text: "deuxieme ville de guyane", "rejoint les
+    douze communes", "avant elle" (calendar.json ranking_scopes)."""
+    data = lexicon.calendar()
+    ordinals = "|".join(sorted({fold(w) for w in data["ordinal_words"]}, key=len, reverse=True))
+    nouns = "|".join(sorted({fold(n) for n in data["ranking_scopes"]["ranked_nouns"]}, key=len, reverse=True))
+    phrases = phrase_pattern(data["ranking_scopes"]["context"]).pattern
+    return re.compile(rf"(?<![a-z])(?:{ordinals}|\d{{1,2}}e)\s+(?:{nouns})s?\s+(?:(?:de|du|des)(?![a-z])|d')|{phrases}")
+
+
+def _ranks_its_territory(doc: Document) -> bool:
+    """Whether the text ranks its territory among others, which makes its "première CTG" doubtful."""
+    pattern = _ranked_among()
+    return any(pattern.search(fold_aligned(p.text)) for p in passages(doc))
 
 
 def _past_mention(text: str, start: int, end: int) -> bool:
@@ -138,7 +185,8 @@ def extract_ordinal(doc: Document) -> Ordinal | None:
     for passage in passages(doc):
         text = passage.text
         for match in ORDINAL_CTG.finditer(text):
-            if _past_mention(text, match.start(), match.end()) or is_ranking(text[match.end():]):
+            if _past_mention(text, match.start(), match.end()) or is_ranking(text[match.end():]) \
+                    or CAF_OWNER.search(text, sentence_at(text, match.start(), match.end())[0], match.start()):
                 continue
             value = parse_ordinal(match["ordinal"])
             if value is None:
@@ -148,6 +196,12 @@ def extract_ordinal(doc: Document) -> Ordinal | None:
         for match in SIGNED_TIMES.finditer(text):
             value = parse_ordinal(match["ordinal"])
             if value is not None and value > 1:
+                votes[value] += 1
+                evidence.setdefault(value, (passage, match.span(), "signed_times"))
+        for match in FRONTED_TIMES.finditer(text):
+            left, _ = sentence_at(text, match.start(), match.end())
+            value = parse_ordinal(match["ordinal"])
+            if not text[left:match.start()].strip(" \t\n«\"") and value is not None and value > 1:
                 votes[value] += 1
                 evidence.setdefault(value, (passage, match.span(), "signed_times"))
     if not votes:
@@ -160,6 +214,8 @@ def extract_ordinal(doc: Document) -> Ordinal | None:
     # The most named rank; on a tie the highest, since a document recalls the CTGs before its own
     # ("une première CTG pour 2019-2023 ... la présente convention, deuxième CTG").
     value = max(votes, key=lambda rank: (votes[rank], rank))
+    if value == 1 and _ranks_its_territory(doc):
+        return None  # "Saint-Laurent, deuxième ville de Guyane, ... signé leur première CTG"
     passage, span, rule = evidence[value]
     return Ordinal(doc_id=doc.doc_id, page=passage.page.number, rule=rule,
                    snippet=snippet(passage.text, *span), bbox=passage.block.bbox.as_tuple(), value=value)

@@ -10,9 +10,12 @@ When none of these is stated, an end alone may be ("la CTG court jusqu'en 2027")
 then half known, its start None.
 
 Each candidate is scored by its context: a CTG cue near it (CTG, convention territoriale globale,
-"la présente convention", a "Durée" heading) raises it; the name of another plan before it
-(COG, contrat de ville, schéma...) or a previous CTG ("précédente", "2017-2021 arrivée à
-échéance") counts against that value. Scores add up per value; the best value must clear a
+"la présente convention", a "Durée" heading, a noun or pronoun standing for it) raises it; the
+name of another plan before it (COG, contrat de ville, schéma, agrément...) or a previous CTG
+("précédente", "2017-2021 arrivée à échéance") counts against that value. Years of something
+else on a page about the CTG do not count: statistics ("données 2017-2021"), an action's time
+("De 2019 à 2022, la ville a ouvert ..."), a thing done "dans le cadre de la CTG", a listing of
+several territories' periods. Scores add up per value; the best value must clear a
 threshold and beat the runner-up clearly, else no period is emitted (a wrong period is worse
 than none).
 """
@@ -53,9 +56,9 @@ DATE_RANGE = re.compile(
 )
 
 # "pour une durée de cinq ans à compter du 01/01/2023", "d'une durée de 4 (quatre) ans à partir
-# du 1er janvier 2022".
+# du 1er janvier 2022", "conclue pour quatre ans à compter du 1er janvier 2025".
 DURATION_THEN_START = re.compile(
-    rf"""dur[ée]e\s+(?:de\s+)?(?P<years>\d{{1,2}}|[a-zé]+)\s*(?:\([^)]{{1,12}}\)\s*)?ans?\b
+    rf"""(?:dur[ée]e\s+(?:de\s+)?|\bpour\s+)(?P<years>\d{{1,2}}|[a-zé]+)\s*(?:\([^)]{{1,12}}\)\s*)?ans?\b
          [^.;]{{0,60}}?(?:à\s+compter|à\s+partir|à\s+dater|prend\s+effet|prenant\s+effet)\s+(?:du|au|le)\s+{_DATE}""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -68,10 +71,14 @@ START_THEN_DURATION = re.compile(
 )
 
 # A start date, then an end date in the same or the next sentence: "Les engagements prennent effet
-# le 1er janvier 2024. Ils valent pour cinq années civiles, jusqu'au 31 décembre 2028 inclus".
+# le 1er janvier 2024. Ils valent pour cinq années civiles, jusqu'au 31 décembre 2028 inclus",
+# "La présente convention prend effet au 1er janvier 2023. Elle prend fin le 31 décembre 2026".
 START_THEN_END = re.compile(
     rf"""(?:à\s+compter|à\s+partir|à\s+dater|pren\w*\s+effet|entre\w*\s+en\s+vigueur)\s+(?:du|au|le)\s+
-         {_named(_DATE, '1')}[^;]{{0,120}}?\bjusqu['’]\s*au\s+{_named(_DATE, '2')}""",
+         {_named(_DATE, '1')}[^;]{{0,120}}?
+         (?:\bjusqu['’]\s*au|\b(?:pren\w*|prendra)\s+fin\s+(?:le|au)|\bs['’]\s*ach[èe]v\w*\s+le
+            |\bse\s+termin\w*\s+le|\bexpir\w*\s+le|\bcess\w*\s+(?:de\s+produire\s+ses\s+effets\s+)?le)
+         \s+{_named(_DATE, '2')}""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -99,18 +106,20 @@ CTG_CUE = re.compile(
 )
 
 # Verbs and nouns that introduce a period: "couvrira la période de", "pour la période",
-# "conclue pour", "sur la durée".
+# "conclue pour", "sur la durée", "court de 2024 à 2028".
 PERIOD_CUE = re.compile(
-    r"couvr\w*|p[ée]riode|dur[ée]e|conclue?|sign[ée]e?s?\s+pour|valable|engag\w+\s+(?:pour|sur)",
+    r"couvr\w*|p[ée]riode|dur[ée]e|conclue?|sign[ée]e?s?\s+pour|valable|engag\w+\s+(?:pour|sur)|\bcour(?:t|ra|rra)\b",
     re.IGNORECASE,
 )
 
 # Another plan or contract whose years come just before the range: "COG 2022-2026",
-# "contrat de ville 2015-2022", "Schéma départemental des services aux familles 2020-2024".
+# "contrat de ville 2015-2022", "Schéma départemental des services aux familles 2020-2024", a
+# centre social's "agrément ... renouvelé pour 2024-2027".
 OTHER_PLAN = re.compile(
-    r"""\b(?:c?pog|cog|cej|contrats?\s+enfance\s+jeunesse|contrats?\s+de\s+ville|pedt|projet\s+[ée]ducatif
+    r"""\b(?:c?pog|cog|cej|contrats?\s+enfance[\s-]+jeunesse|contrats?\s+de\s+ville|pedt|projet\s+[ée]ducatif
         |sdsf|sch[ée]ma|plh|programme\s+local|cls|contrat\s+local|mandat|plan\s+(?:local|d[ée]partemental|national)
-        |prs|crte|contrat\s+de\s+relance|cpo|convention\s+d['’]objectifs|qpv|quartiers?\s+\d{4})\b""",
+        |prs|crte|contrat\s+de\s+relance|cpo|convention\s+d['’]objectifs|qpv|quartiers?\s+\d{4}
+        |agr[ée]ments?|projets?\s+socia(?:l|ux)|projets?\s+d['’][ée]tablissement)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -126,9 +135,12 @@ PREVIOUS = re.compile(
 # An amendment pushing the end of the CTG: "elle est prolongée jusqu'au 31 décembre 2025",
 # "le présent avenant prolonge la CTG jusqu'au 31/12/2025".
 PROLONGED = re.compile(
-    rf"prolong\w*\s+(?:la\s+(?:ctg|convention)\s+|d['’]une\s+ann[ée]e\s+)?jusqu['’]\s*au\s+{_DATE}",
+    rf"(?:prolong|prorog)\w*\s+(?:la\s+(?:ctg|convention)\s+|d['’]une\s+ann[ée]e\s+)?jusqu['’]\s*au\s+{_DATE}",
     re.IGNORECASE,
 )
+
+# An amendment's word: "prolongée", "prorogée".
+AMENDED = re.compile(r"prolong|prorog", re.IGNORECASE)
 
 # The CTG that takes over from an earlier one: "la CTG, qui sera renouvelée pour la période ...",
 # "une nouvelle CTG 2024-2028", "la reconduction de la convention".
@@ -146,12 +158,59 @@ COORDINATED_PREDICATE = re.compile(
     r"|(?:sera|est)\s+(?:conclue|valable|sign[ée]e))\b",
     re.IGNORECASE,
 )
-# A sentence whose subject is the CTG: it opens on the CTG or on a pronoun standing for it.
-CTG_SUBJECT = re.compile(r"^\W*(?:elle|celle-ci)\b", re.IGNORECASE)
+# A sentence whose subject may stand for the CTG named before: a pronoun or a plain noun ("Elle
+# couvrira", "Ce nouveau contrat couvre", "Le nouveau texte court de 2024 à 2028"), after a fronted
+# phrase or not ("Valable jusqu'en 2028, le document s'inscrit ..."); what it stands for is the
+# nearest plan named before it (see _pronoun_is_ctg).
+CTG_SUBJECT = re.compile(
+    r"""^\W*(?:[^,.;:]{0,60},\s*)?(?P<subject>elle|celle-ci
+        |(?:le|ce|cet)\s+(?:nouveau\s+|nouvel\s+|pr[ée]sent\s+)?(?:texte|document|contrat|accord)(?!\s+(?:de|d['’]|du|des)\b))\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
 
 # Statistics over a span of years: "évolution entre 2017 et 2022", "taux d'évolution sur la période".
-STATISTICS = re.compile(r"[ée]volution|entre\s+\d{4}\s+et|variation|hausse|baisse|progression|recensement|insee",
-                        re.IGNORECASE)
+STATISTICS = re.compile(r"[ée]volution|entre\s+\d{4}\s+et|variation|hausse|baisse|progression|recensement|insee"
+                        r"|donn[ée]es|naissances|statistiques?|chiffres", re.IGNORECASE)
+# How close before a range a statistics word makes it the span of the figures, CTG named or not:
+# "le diagnostic de la CTG s'appuie sur les données Caf 2017-2021".
+STATISTICS_REACH = 30
+
+# Right after a range, a CTG said to be over: "La CTG 2017-2021 est arrivée à son terme", "la CTG
+# 2018-2021 avait permis", "(2015-2019), échue depuis".
+ENDED_AFTER = re.compile(
+    r"""\W{0,3}(?:\([^)]{0,30}\)\W{0,3})?(?:qui\s+)?(?:avai(?:t|ent)\b
+        |[^.;]{0,30}?\b(?:est\s+arriv[ée]e|arriv[ée]e|[ée]tait\s+arriv[ée]e)\s+(?:à|a)\s+(?:son\s+)?(?:terme|[ée]ch[ée]ance)
+        |[^.;]{0,30}?\b(?:s['’]est\s+achev[ée]e|s['’]achevait|a\s+pris\s+fin|[ée]chue|a\s+expir[ée]|expir[ée]e|couvrait|courait)\b)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A mention of the CTG as the frame of something else: "agréé ... dans le cadre de la CTG", "financé
+# au titre de la CTG", "inscrite dans la CTG", "il s'inscrit dans la CTG".
+ADJUNCT = re.compile(
+    r"""(?:dans\s+le\s+cadre\s+d[eu]|au\s+titre\s+d[eu]|gr[âa]ce\s+[àa]|inscrit\w*\s+dans|pr[ée]vu\w*\s+(?:par|dans)
+        |financ[ée]\w*\s+par|en\s+lien\s+avec|s['’]inscri\w+\s+dans|au\s+service\s+d[eu]|comme)
+        \s+(?:(?:la|les|cette|notre|sa|leur)\s+|l['’]\s*)?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# A range opening the sentence as a time adverbial: "De 2019 à 2022, la ville a ouvert ...".
+FRONTED_RANGE = re.compile(r"\W*(?:de|du|entre)\s+$", re.IGNORECASE)
+# The subject after that adverbial, when it is the CTG: "De 2018 à 2021, une CTG a été signée".
+CTG_SUBJECT_AFTER = re.compile(r"\s*,\s*(?:(?:une|la|cette|leur|notre|sa)\s+(?:premi[èe]re\s+|nouvelle\s+)?)?(?:ctg|convention)",
+                               re.IGNORECASE)
+
+# A range between two years told as a span of activity, not as a period: "le diagnostic a été
+# réalisé entre 2021 et 2023" (a CTG's period, so written, comes with "période", "couvre" ...).
+BETWEEN_YEARS = re.compile(r"\bentre\s+$", re.IGNORECASE)
+
+# What introduces a range as a period in a line that does not name the CTG: "pour 2024-2028",
+# "sur la période 2023-2027", "durant les années".
+PERIOD_LEAD = re.compile(r"(?:\bpour|\bsur|p[ée]riode|ann[ée]es|\bdurant)\s*(?:les\s+|la\s+)?$", re.IGNORECASE)
+# What else a line may hold for a range in it to stand as a period label: "2024 – 2028", "5 ans
+# 2022-2026", "Période : 2024-2028", "territoriale globale 2024-2028" (a title cut by OCR); not
+# "Naissances domiciliées 2016-2021".
+LABEL_WORD = re.compile(
+    r"\b(?:p[ée]riode|dur[ée]e|\d\s+ans|(?:trois|quatre|cinq|six)\s+ans|ctg|convention|territoriale|globale|pour|sur|de|du|au|à|a)\b",
+    re.IGNORECASE)
 
 # A duration stated next to a range on a slide: "5 ans" above "2022-2026".
 DURATION_NEAR = re.compile(r"\b(?P<n>\d|trois|quatre|cinq|six)\s+ans\b", re.IGNORECASE)
@@ -259,6 +318,14 @@ PERIOD_WORD = re.compile(r"pour|sur|periodes?|annees|ans?|de|du|des|la|les|entre
                          r"|[a-z]+(?:ee|ees|ue|ues|ra|ront|rait|ant)|court|couvre|vaut|valable", re.IGNORECASE)
 
 
+# A plan the CTG replaces, which is no antecedent of a later pronoun: "la CTG, qui remplacera les
+# anciens contrats enfance-jeunesse", "prend le relais du CEJ", "fini le contrat enfance jeunesse".
+REPLACED = re.compile(
+    r"""(?:remplac\w*|relais|succ[èe]d\w*|fini|fin|place|lieu)\s+(?:d[eu]s?\s+|aux?\s+|à\s+)?
+        (?:les?\s+|la\s+|l['’]\s*)?(?:anciens?\s+|anciennes?\s+|actuels?\s+|ex-?)?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
 # How much text read before a sentence is searched for what its pronoun stands for.
 ANTECEDENT_CHARS = 600
 
@@ -268,12 +335,44 @@ def _pronoun_is_ctg(passage: Passage, start: int, read_before: str) -> bool:
     nearest antecedent, in the text read before it (earlier passages and pages included), is the
     CTG rather than another plan."""
     left, _ = sentence_at(passage.text, start, start)
-    if not CTG_SUBJECT.match(passage.text[left:]):
+    subject = CTG_SUBJECT.match(passage.text[left:])
+    if not subject:
         return False
-    earlier = (read_before + " " + passage.text[:left])[-ANTECEDENT_CHARS:]
+    earlier = (read_before + " " + passage.text[:left + subject.start("subject")])[-ANTECEDENT_CHARS:]
     cues = [m.end() for m in CTG_CUE.finditer(earlier)]
-    plans = [m.end() for m in OTHER_PLAN.finditer(earlier)]
+    plans = [m.end() for m in OTHER_PLAN.finditer(earlier)
+             if not REPLACED.search(earlier[max(0, m.start() - 40):m.start()])]
     return bool(cues) and (not plans or cues[-1] > plans[-1])
+
+
+def _time_adverbial(text: str, start: int, end: int) -> bool:
+    """Whether a range opens its sentence as the time of some other action: "De 2019 à 2022, la
+    ville a ouvert trois crèches"; not "De 2018 à 2021, une CTG a été signée"."""
+    left, _ = sentence_at(text, start, end)
+    return bool(FRONTED_RANGE.fullmatch(text, left, start) and text[end:end + 3].lstrip()[:1] == ","
+                and not CTG_SUBJECT_AFTER.match(text, end))
+
+
+def _names_ctg(sentence: str, at: int) -> bool:
+    """Whether ``sentence`` names the CTG as what it speaks of, not only in an adjunct about
+    something else ("Le relais est agréé pour quatre ans ... dans le cadre de la CTG"), unless the
+    range at ``at`` follows that very mention ("dans le cadre de la CTG 2022-2026")."""
+    for cue in CTG_CUE.finditer(sentence):
+        if not ADJUNCT.search(sentence, max(0, cue.start() - 40), cue.start()) \
+                or (cue.end() <= at and not sentence[cue.end():at].strip(" ()")):
+            return True
+    return False
+
+
+def _told_as_period(passage: Passage, start: int, end: int, sentence: str) -> bool:
+    """Whether a range in a line that does not name the CTG is told as a period: a label alone
+    ("2024 – 2028" under the title), a period word ("pour 2024-2028", "sur la période"); not the
+    years of some other undertaking on a page about the CTG ("les travaux s'étaleront de 2025 à
+    2027")."""
+    text = passage.text
+    if not LABEL_WORD.sub("", text[:start] + " " + text[end:]).strip(" \t\n:–—-|/().,"):
+        return True
+    return bool(PERIOD_CUE.search(sentence) or PERIOD_LEAD.search(text[max(0, start - 30):start]))
 
 
 def _score(passage: Passage, start: int, end: int, base: float, page_has_cue: bool,
@@ -288,13 +387,22 @@ def _score(passage: Passage, start: int, end: int, base: float, page_has_cue: bo
         # "COG 2022-2026", "la Convention d'objectifs et de gestion (COG) conclue entre l'État et
         # la Cnaf pour la période 2023-2027"
         return -1.0
-    if STATISTICS.search(sentence) and not CTG_CUE.search(sentence):
+    if STATISTICS.search(sentence) and not CTG_CUE.search(sentence) \
+            or STATISTICS.search(clause[-STATISTICS_REACH:]):
         return 0.0
-    if CTG_CUE.search(sentence) or under_duration_heading or _pronoun_is_ctg(passage, start, read_before):
+    if ENDED_AFTER.match(passage.text, end):
+        return -3.0  # "La CTG 2017-2021 est arrivée à son terme", "La CTG 2018-2021 avait permis"
+    if _time_adverbial(passage.text, start, end):
+        return 0.0  # "De 2019 à 2022, la ville a ouvert trois crèches grâce à la CTG"
+    if BETWEEN_YEARS.search(passage.text[max(0, start - 8):start]) and not PERIOD_CUE.search(sentence):
+        return 0.0  # "le diagnostic a été réalisé entre 2021 et 2023"
+    if _names_ctg(sentence, start - sentence_at(passage.text, start, end)[0]) or under_duration_heading \
+            or _pronoun_is_ctg(passage, start, read_before):
         return base + (1.0 if PERIOD_CUE.search(sentence) else 0.0)
-    if CTG_CUE.search(_heading_context(passage)):
+    heading = _heading_context(passage)
+    if _names_ctg(heading, start + len(heading) - len(passage.text)) and _told_as_period(passage, start, end, sentence):
         return base
-    if page_has_cue:
+    if page_has_cue and _told_as_period(passage, start, end, sentence):
         # "5 ans" next to "2022-2026" on a slide about the CTG agrees with a 5-year span.
         agrees = any(_years(m["n"]) == span_years for m in DURATION_NEAR.finditer(_heading_context(passage)))
         return base * (0.6 if agrees else 0.4)
@@ -318,7 +426,7 @@ def candidates(doc: Document, ordinal: int | None = None) -> list[Candidate]:
         for pattern, rule in ((DATE_RANGE, "date_range"), (START_THEN_END, "start_then_end")):
             for match in pattern.finditer(text):
                 first, last = _date(match, "1"), _date(match, "2")
-                if rule == "start_then_end" and "prolong" in match.group().lower():
+                if rule == "start_then_end" and AMENDED.search(match.group()):
                     continue  # an amendment's new end: see _prolongation
                 if first and last and MIN_SPAN <= last.year - first.year <= MAX_SPAN and \
                         not any(a <= match.start() < b for a, b in taken):
@@ -337,17 +445,32 @@ def candidates(doc: Document, ordinal: int | None = None) -> list[Candidate]:
                                                   ordinal=ordinal, read_before=read),
                                            passage, match.span(), rule))
                     taken.append(match.span())
+        listed = _listing(text)
         for match in YEAR_RANGE.finditer(text):
             if any(a <= match.start() < b for a, b in taken):
                 continue
             start, end = int(match["start"]), int(match["end"])
             if MIN_SPAN <= end - start <= MAX_SPAN:
-                found.append(Candidate(start, end,
-                                       _score(passage, match.start(), match.end(), 4.0, cue, heading_is_duration,
-                                              end - start + 1, ordinal, read),
+                score = _score(passage, match.start(), match.end(), 4.0, cue, heading_is_duration,
+                               end - start + 1, ordinal, read)
+                found.append(Candidate(start, end, min(score, 0.0) if match.start() in listed else score,
                                        passage, match.span(), "year_range"))
         read = (read + " " + text)[-ANTECEDENT_CHARS:]
     return found
+
+
+def _listing(text: str) -> set[int]:
+    """Where year ranges of a listing start: two ranges or more of one sentence, each right after a
+    different name ("CTG signées : Agde (2019-2023), Sète (2020-2024)"), are those names' periods,
+    none of them this document's."""
+    by_sentence: dict[int, dict[int, str]] = {}
+    for match in YEAR_RANGE.finditer(text):
+        left, _ = sentence_at(text, match.start(), match.end())
+        named = ATTACHED_WORD.search(text, max(left, match.start() - 40), match.start())
+        if named and named["word"][:1].isupper() and fold(named["word"]) not in CTG_WORDS \
+                and not OTHER_PLAN.fullmatch(named["word"]):
+            by_sentence.setdefault(left, {})[match.start()] = named["word"]
+    return {start for names in by_sentence.values() if len(set(names.values())) > 1 for start in names}
 
 
 def end_candidates(doc: Document) -> list[Candidate]:
@@ -367,12 +490,24 @@ def end_candidates(doc: Document) -> list[Candidate]:
                 year = int(match["year"] or match["fyear"])
             sentence, _, clause = _context(passage, match.start(), match.end())
             if PREVIOUS.search(clause) or PAST_TENSE.search(clause) or _other_plans(sentence, clause) \
-                    or "prolong" in clause.lower():
+                    or AMENDED.search(clause):
                 continue  # a past CTG's end, another plan's, or an amendment's (see _prolongation)
-            if CTG_CUE.search(clause) or _pronoun_is_ctg(passage, match.start(), read):
+            if _names_ctg(clause, -1) or _pronoun_is_ctg(passage, match.start(), read) \
+                    or _fronted_before_ctg(text, match.end()):
                 found.append(Candidate(0, year, 1.0, passage, match.span(), "until_year"))
         read = (read + " " + text)[-ANTECEDENT_CHARS:]
     return found
+
+
+# The end of a fronted phrase, then the subject: "Valable jusqu'en 2027, la convention ...".
+FRONTED_END = re.compile(r"[^,.;:]{0,25},\s*")
+
+
+def _fronted_before_ctg(text: str, end: int) -> bool:
+    """Whether the phrase holding ``end`` is fronted before a subject that names the CTG:
+    "Valable jusqu'en 2027, la convention territoriale globale fixe quatre axes"."""
+    fronted = FRONTED_END.match(text, end)
+    return bool(fronted and CTG_CUE.match(text, fronted.end()))
 
 
 def _end_only(doc: Document, found: list[Candidate]) -> Period | None:
@@ -390,13 +525,34 @@ def _end_only(doc: Document, found: list[Candidate]) -> Period | None:
 
 
 def _prolongation(doc: Document) -> tuple[int, Passage, tuple[int, int]] | None:
-    """The last year an amendment extends the CTG to, if the document extends it."""
+    """The last year an amendment extends the CTG to, if the document extends it (not another
+    plan: "le contrat de ville, prolongé jusqu'au 31 décembre 2030")."""
     for passage in passages(doc):
         for match in PROLONGED.finditer(passage.text):
             end = _date(match)
-            if end is not None:
+            left, _ = sentence_at(passage.text, match.start(), match.end())
+            clause = passage.text[left:match.start()]
+            if end is not None and not _other_plans(clause + match.group(), clause):
                 return (end.year if (end.month, end.day) != (1, 1) else end.year - 1), passage, match.span()
     return None
+
+
+# Digits OCR takes for one another ("2025" read "2023").
+OCR_CONFUSED = frozenset({frozenset("35"), frozenset("38"), frozenset("58"), frozenset("68"), frozenset("08"),
+                          frozenset("17"), frozenset("69")})
+# The usual spans of a CTG, between first and last year (4 or 5 years).
+USUAL_SPANS = (3, 4)
+
+
+def _ocr_misread(found: list[Candidate], one: tuple[int, int], other: tuple[int, int]) -> tuple[int, int] | None:
+    """Of two periods of a scan that differ by one digit OCR confuses ("2025-2029" and "2023-2029"),
+    the one of a usual CTG span; None when that does not tell them apart."""
+    scanned = any(c.passage.page.ocr for c in found if (c.start, c.end) in (one, other))
+    differing = [(a, b) for a, b in zip(f"{one[0]}{one[1]}", f"{other[0]}{other[1]}") if a != b]
+    if not scanned or len(differing) != 1 or frozenset(differing[0]) not in OCR_CONFUSED:
+        return None
+    usual = [value for value in (one, other) if value[1] - value[0] in USUAL_SPANS]
+    return usual[0] if len(usual) == 1 else None
 
 
 def extract_period(doc: Document, ordinal: int | None = None) -> Period | None:
@@ -419,7 +575,9 @@ def extract_period(doc: Document, ordinal: int | None = None) -> Period | None:
     if best_score < MIN_SCORE:
         return _end_only(doc, found)
     if runner_up > 0 and best_score < LEAD_RATIO * runner_up:
-        return None
+        best_value = _ocr_misread(found, best_value, ranked[1][0])
+        if best_value is None:
+            return None
     best = max((c for c in found if (c.start, c.end) == best_value), key=lambda c: c.score)
     if prolonged and best_value[1] < prolonged[0] <= best_value[0] + MAX_SPAN + 1:
         # An amendment: the CTG now ends later than first agreed.

@@ -6,8 +6,22 @@ from datetime import date
 
 import pytest
 
-from extract.normalize import (clean, fold, fold_key, parse_amount, parse_date, parse_number, parse_ordinal,
-                               period_end, person_name, place_name, slug, territory_key)
+from extract.normalize import (
+    clean,
+    fold,
+    fold_key,
+    ocr_digits,
+    parse_amount,
+    parse_date,
+    parse_number,
+    parse_number_words,
+    parse_ordinal,
+    period_end,
+    person_name,
+    place_name,
+    slug,
+    territory_key,
+)
 
 
 @pytest.mark.parametrize("text, value", [
@@ -25,6 +39,15 @@ def test_parse_amount(text, value):
 ])
 def test_parse_number(text, value):
     assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("douze", 12), ("cinquante-sept", 57), ("vingt et une", 21), ("trente-et-un", 31), ("soixante-dix-sept", 77),
+    ("quatre-vingt-deux", 82), ("quatre-vingts", 80), ("quatre-vingt-dix-neuf", 99), ("deux cents", 200),
+    ("cent trois", 103), ("deux cent trente", 230), ("les", None), ("vingt communes", None), ("", None),
+])
+def test_parse_number_words(text, value):
+    assert parse_number_words(text) == value
 
 
 @pytest.mark.parametrize("text, value", [
@@ -93,3 +116,8 @@ def test_fold_aligned_keeps_offsets_and_folds_like_fold():
     folded = fold_aligned(text)
     assert len(folded) == len(text)
     assert folded == "herault's «ca» - œuvre fn n 3 000 €"
+
+
+@pytest.mark.parametrize("token, expected", [("l8", "18"), ("1O", "10"), ("I5", "15"), ("O3", "03"), ("24", "24")])
+def test_ocr_digits_puts_back_digits_read_as_letters(token, expected):
+    assert ocr_digits(token) == expected

@@ -79,3 +79,64 @@ def test_renewal_after_first_points_at_the_renewal():
                                      "Les élus ont signé une nouvelle CTG avec la Caf de l'Ain."))
     assert (found.value, found.rule, found.page) == (2, "renewal_after_first", 2)
     assert "nouvelle CTG" in found.snippet
+
+
+# A probe of ranks: of this CTG's signings, and of rankings among territories, the Caf's count, a
+# territory ranked by its size, other things' ranks.
+RANK_PROBE = [
+    ("Pour la deuxième fois, la commune et la Caf ont signé une CTG.", 2),
+    ("Signée pour la seconde fois, la CTG fixe quatre axes.", 2),
+    ("La commune a signé, pour la deuxième fois, une CTG.", 2),
+    ("La ville signe pour la seconde fois une CTG avec la Caf.", 2),
+    ("Le maire a paraphé, pour la troisième fois, la convention territoriale globale.", 3),
+    ("Deuxième CTG pour la commune de Riom", 2),
+    ("La ville entame sa troisième convention territoriale globale avec la Caf.", 3),
+    ("Cette deuxième CTG couvre la période 2023-2027.", 2),
+    ("Le conseil a adopté la deuxième convention territoriale globale de la commune.", 2),
+    ("La seconde CTG du Pays de Lunel a été signée le 4 mars.", 2),
+    ("Les signataires de la deuxième CTG se sont réunis pour la première fois.", 2),
+    ("Ce renouvellement de la CTG intervient après une première convention signée en 2017.", 2),
+    ("La commune, qui avait signé sa première CTG en 2018, en signe une nouvelle.", 2),
+    ("Chenôve signe sa 1ère CTG avec la Caf.", 1),
+    ("La commune signe sa première CTG avec la Caf de l'Ain.", 1),
+    # Rankings among territories.
+    ("C'est la troisième CTG signée dans le Finistère cette année.", None),
+    ("C'est la quatrième CTG signée à Mayotte, après celles de Bandrélé et Sada.", None),
+    ("Quatrième CTG signée à La Réunion, celle de Saint-Benoît mise sur la petite enfance.", None),
+    ("La deuxième CTG signée en Guadeloupe associe une commune rurale.", None),
+    ("La première CTG signée dans le Cantal l'a été à Aurillac.", None),
+    ("Il s'agit de la troisième CTG conclue par la Caf de la Loire cette année.", None),
+    ("La Caf a signé sa deuxième CTG de l'année avec la commune de Vals.", None),
+    ("La Caf de la Somme a signé sa première CTG en 2017 avec Abbeville ; elle en compte aujourd'hui 25.", None),
+    ("Première CTG du département, celle d'Abbeville a ouvert la voie.", None),
+    # A territory ranked among others: its "première CTG" may be a ranking too.
+    ("La ville signe sa première CTG et rejoint les douze communes déjà engagées dans le département.", None),
+    ("La ville, deuxième commune du département par sa population, signe sa première CTG.", None),
+    ("Comme Mana et Apatou avant elle, la commune signe sa première CTG.", None),
+    ("Dembéni devient la cinquième commune de Mayotte à signer une CTG.", None),
+    ("Saint-Laurent est la deuxième ville de Guyane ; elle signe sa CTG.", None),
+    ("Aurillac, première ville du Cantal à signer une CTG, accueille la cérémonie.", None),
+    ("Bruz, deuxième ville d'Ille-et-Vilaine, signe sa première CTG.", None),
+    # Other ranks and times.
+    ("Le comité de pilotage de la CTG s'est réuni pour la troisième fois.", None),
+    ("Pour la première fois, la commune signe une CTG.", None),
+    ("Pour la première fois, une CTG associe le Département.", None),
+    ("Pour la deuxième fois en un mois, le conseil a débattu de la CTG avant de la signer.", None),
+    ("Ils se sont réunis pour la deuxième fois afin de préparer la signature de la CTG.", None),
+    ("La CTG a été signée pour la deuxième année consécutive avec un bonus.", None),
+    ("La 2e édition du forum des familles est prévue dans la CTG.", None),
+    ("La 2ème tranche de travaux de la crèche est inscrite dans la CTG.", None),
+    ("Le 2nd comité de pilotage de la CTG aura lieu en juin.", None),
+    ("Le deuxième axe de la CTG porte sur la parentalité.", None),
+    ("Le premier axe de la CTG vise la petite enfance ; le second, la jeunesse.", None),
+    ("La CTG de deuxième génération met l'accent sur la parentalité.", None),
+    ("Deuxième temps fort de la journée, la signature de la CTG.", None),
+    ("La nouvelle CTG remplace le contrat enfance jeunesse.", None),
+    ("La première CTG a été signée en 2016 ; la commune prépare la suite.", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", RANK_PROBE, ids=[c[0][:40] for c in RANK_PROBE])
+def test_ordinal_probe_signing_ranks_against_rankings(text, expected):
+    found = extract_ordinal(make_doc(text))
+    assert (found.value if found else None) == expected

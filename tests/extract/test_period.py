@@ -3,6 +3,8 @@ statistics), beyond the seed documents."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from extract.period import extract_period
@@ -177,5 +179,152 @@ def test_period_of_a_pronoun_takes_its_antecedent(text, expected):
     ("La Caf et l'agglomération ont renouvelé leur CTG, qui couvrira les années 2024 à 2028.", (2024, 2028)),
 ])
 def test_a_year_range_in_another_things_name_is_not_the_ctgs(text, expected):
+    period = extract_period(make_doc(text))
+    assert ((period.start, period.end) if period else None) == expected
+
+
+# A probe of other plans' periods, past CTGs, statistics, prolongations and activities on pages about
+# a CTG: none of them may give this CTG's period; the CTG's own period, stated among them, still does.
+OTHER_PERIODS_PROBE = [
+    ("Le contrat de ville 2024-2030 de la commune a été signé en présence du préfet et des partenaires de la CTG.",
+     None),
+    ("Le PEDT 2023-2026 a été renouvelé par le conseil municipal, en lien avec la CTG.", None),
+    ("La COG 2023-2027 signée entre l'État et la Cnaf fixe le cadre des CTG.", None),
+    ("Le projet de territoire 2020-2026 de la communauté de communes prévoit une crèche inscrite dans la CTG.", None),
+    ("Durant le mandat 2020-2026, la majorité a fait de la petite enfance une priorité de la CTG.", None),
+    ("La première CTG, signée pour la période 2017-2021, avait permis d'ouvrir deux crèches.", None),
+    ("Imprimé en mars 2024 – Ne pas jeter sur la voie publique.\n\nLa CTG de Vierzon.", None),
+    ("La Caf du Var a signé 42 CTG depuis 2019 ; le département sera entièrement couvert d'ici 2025.", None),
+    ("CTG de Lunel.\n\nEntre 2019 et 2023, le nombre de places en crèche est passé de 120 à 180.", None),
+    ("Le schéma départemental des services aux familles 2020-2025 encadre la CTG.", None),
+    ("Le contrat local de santé (2022-2027) complète le volet accès aux droits de la CTG.", None),
+    ("La CTG de Brive sera renouvelée en 2026 ; la précédente couvrait 2021-2025.", None),
+    ("Le programme de renouvellement urbain 2019-2024 du quartier des Tilleuls croise la CTG.", None),
+    ("La convention d'objectifs et de financement 2022-2025 du centre social a été signée avec la Caf.", None),
+    ("La démarche CTG a été engagée en 2021 ; le diagnostic a été réalisé entre 2021 et 2023.", None),
+    ("La CTG succède au contrat enfance jeunesse 2015-2018 de la ville.", None),
+    ("Élu en 2020 pour six ans, le maire a signé la CTG.", None),
+    ("Valable jusqu'en 2027, le contrat de ville fixe quatre axes. La CTG est signée.", None),
+    ("Le PEDT de la commune court jusqu'en 2026, comme la CTG.", None),
+    ("La CTG de Millau.\n\nDocument | Période\n\nContrat de ville | 2024-2030", None),
+    ("La CTG de Millau a été signée hier.\n\nLes travaux de la future crèche s'étaleront de 2025 à 2027.", None),
+    ("La CTG de Millau a été signée hier.\n\nLa médiathèque sera rénovée entre 2024 et 2026.", None),
+    ("CTG de Redon : le maire, élu depuis 2014, entame son deuxième mandat (2020-2026).", None),
+    ("La CTG s'appuie sur le plan pluriannuel d'investissement 2021-2026.", None),
+    ("Rapport d'activité 2022-2023 de la Caf : la CTG de Niort a été signée.", None),
+    ("La convention de partenariat 2023-2025 avec la Mission locale complète la CTG.", None),
+    ("Le Contrat Territorial Jeunesse 2022-2025, annexé à la CTG, prévoit un point information jeunesse.", None),
+    ("La Convention territoriale globale est une démarche partenariale. Elle est signée pour une durée de 4 à 5 ans.",
+     None),
+    ("Depuis 2020, les contrats enfance jeunesse arrivent à échéance et sont remplacés par les CTG.", None),
+    ("CTG signées dans le département : Agde (2019-2023), Sète (2020-2024), Lodève (2021-2025).", None),
+    ("Cette convention s'inscrit dans la continuité de la précédente convention signée pour la période 2016-2019.",
+     None),
+    ("La Caf accompagne les communes depuis 2015 ; la CTG couvre désormais l'ensemble du territoire.", None),
+    ("Entre 2018 et 2022, la CTG a permis la création de 45 places d'accueil.", None),
+    ("Elle a été élue maire en 2020 pour un mandat allant jusqu'en 2026 ; la CTG a été signée en 2022.", None),
+    ("La crèche, inscrite dans la CTG, ouvrira ses portes entre 2025 et 2026.", None),
+    ("Les effectifs scolaires ont baissé de 8 % entre 2016 et 2021 selon la CTG.", None),
+    ("Pour la durée du mandat, jusqu'en 2026, le maire s'engage à porter la CTG.", None),
+    ("Le projet social 2022-2025 du centre social Les Tilleuls est financé dans le cadre de la CTG.", None),
+    ("L'agrément du centre social est renouvelé pour 2024-2027 ; il s'inscrit dans la CTG.", None),
+    ("CTG de Lunel – diagnostic\n\nNaissances domiciliées 2016-2021", None),
+    ("Le diagnostic de la CTG s'appuie sur les données Caf 2017-2021.", None),
+    ("La CTG 2017-2021 est arrivée à son terme ; un bilan a été dressé par les partenaires.", None),
+    ("La CTG 2018-2021 avait permis de créer un relais petite enfance.", None),
+    ("De 2019 à 2022, la ville a ouvert trois crèches grâce à la CTG.", None),
+    # The CTG's own period among other plans' and dates.
+    ("Le conseil municipal, réuni en séance du 14 décembre 2023, a approuvé la CTG 2024-2028.", (2024, 2028)),
+    ("Signée le 3 mars 2022, la CTG couvrira la période 2022-2025.", (2022, 2025)),
+    ("La CTG 2022-2026 s'inscrit dans la COG 2023-2027.", (2022, 2026)),
+    ("Le mandat s'achève en 2026 ; la CTG, elle, court jusqu'en 2028.", (None, 2028)),
+    ("Délibération n° 2022-45 : approbation de la convention territoriale globale 2022-2026 avec la Caf",
+     (2022, 2026)),
+    ("Vu la convention territoriale globale signée le 5 décembre 2019 pour la période 2019-2022 ;\n\n"
+     "Considérant que la CTG arrive à échéance, il est proposé de la renouveler pour la période 2023-2026.",
+     (2023, 2026)),
+    ("Évaluation à mi-parcours de la CTG 2020-2024 de la commune de Pézenas.", (2020, 2024)),
+    ("Le contrat de ville, prolongé jusqu'au 31 décembre 2030, complète la CTG 2025-2029.", (2025, 2029)),
+    ("La CTG 2025-2029 s'articule avec la convention d'objectifs et de gestion, conclue pour 2023-2027.",
+     (2025, 2029)),
+    ("Sur la période 2018-2022, la CTG a permis la création de 45 places d'accueil.", (2018, 2022)),
+    ("Le plan d'actions de la CTG sera déployé de 2024 à 2027 sur les six communes.", (2024, 2027)),
+    ("La convention territoriale globale (2021-2024) du Sud Gironde a été évaluée par un cabinet.", (2021, 2024)),
+    ("La CTG 2022-2026, que le conseil avait approuvée en décembre, a été signée en janvier.", (2022, 2026)),
+    ("La CTG 2022-2026 arrivera à échéance le 31 décembre 2026.", (2022, 2026)),
+    ("Période de la CTG : 2022 à 2026", (2022, 2026)),
+]
+
+
+@pytest.mark.parametrize("text, expected", OTHER_PERIODS_PROBE, ids=[c[0][:40] for c in OTHER_PERIODS_PROBE])
+def test_period_probe_other_plans_past_ctgs_and_activities_give_no_wrong_period(text, expected):
+    period = extract_period(make_doc(text))
+    assert ((period.start, period.end) if period else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A duration from a start, "pour N ans" with no "durée".
+    ("La convention, conclue pour quatre ans à compter du 1er janvier 2025, sera évaluée à mi-parcours.", (2025, 2028)),
+    ("La CTG est conclue pour cinq ans à partir du 1er janvier 2024.", (2024, 2028)),
+    # A start, then an end told by "prend fin", in the same or the next sentence of the duration article.
+    ("La CTG prend effet au 1er juillet 2024 et prend fin le 30 juin 2028.", (2024, 2028)),
+    ("Article 6 – Durée\n\nLa présente convention prend effet le 1er janvier 2023. Elle prend fin le 31 décembre "
+     "2026.", (2023, 2026)),
+    # An end in a phrase fronted before the CTG or a noun standing for it.
+    ("Valable jusqu'en 2027, la convention territoriale globale fixe quatre axes.", (None, 2027)),
+    ("La communauté va conclure une CTG, qui remplacera les anciens contrats enfance-jeunesse.\n\n"
+     "Valable jusqu'en 2028, le document concerne les 20 communes.", (None, 2028)),
+    # A noun standing for the CTG named before: "le nouveau texte", "ce nouveau contrat".
+    ("Les partenaires ont signé leur deuxième convention territoriale globale. Le nouveau texte court de 2024 à "
+     "2028 et compte 27 actions.", (2024, 2028)),
+    ("La Caf et la commune ont signé une convention territoriale globale. Ce nouveau contrat couvre la période "
+     "2023-2027.", (2023, 2027)),
+    # An amendment, by "proroger" as by "prolonger", of the CTG only.
+    ("La CTG signée pour la période 2019-2022 a été prolongée jusqu'au 31 décembre 2023 par avenant.", (2019, 2023)),
+    ("La CTG 2020-2024 a été prorogée jusqu'au 31 décembre 2025 par avenant.", (2020, 2025)),
+])
+def test_period_durations_duration_articles_and_nouns_for_the_ctg(text, expected):
+    period = extract_period(make_doc(text))
+    assert ((period.start, period.end) if period else None) == expected
+
+
+def test_a_fronted_range_is_the_time_of_its_clause_unless_the_ctg_is_its_subject():
+    assert extract_period(make_doc("De 2019 à 2022, la ville a ouvert trois crèches grâce à la CTG.")) is None
+    period = extract_period(make_doc("De 2019 à 2022, une CTG a été signée entre la commune et la Caf."))
+    assert (period.start, period.end) == (2019, 2022)
+
+
+def test_ranges_listed_after_several_names_are_those_names_periods():
+    doc = make_doc("Les CTG du département : Florac (2019-2023), Mende (2020-2024) et Marvejols (2021-2025).")
+    assert extract_period(doc) is None
+    # One range after one name keeps the CTG's name reading.
+    period = extract_period(make_doc("La CTG du Pays de Florac (2019-2023) a été évaluée."))
+    assert (period.start, period.end) == (2019, 2023)
+
+
+def _scanned(doc):
+    return replace(doc, pages=tuple(replace(page, ocr=True) for page in doc.pages))
+
+
+def test_a_scans_digit_misread_leaves_the_period_of_a_usual_span():
+    text = ("DÉLIBÉRATION – CONVENTION TERRITORIALE GLOBALE 2025-2029\n\n"
+            "Le conseil approuve les termes de la Convention Territoriale Globale 2023-2029.")
+    period = extract_period(_scanned(make_doc(text)))
+    assert (period.start, period.end) == (2025, 2029)
+    # Typed text has no misread digits: two periods, none claimed.
+    assert extract_period(make_doc(text)) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The CTG named only as the frame of something else: the years are that thing's.
+    ("Le relais petite enfance est agréé pour quatre ans à compter du 1er janvier 2024 dans le cadre de la CTG.",
+     None),
+    ("Financé dans le cadre de la CTG, le lieu d'accueil enfants-parents fonctionnera de 2024 à 2027.", None),
+    ("Financé au titre de la CTG jusqu'en 2026, le poste de coordinateur jeunesse est pérennisé.", None),
+    # ... unless the years follow that very mention, or the CTG is the subject.
+    ("Dans le cadre de la CTG 2022-2026, la ville ouvre une crèche.", (2022, 2026)),
+    ("La CTG est signée pour la période 2023-2027 dans le cadre de la COG.", (2023, 2027)),
+])
+def test_period_of_a_ctg_named_only_as_a_frame_is_not_claimed(text, expected):
     period = extract_period(make_doc(text))
     assert ((period.start, period.end) if period else None) == expected
