@@ -40,6 +40,9 @@ class Unit(StrEnum):
     MAM = "MAM"
     ESPACES_JEUNES = "espaces jeunes"
     SYNDICATS = "syndicats"
+    QUARTIERS_PRIORITAIRES = "quartiers prioritaires"
+    ECOLES = "écoles"
+    FRANCE_SERVICES = "France services"
     # Items of the plan: its axes (orientations, champs d'intervention), objectives and actions.
     AXES = "axes"
     OBJECTIFS = "objectifs"

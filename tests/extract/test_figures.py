@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.figures import extract_figures, unit_after
+from extract.figures import extract_figures
 from models.conventions import Territory, TerritoryType
 from models.document import BBox, Block, Document, Line, Media, Page, Span
 from models.figures import Unit
@@ -19,8 +19,8 @@ def figures(text: str, territory: str | None = None) -> list[tuple[float, str]]:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("En 2021, la Caf a versé près de 1,6 millions € de prestations légales aux 298 foyers allocataires du "
-     "territoire, soit 759 personnes couvertes.", [(1_600_000, "EUR"), (298, "foyers"), (759, "personnes")]),
+    (("En 2021, la Caf a versé près de 1,6 millions € de prestations légales aux 298 foyers allocataires du "
+      "territoire, soit 759 personnes couvertes."), [(1_600_000, "EUR"), (298, "foyers"), (759, "personnes")]),
     ("Valros est peuplée de 1650 habitants (Insee/2019).", [(1650, "habitants")]),
     ("29% des familles allocataires vivent sous le seuil de pauvreté.", [(29, "%")]),
     ("Financements de la CAF au titre de prestations de services ce qui représente 2,5 millions en 2022.",
@@ -42,8 +42,8 @@ def figures(text: str, territory: str | None = None) -> list[tuple[float, str]]:
     ("+4.8% de familles monoparentales entre 2018 et 2021 ; une hausse de 3.2% sur 3 ans.", []),
     ("L'accueil des enfants de 0 à 3 ans, ouvert de 7h30 à 18h30, concerne 1/5 des familles.", []),
     ("La CTG 2022-2026 a été signée le 20 janvier 2023, article 5.", []),
-    ("La ville fait partie de la Communauté d'Agglomération Béziers Méditerranée, qui compte 17 communes "
-     "(127 000 habitants dont 49 000 hors Béziers).", []),
+    (("La ville fait partie de la Communauté d'Agglomération Béziers Méditerranée, qui compte 17 communes "
+      "(127 000 habitants dont 49 000 hors Béziers)."), []),
     # A departement's or a larger area's figures, averages, thresholds, targets and planned actions.
     ("En Haute-Vienne, 23 CTG sont signées et couvrent 96 % des habitants.", []),
     ("Les 23 CTG signées couvrent 96 % des habitants du département.", []),
@@ -116,20 +116,6 @@ def test_amounts_in_a_table_take_their_row_label():
     found = [(f.value, f.unit, f.label) for f in extract_figures(doc)]
     assert (27162662, "EUR", "Prestations familiales") in found
     assert (3259619, "EUR", "Prime d'activité") in found
-
-
-def test_unit_after_reads_count_nouns_and_acronyms():
-    assert unit_after(" des enfants âgés de 10 à 17 ans")[:2] == ("enfants", Unit.ENFANTS)
-    assert unit_after(" assistants maternels agréés")[:2] == ("assistants maternels", Unit.ASSISTANTS_MATERNELS)
-    assert unit_after(" assistantes maternelles")[:2] == ("assistantes maternelles", Unit.ASSISTANTS_MATERNELS)
-    assert unit_after(" Centres sociaux")[:2] == ("centres sociaux", Unit.CENTRES_SOCIAUX)
-    assert unit_after(" Espaces de Vie Sociales")[:2] == ("espaces de vie sociale", Unit.ESPACES_DE_VIE_SOCIALE)
-    assert unit_after(" crèches municipales")[:2] == ("crèches", Unit.EAJE)
-    # Written out, the count noun is its head; the acronym stays as written.
-    assert unit_after(" établissements d'accueil du jeune enfant")[:2] == ("établissements", Unit.EAJE)
-    assert unit_after(" EAJE")[:2] == ("EAJE", Unit.EAJE)
-    assert unit_after(" RPE sur le territoire")[:2] == ("RPE", Unit.RPE)
-    assert unit_after(" ans") is None
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -250,9 +236,180 @@ def test_one_of_a_service_keeps_its_singular_as_written():
     assert (one.unit, one.category) == ("espace de vie sociale", Unit.ESPACES_DE_VIE_SOCIALE)
 
 
-def test_unit_after_reads_plan_items_after_an_adjective():
-    assert unit_after(" grandes orientations")[:2] == ("orientations", Unit.AXES)
-    assert unit_after(" fiches actions")[:2] == ("fiches action", Unit.ACTIONS)
-    assert unit_after(" champs d'intervention prioritaires")[:2] == ("champs", Unit.AXES)
-    assert unit_after(" objectifs opérationnels")[:2] == ("objectifs opérationnels", Unit.OBJECTIFS)
-    assert unit_after(" nouveaux axes")[:2] == ("axes", Unit.AXES)
+# A probe of phrasings, one sentence each: what a careful reader takes as the territory's figures.
+@pytest.mark.parametrize("text, expected", [
+    ("Saint-Brévin compte aujourd'hui 13 870 habitants.", [(13870, "habitants")]),
+    ("Le canton regroupe quelque 22 500 habitants.", [(22500, "habitants")]),
+    ("La population atteint 9 480 habitants en 2021.", [(9480, "habitants")]),
+    ("On recense 2 350 familles allocataires, dont 640 familles monoparentales.", [(2350, "familles"), (640, "familles")]),
+    ("Près de 41 % des allocataires perçoivent une aide au logement.", [(41, "%")]),
+    ("Les jeunes de moins de 25 ans représentent 31,6 % de la population.", [(31.6, "%")]),
+    ("Le taux de couverture en accueil du jeune enfant s'élève à 58 %.", [(58, "%")]),
+    ("En 2023, la Caf a versé 4,7 M€ de prestations aux familles de la commune.", [(4_700_000, "EUR")]),
+    ("La Caf mobilisera 1.8 million d'euros par an pour les équipements du territoire.", [(1_800_000, "EUR")]),
+    ("Le soutien financier de la Caf atteint 650 000 euros par an.", [(650_000, "EUR")]),
+    ("Le budget consacré au plan d'actions s'élève à 320 k€.", [(320_000, "EUR")]),
+    ("La Caisse a investi 2 millions d'euros dans la rénovation des crèches.", [(2_000_000, "EUR")]),
+    ("Au total, 12,5 millions d'euros de prestations légales ont été versés sur le territoire.", [(12_500_000, "EUR")]),
+    ("La Caf prévoit d'engager 3,2 M€ sur la durée de la convention.", [(3_200_000, "EUR")]),
+    ("Montant de la subvention : 45 000 €", [(45_000, "EUR")]),
+    ("La commune dispose de 4 multi-accueils, 2 micro-crèches et 1 relais petite enfance.",
+     [(4, "multi-accueils"), (2, "micro-crèches"), (1, "relais petite enfance")]),
+    ("Le territoire compte deux centres sociaux et trois accueils de loisirs.",
+     [(2, "centres sociaux"), (3, "accueils de loisirs")]),
+    ("Les 5 centres sociaux et espaces de vie sociale du territoire animent des ateliers.",
+     [(5, "centres sociaux et espaces de vie sociale")]),
+    ("Le service jeunesse accompagne 820 enfants et jeunes chaque année.", [(820, "enfants et jeunes")]),
+    ("Le plan d'actions se décline en 21 fiches-actions.", [(21, "fiches-actions")]),
+    ("La convention retient 4 axes et 26 actions.", [(4, "axes"), (26, "actions")]),
+    ("La ville abrite 2 quartiers prioritaires.", [(2, "quartiers prioritaires")]),
+    ("Chiffres clés\n\nPopulation municipale 15 230\n\nAllocataires 4 050\n\nNombre de places en crèche 240",
+     [(15230, "habitants"), (4050, "allocataires"), (240, "places")]),
+    ("Habitants : 8 900\nFamilles allocataires : 1 720", [(8900, "habitants"), (1720, "familles")]),
+    ("Taux de couverture : 52 % (Vosges : 61 % ; France : 59 %)", [(52, "%")]),
+    ("Part des familles monoparentales : 19,4 % (Gers 21 % ; France 25 %)", [(19.4, "%")]),
+    ("• 3 multi-accueils – 75 places", [(3, "multi-accueils"), (75, "places")]),
+    ("Le territoire compte 3 480 enfants de moins de 6 ans.", [(3480, "enfants")]),
+    ("Plus de la moitié des habitants, soit 54 %, ont moins de 30 ans.", [(54, "%")]),
+    ("Le taux de pauvreté atteint 14 %, contre 11 % dans la région.", [(14, "%")]),
+    ("Axe 3 : 12 actions pour la jeunesse.", [(12, "actions")]),
+    ("Le territoire accueille 1 centre social.", [(1, "centre social")]),
+    ("La Caf verse 480 000 € par an aux structures de la commune.", [(480_000, "EUR")]),
+    ("En 2022, 312 naissances ont été enregistrées.", [(312, "naissances")]),
+    ("Les 1 450 enfants scolarisés dans les 9 écoles de la commune déjeunent à la cantine.",
+     [(1450, "enfants"), (9, "écoles")]),
+    ("Le bourg rassemble un peu moins de 13 000 résidents permanents.", [(13000, "résidents")]),
+    ("Petite enfance – La demande reste forte : la commune ne compte que 2 crèches pour 900 enfants de moins de 3 ans.",
+     [(2, "crèches"), (900, "enfants")]),
+    ("La nouvelle CTG couvre 5 champs d'intervention : enfance / jeunesse / parentalité et se décline en 38 actions.",
+     [(5, "champs"), (38, "actions")]),
+])
+def test_probe_figures_of_the_territory(text, expected):
+    assert figures(text) == expected
+
+
+# ... and what is not: other areas, the Caf's own size, changes, targets, plans, thresholds, ratios.
+@pytest.mark.parametrize("text", [
+    "Au niveau national, 78 % des territoires sont couverts par une CTG.",
+    "Dans le Finistère, 1 200 assistantes maternelles sont en activité.",
+    "La Caf du Morbihan, qui compte 98 000 allocataires, accompagne la démarche.",
+    "La Caf consacre chaque année 35 millions d'euros à l'action sociale dans le département.",
+    "L'objectif est de créer 24 places d'accueil supplémentaires d'ici 2027.",
+    "Construire deux crèches dans les quartiers nord.",
+    "La commune prévoit l'ouverture d'une crèche de 36 places en 2026.",
+    "La population a progressé de +2,3 % entre 2015 et 2021.",
+    "Les familles monoparentales ont augmenté de 6 % en cinq ans.",
+    "Les accueils de loisirs ouvrent de 7h30 à 18h30 pour les 3-11 ans.",
+    "La CTG est signée pour 5 ans, de 2024 à 2028.",
+    "Le conseil municipal a adopté la délibération par 27 voix pour.",
+    "À l'échelle de la région, 310 centres sociaux sont agréés.",
+    "À l'échelle de l'île, seuls 4 % des enfants disposent d'une place en crèche.",
+    "Le Gers compte 190 000 habitants.",
+    "Aucune commune ne dépasse 5 000 habitants.",
+    "Les communes de moins de 2 000 habitants bénéficient d'un soutien renforcé.",
+    "Au sein de la Métropole, qui compte 49 communes et 540 000 habitants, la ville fait figure de pionnière.",
+    "Près de 3 familles sur 10 sont monoparentales.",
+    "1 famille allocataire sur 5 vit sous le seuil de bas revenus.",
+    "Atteindre un taux de couverture de 65 % en 2028.",
+    "Petite enfance : créer 30 places en micro-crèche.",
+    "Développer l'accueil : 20 places à créer.",
+    "Le département de la Manche recense 1 300 places en crèche.",
+    "Le contrat de ville concerne la France entière, soit 1 500 quartiers prioritaires.",
+    "En France, 60 % des enfants de moins de 3 ans sont gardés par leurs parents.",
+    "Le multi-accueil de 24 places ouvrira en 2027, a annoncé le maire.",
+])
+def test_probe_not_the_territorys_figures(text):
+    assert figures(text) == []
+
+
+def test_ocr_misreadings_of_units_are_undone_on_scanned_pages():
+    text = "En 2022, la Caf a versé 1,35 ME aux équipements.\nLe plan compte 42.actions.\nIl réunit-12 crèches."
+    page = make_doc(text).pages[0]
+    doc = Document(doc_id="o", source_path="o.pdf", media=Media.PDF,
+                   pages=(Page(number=1, width=595, height=842, blocks=page.blocks, ocr=True),))
+    assert [(f.value, f.unit) for f in extract_figures(doc)] == [(1_350_000, "EUR"), (42, "actions"), (12, "crèches")]
+    assert figures(text) == []
+
+
+def test_a_lone_header_naming_a_departement_is_no_comparison_column():
+    doc = _page(_block("DÉPARTEMENT DE LA CORSE-DU-SUD", 90, 150, 13, 270, True),
+                _block("La commune compte environ 12 000 habitants à l'année.", 90, 600, 11, 320))
+    territory = Territory(doc_id="p", page=1, snippet="…", rule="t", name="Porto-Vecchio", type=TerritoryType.COMMUNE)
+    assert [(f.value, f.unit) for f in extract_figures(doc, territory)] == [(12000, "habitants")]
+
+
+def test_a_number_under_a_larger_heading_numbers_a_slide():
+    doc = _page(_block("6", 46, 383, 12, 8), _block("Axes de travail proposés pour la nouvelle CTG", 46, 417, 18, 470, True))
+    assert extract_figures(doc) == []
+
+
+def test_key_figure_lines_beside_each_other_count_without_a_heading():
+    assert figures("Habitants 112 000\n\nPlaces d'accueil du jeune enfant 1 280") == [(112_000, "habitants"), (1280, "places")]
+    # One line alone is a sentence's end; a table of contents lists pages.
+    assert figures("Le nombre d'enfants accueillis cette année 12") == []
+    assert figures("Sommaire\n\nFamilles et parentalité 4\n\nHabitants et territoire 6") == []
+
+
+def test_a_heading_giving_another_scope_covers_the_box_under_it():
+    doc = _page(_block("Le Pont-Neuf en chiffres", 46, 57, 19, 300, True),
+                _block("La commune compte 9 400 habitants.", 46, 100, 10, 400),
+                _block("À l'échelle de la Métropole", 55, 554, 11, 250, True),
+                _block("47 % des habitants sont couverts par au moins une prestation de la Caf.", 55, 572, 9.6, 480),
+                _block("Le plan d'actions", 46, 640, 11, 200, True),
+                _block("La convention compte 31 actions.", 46, 660, 10, 400))
+    territory = Territory(doc_id="p", page=1, snippet="…", rule="t", name="Le Pont-Neuf", type=TerritoryType.COMMUNE)
+    assert [(f.value, f.unit) for f in extract_figures(doc, territory)] == [(9400, "habitants"), (31, "actions")]
+
+
+def test_a_big_number_takes_millions_of_euros_from_its_caption():
+    doc = _page(_block("Chiffres clés", 40, 40, 14, 200, True), _block("12,4", 40, 80, 25, 60, True),
+                _block("millions d'euros de prestations légales versés aux familles en 2024", 120, 82, 9, 200))
+    [figure] = extract_figures(doc)
+    assert (figure.value, figure.unit, figure.year) == (12_400_000, "EUR", 2024)
+    assert figure.label.startswith("prestations légales versés")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A paragraph opening on a departement speaks of it until a sentence opens on the territory.
+    (("En Corrèze, 19 CTG sont signées. En 2023, la Caf a versé 310 millions d'euros de prestations aux "
+      "allocataires corréziens. À Tulle, elle a versé 2,1 M€ aux équipements."), [(2_100_000, "EUR")]),
+    ("En Corrèze, 19 CTG sont signées. La commune compte 3 crèches.", [(3, "crèches")]),
+    ("En France, la CTG remplace le CEJ. La Caf a versé 2 M€ aux équipements de la ville.", [(2_000_000, "EUR")]),
+    # The Caf there, in the territory, is the territory's; a container's size is not.
+    ("La CAF de la Sarthe y accompagne 3 200 allocataires.", [(3200, "allocataires")]),
+    (("La ville pèse dans la communauté d'agglomération du Grand Sud, qui compte près de 80 000 habitants "
+      "et dont 40 % des familles résident ici."), []),
+    # A count in words locating another figure; one standing for itself.
+    ("Les 96 places sont réparties dans les trois crèches municipales.", [(96, "places")]),
+    ("L'amplitude horaire des deux crèches communautaires sera élargie.", [(2, "crèches")]),
+    # Millions abbreviated, "EUR", issues and objectives.
+    ("Financement Caf : 2 M d'euros sur quatre ans.", [(2_000_000, "EUR")]),
+    ("La Caf versera 2 millions EUR aux équipements.", [(2_000_000, "EUR")]),
+    ("Les élus ont retenu 3 enjeux et 11 objectifs.", [(11, "objectifs")]),
+])
+def test_scope_of_paragraphs_containers_and_money_spellings(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_rate_that_moved_keeps_its_new_value():
+    assert figures("Le taux de couverture est passé de 45 % à 52 %.") == [(52, "%")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La communauté d'agglomération du Pays Nord Martinique compte 97 600 habitants.", [(97_600, "habitants")]),
+    ("Taux de couverture : Pays Nord Martinique : 61 % ; Martinique : 64 %", [(61, "%")]),
+    ("La Martinique compte 350 000 habitants.", []),
+])
+def test_a_territory_named_after_its_departement_is_not_a_larger_area(text, expected):
+    assert figures(text, "Pays Nord Martinique") == expected
+
+
+def test_a_table_row_flattened_to_text_keeps_its_first_column():
+    assert figures("Indicateur Ici Département France\nTaux de couverture 52 % 61 % 59 %") == [(52, "%")]
+    assert figures("Les taux atteignent 45 %, 48 % et 51 % selon les quartiers.") == [(45, "%"), (48, "%"), (51, "%")]
+
+
+def test_france_services_is_no_place():
+    assert figures("Espace France services : 1 240 visiteurs ; 2 espaces France services") == \
+        [(1240, "visiteurs"), (2, "espaces france services")]
+    assert figures("France métropolitaine : 22 %") == []
