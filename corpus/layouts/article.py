@@ -37,7 +37,7 @@ W, H = A4
 # A dated header some texts carry on their first line: " date 2025-11" or " date 2025-11-22 ...".
 DATE_LINE = re.compile(r"^\s*date\s+(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?\s*")
 # A list item: a bullet glyph or a dash at the start of a line.
-BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·*➢➔►▶✓✔-]|\d{1,2}[.)])\s+")
+BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·*➢➔►▶→✓✔-]|\d{1,2}[.)])\s+")
 # Sentence-final or list punctuation: a line ending so is not a heading.
 ENDS_SENTENCE = re.compile(r"[.:;,!?…»\"”)]\s*$")
 
@@ -341,11 +341,14 @@ def slides_pdf(article: Article, path: Path) -> Path:
     head = style("a_s_head", fontName="Sans-Bold", fontSize=20, leading=24, textColor=hexcol("#ffffff"))
     slides: list[tuple[str, list[Item]]] = []
     current_title, current, weight = article.title, [], 0
+    titled = False  # the current slide has its own title (not the deck's)
     for item in article.items:
-        if item.kind == "h":
+        if item.kind == "h" and (not titled or (current and current[-1].kind != "h")):
+            # A heading opens a slide; headings in a row after it are its first lines, so that a
+            # slide of short lines ("46 communes", "Familles monoparentales") loses none.
             if current:
                 slides.append((current_title, current))
-            current_title, current, weight = item.text, [], 0
+            current_title, current, weight, titled = item.text, [], 0, True
             continue
         if current and weight + len(item.text) > 520:
             slides.append((current_title, current))
@@ -378,7 +381,7 @@ def slides_pdf(article: Article, path: Path) -> Path:
                 y -= th + 14
                 continue
             text = ("• " if item.kind == "li" else "") + item.text
-            para = Paragraph(esc(text), box)
+            para = Paragraph(f"<b>{esc(text)}</b>" if item.kind == "h" else esc(text), box)
             _, hh = para.wrap(sw - 110, sh)
             c.setFillColor(hexcol("#eef3f7"))
             c.setStrokeColor(hexcol("#c5d3df"))
@@ -491,10 +494,11 @@ def pptx(article: Article, path: Path) -> Path:
     first.shapes.title.text = article.title or " "
     groups: list[tuple[str, list[Item]]] = []
     for item in article.items:
-        if item.kind == "h" or not groups or sum(len(i.text) for i in groups[-1][1]) > 450:
-            groups.append((item.text if item.kind == "h" else groups[-1][0] if groups else article.title, []))
-            if item.kind == "h":
-                continue
+        if item.kind == "h" and (not groups or (groups[-1][1] and groups[-1][1][-1].kind != "h")):
+            groups.append((item.text, []))  # a heading opens a slide; headings after it are its lines
+            continue
+        if not groups or sum(len(i.text) for i in groups[-1][1]) > 450:
+            groups.append((groups[-1][0] if groups else article.title, []))
         groups[-1][1].append(item)
     for title, items in groups:
         tables = [item for item in items if item.kind == "t"]
