@@ -43,7 +43,8 @@ def reads_as_objective(text: str, after_field: bool = False) -> bool:
     if article:
         nouns = re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿœŒ-]+", text[article.end():])
         noun = fold(nouns[0]) if nouns else ""
-        return noun in heads or (noun.endswith(ARTICLE_NOUN_SUFFIXES) and len(noun) > 6)
+        singular = noun[:-1] if noun.endswith(("s", "x")) and len(noun) > 5 else noun  # "les animations"
+        return noun in heads or singular in heads or (singular.endswith(ARTICLE_NOUN_SUFFIXES) and len(singular) > 6)
     words = re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿœŒ'’-]+", text)
     if not words:
         return False

@@ -351,7 +351,9 @@ def _from_lists(doc: Document, headings: list[ThemeHeading]) -> list[_Item]:
 # --- action trees on slides ----------------------------------------------------------------------------
 
 def _from_trees(page: Page) -> list[_Item]:
-    labels = [(TREE_LABELS[fold(b.text).strip()], b) for b in page.blocks if fold(b.text).strip() in TREE_LABELS]
+    # The header cells of a ruled plan table are no tree's labels: tables are read as tables.
+    labels = [(TREE_LABELS[fold(b.text).strip()], b) for b in page.blocks
+              if b.table is None and fold(b.text).strip() in TREE_LABELS]
     levels = {level for level, _ in labels}
     if levels != {Level.ENJEU, Level.OBJECTIF, Level.ACTION}:
         return []

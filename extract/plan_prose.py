@@ -81,6 +81,14 @@ BEARS_ON = re.compile(r"\b(?:actions?|plan\s+d['’]actions?|fiches[\s-]+actions
 # Words ending like a gerund that are prepositions or nouns: "pendant les vacances".
 NOT_GERUNDS = frozenset({"pendant", "durant", "avant", "cependant", "maintenant", "suivant", "concernant", "devant",
                          "enfant", "montant", "restant", "tant", "autant", "moyennant", "nonobstant", "partant"})
+# Items that are no objective: an event of the calendar ("la signature officielle", "Décembre
+# 2023 : signature", "le comité de pilotage") or money to commit ("engager 2,1 M€ en fonctionnement").
+NOT_AN_OBJECTIVE = re.compile(
+    r"""^\W*(?:(?:la|le|les|l['’]|une?)\s*)?(?:signature|c[ée]r[ée]monie|inauguration|r[ée]union|comit[ée]|copil|s[ée]ance
+          |pr[ée]sentation|validation|restitution|lancement)\b
+      |^\W*(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|\d{4})\b
+      |^\W*(?:engager|verser|consacrer|financer|mobiliser|investir|allouer|apporter|octroyer|d[ée]bloquer)\b[^.;]*(?:€|euros?\b)""",
+    re.IGNORECASE | re.VERBOSE)
 # Adverbs before an infinitive: "mieux coordonner", "davantage informer".
 ADVERBS = frozenset({"mieux", "davantage", "bien", "plus", "encore", "aussi", "également", "egalement"})
 # A list of infinitives named as the plan after a colon: "Recruter ..., harmoniser ... : voilà les
@@ -163,8 +171,9 @@ def _without_topic(item: str) -> str:
 def _reads_as_item(item: str, nominal: bool = True) -> bool:
     """An item of a list: an objective's shape, or (``nominal``) an article and a noun of action or
     a facility a project creates ("un relais", "l'extension des horaires"). A field's name alone
-    ("la petite enfance") is a theme, not an objective."""
-    if not 3 < len(item) <= MAX_ITEM_CHARS or is_theme_label(item):
+    ("la petite enfance") is a theme, not an objective; an event ("la signature officielle") or a
+    sum to commit ("engager 2 M€") is none."""
+    if not 3 < len(item) <= MAX_ITEM_CHARS or is_theme_label(item) or NOT_AN_OBJECTIVE.match(item):
         return False
     shape = _without_topic(item)
     if reads_as_objective(shape):
@@ -181,7 +190,7 @@ def _reads_as_item(item: str, nominal: bool = True) -> bool:
 def _reads_as_clause(item: str) -> bool:
     """A clause of a coordinated list: it opens with an infinitive (or a gerund, kept as written:
     "renforçant l'attractivité des métiers")."""
-    if not 3 < len(item) <= MAX_ITEM_CHARS:
+    if not 3 < len(item) <= MAX_ITEM_CHARS or NOT_AN_OBJECTIVE.match(item):
         return False
     words = re.findall(r"[\wÀ-ÿ'’-]+", _without_topic(item))[:2]
     if words and fold(words[0]) in ADVERBS and len(words) > 1:
@@ -327,8 +336,9 @@ def _examples(statement: Statement, patterns: dict[str, re.Pattern]) -> list[Pro
             if passive and _reads_as_item(_clean(passive["subject"])):
                 found.append(ProseObjective(statement, Level.ACTION, _clean(passive["subject"]), "planned_item"))
     predicate = patterns["program_predicates"].search(fold_aligned(text))
-    if predicate and not found:
+    if predicate and not any(item.rule == "projects_listed" for item in found):
         subject = re.sub(r"^.*?\b(?:que|qu['’])\s*", "", text[:predicate.start()]).strip()
+        subject = subject.rsplit(":", 1)[-1].strip()  # "La jeunesse est le second axe : un point jeunesse ..."
         for part in re.split(r"\s+et\s+(?=(?:la|le|les|l['’]|une?)\b)", subject):
             item = _clean(part)
             if _reads_as_item(item):
@@ -349,7 +359,8 @@ def _led_by_infinitive(statement: Statement, in_plan: bool, patterns: dict[str, 
     if not _reads_as_clause(_clean(text)):
         return []
     body = re.split(r"\s*:\s*(?:voil[àa]|ce\s+sont|tels?\s+sont|telles?\s+sont)\b", text)[0]
-    return [ProseObjective(statement, Level.OBJECTIF, item, "lead_infinitive") for item in clauses(body)
+    return [ProseObjective(statement, Level.OBJECTIF, item, "lead_infinitive")
+            for clause in clauses(body) for item in _split_at_infinitive(clause)
             if _reads_as_clause(item)]
 
 

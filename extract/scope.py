@@ -38,6 +38,8 @@ HEADING_MAX_CHARS = 90
 # "Celle-ci porte sur ...", "Il s'agit de ...".
 ANAPHORA = re.compile(r"^\s*(?:elle|il|celle-ci|celui-ci|ce\s+dispositif|cette\s+derni[eè]re|ses|son|sa)\b",
                       re.IGNORECASE)
+# The end of a list item without a bullet: "Favoriser l'accès à un mode d'accueil ;".
+ITEM_END = re.compile(r"[;,]\s*$")
 # A line led by a field, then a dash or a colon: "Jeunesse – Offrir ...", "Parentalité : créer ...".
 FIELD_LED = re.compile(r"^\s*(?:[•●▪◦‣*–—-]\s*)?(?P<field>[^:–—\n]{3,60}?)\s*(?::|\s[–—-]\s)\s*\S")
 # An introduction that announces a list: "... autour de quatre axes :", "afin de :".
@@ -113,11 +115,15 @@ def statements(doc: Document) -> list[Statement]:
     out: list[Statement] = []
     previous = Scope.NEUTRAL
     for page, index, block, text in _paragraphs(doc):
-        if out and (INTRO_END.search(out[-1].text) or out[-1].heading) and (BULLET.match(text) or field_led(text)):
+        after_intro = out and (INTRO_END.search(out[-1].text) or (out[-1].items and ITEM_END.search(out[-1].items[-1])))
+        if out and (after_intro or out[-1].heading) and (BULLET.match(text) or field_led(text)
+                                                         or (after_intro and ITEM_END.search(text) and len(text) < 300)):
             # A list under its introduction ("... autour de trois axes :") or its heading ("Nos
             # priorités"), bulleted or with each item led by its field ("Jeunesse – Offrir ...").
             last = out[-1]
-            out[-1] = Statement(last.page, last.index, last.block, last.text, (*last.items, text), last.scope,
+            # A block may hold several items whose bullets a scan lost: one per line closed by ";".
+            items = [item for item in re.split(r"(?<=;)\s*\n", text) if item.strip()]
+            out[-1] = Statement(last.page, last.index, last.block, last.text, (*last.items, *items), last.scope,
                                 last.heading)
             continue
         heading = is_heading(block, body)

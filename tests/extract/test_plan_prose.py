@@ -99,3 +99,38 @@ def test_three_clauses_after_a_verb_of_purpose_are_a_plan():
     # said of any CTG, the same purposes are no territory's plan
     assert objectives("La CTG est une convention de partenariat. Elle permet de mieux coordonner les actions, "
                       "d'adapter l'offre aux besoins et de simplifier les financements.") == []
+
+
+def test_the_plan_part_of_a_page_gives_the_sentences_opening_on_infinitives():
+    from extract.ingest.markup import read_html
+
+    html = ("<html><body><h1>La CTG</h1><h2>Nos engagements</h2><h3>Accueillir les tout-petits</h3>"
+            "<p>Créer 40 places d'accueil et rééquilibrer l'offre au profit des villages.</p>"
+            "<h3>Accompagner les parents</h3><p>Mailler le territoire en cafés des parents.</p>"
+            "<h2>Documents</h2><p>Télécharger la convention (PDF).</p></body></html>")
+    found = [o.text for o in prose_objectives(read_html(html.encode(), "a.html", "a"))]
+    assert found == ["Créer 40 places d'accueil", "rééquilibrer l'offre au profit des villages",
+                     "Mailler le territoire en cafés des parents"]
+
+
+def test_planned_items_named_as_subjects():
+    assert [o[2] for o in objectives("La jeunesse est le second axe : un espace jeunes doit voir le jour à Tulle "
+                                     "et les animations d'été seront étendues aux villages.")] == [
+        "un espace jeunes doit voir le jour à Tulle", "les animations d'été seront étendues aux villages"]
+    assert [o[2] for o in objectives("La maison des familles sera ouverte en 2026, et une permanence sera "
+                                     "créée au centre social.")] == ["La maison des familles", "une permanence"]
+
+
+def test_a_list_whose_bullets_a_scan_lost():
+    text = ("La CTG s'articule autour de trois axes :\n\nFavoriser l'accès à un mode d'accueil ;\n\n"
+            "• Soutenir les parents ;\nProposer aux jeunes des espaces d'engagement ;")
+    assert [o[2] for o in objectives(text)] == ["Favoriser l'accès à un mode d'accueil", "Soutenir les parents",
+                                                "Proposer aux jeunes des espaces d'engagement"]
+
+
+@pytest.mark.parametrize("text", [
+    "Sur la période, la Caf prévoit d'engager 2,1 M€ en fonctionnement et en investissement.",
+    "Les prochaines étapes figurent dans le plan : la signature officielle, puis le comité de pilotage.",
+])
+def test_events_and_sums_are_no_objectives(text):
+    assert objectives(text) == []
