@@ -1,64 +1,57 @@
 """Parties to the CTG and the persons who sign or represent them.
 
-A person is found next to a role: "Thierry Mathieu, Directeur de la Caisse d'allocations
-familiales de l'Hérault", "Anne Roux (maire de Vals)" (name, then role), "représentée par son
-Président, M. Laurent DEGALLAIX", "le maire Marc Vuillemot" (role, then name), "Paul Abel et Anne
-Roux, respectivement président et directrice de la Caf" (two lists); a surname alone after a
-civility is a name ("M. Durandeau"), a civility never part of one. The role's complement, or
-else the party the sentence is about, gives the organisation.
+A person (``extract.persons`` reads the names) is found next to a role: "Thierry Mathieu,
+Directeur de la Caisse d'allocations familiales de l'Hérault", "Anne Roux (maire de Vals)" (name,
+then role), "représentée par son Président, M. Laurent DEGALLAIX", "le maire Marc Vuillemot"
+(role, then name), "Paul Abel et Anne Roux, respectivement président et directrice de la Caf" (two
+lists). The role's complement, or else the party the clause is about, gives the organisation.
+A sentence broken over blocks (columns, hard line breaks, a page break) is read whole.
 
 A person signs when the sentence naming them is about the signing ("ont signé", "signataire",
-"ont scellé un accord", "présents pour cette signature", "La signature a été réalisée entre"),
-is a party clause ("représentée par Anne Roux et Paul Abel"), sits in the signature block of a
-convention, in a caption of the signing's photo ("De g. à d. : ...", or a line after the signing
-that only lists persons and roles), or in a list introduced as the signatories; "l'élu a signé"
-makes a signatory of the elected person named just before. Such a sentence does not make
-signatories of the speaker of a quotation ("souligne Paul Abel", "Anne Roux, maire, a déclaré"),
-of the persons inside it, of the person another stands in for ("qui représentait le maire Marc
-Vuillemot"), nor of an attendance list. A name found without a role signs only when spaCy reads
-it as a person's in a signing sentence; words naming places or organisations ("Sud Vendée
-Littoral", "Val de Loire", "salle Jean Moulin") and anonymised names ("Xxxxx XXXX") are no one's.
+"ont paraphé", "ont apposé leur signature", "présents pour cette signature", "la cérémonie de
+signature s'est déroulée en présence de"), is a party clause ("représentée par Anne Roux et Paul
+Abel"), sits in the signature block of a convention, in a caption of the signing's photo ("De g.
+à d. : ...", or a line after the signing that only lists persons and roles), in a list introduced
+as the signatories ("Ont signé :", "Signataires : ..."), or holds the office a deliberation
+authorises to sign; "l'élu a signé" makes a signatory of the elected person named just before.
+Such a sentence does not make signatories of the speaker of a quotation ("souligne Paul Abel",
+"« ... », a prévenu Anne Roux"), of the persons inside it, of the person another stands in for
+("qui représentait le maire Marc Vuillemot", "au nom du maire", "Jean Roca, excusé, était
+représenté par"), nor of an attendance list or a rapporteur. A name found without a role signs
+only when spaCy reads it as a person's in a signing sentence, or a civility, a party clause, a
+caption or a list of signatories names it.
 
-Organisations themselves (the Caf, the territory, co-signatories such as the MSA or the
-Département named in a party clause or a signing sentence) are parties too.
+Organisations themselves (the Caf, the territory) are parties too.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import pairwise
 
 from extract import lexicon
 from extract.ingest.prose import BULLET
 from extract.normalize import clean, fold, fold_key, person_name, territory_key
-from extract.reference import is_commune_name
+from extract.persons import (
+    CIVILITY_WORD,
+    PERSON,
+    Name,
+    civility_before,
+    find_names,
+    group_variants,
+    is_person,
+    line_of_names,
+)
 from extract.territory import caf_name, departement_of
-from extract.text import Passage, alternation, passages, sentence_at, snippet
+from extract.text import Passage, alternation, joined_passages, sentence_at, snippet
 from models.conventions import Caf, Territory, TerritoryType
 from models.document import Block, Document, Page
 from models.parties import OrgKind, Party
 
-# A word of a person's name: "Thierry", "Jean-François", "MATHON-DEBETENCOURT", "D'ARTAGNAN", "N'Diaye".
-NAME_WORD = r"(?:[A-ZÀ-Ý](?:[a-zà-ÿ]+|['’][A-ZÀ-Ý][a-zà-ÿ]+)(?:[-'’][A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]+)*|[A-ZÀ-Ý]{2,}(?:[-'’][A-ZÀ-Ý]{2,})*)"
-# A person: a first name and one or two more words, particles allowed: "Laurent Teissier",
-# "Audrey MATHON-DEBETENCOURT", "Charles de GAULLE".
-# (OCR's stray dot after the first name, and its space in a compound one, are tolerated:
-# "Thierry. Mathieu", "Jean- Marc Marchand".)
-PERSON = re.compile(
-    rf"(?<![\w'’-])(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+(?:-\s?[A-ZÀ-Ý][a-zà-ÿ]+)?\.?(?:\s+(?:(?:de|du|des|le|la|van|von|da|di)\s+|d['’])?{NAME_WORD}){{1,3}})(?![\w'’-])"
-)
-# A surname alone after a civility: "M. Durandeau", "Mme ROUX" (with a first name after the
-# civility, the name is PERSON's).
-SURNAME = re.compile(rf"(?<![\w.])(?:Monsieur|Madame|M\.|Mme\.?|Mlle\.?)\s+(?P<name>{NAME_WORD})(?![\w'’-])")
-# A civility before a name: "Madame Véronique DELCOURT", "M. Laurent DEGALLAIX".
-CIVILITY = re.compile(r"(?:Monsieur|Madame|Mademoiselle|M\.|Mme\.?|Mlle\.?|Mr\.?)\s+$")
 # Between a role and the name it titles: a comma or a line break, maybe a civility:
 # "son Président, M. Laurent DEGALLAIX", "La Directrice Générale,\nAudrey MATHON-DEBETENCOURT".
-ROLE_TO_NAME = re.compile(r"\s*[,\n]\s*(?:(?:Monsieur|Madame|Mademoiselle|M\.|Mme\.?|Mlle\.?|Mr\.?)\s+)?"
-                          r"|\s+(?:Monsieur|Madame|Mademoiselle|M\.|Mme\.?|Mlle\.?|Mr\.?)\s+")
+ROLE_TO_NAME = re.compile(rf"\s*[,\n]\s*(?:{CIVILITY_WORD}\s+)?|\s+{CIVILITY_WORD}\s+")
 # A determiner before a role that titles the name right after it, without a comma: "le maire
 # Marc Vuillemot", "sa présidente Véronique Bouveret", "aux côtés du Député-Maire Paul LEROY".
 DETERMINER = re.compile(r"(?:\b(?:le|la|du|au|sa|son|leur|notre|votre)|\bl['’]|\bde\s+la|\bde\s+l['’])\s*$", re.IGNORECASE)
@@ -74,24 +67,31 @@ RESPECTIVELY = re.compile(r"\brespectivement\b", re.IGNORECASE)
 LIST_GAP = re.compile(r"\s*(?:,|\bet\b|,\s*et\b)\s*")
 ROLE_LIST_GAP = re.compile(r"\s*(?:,|\bet\b|,\s*et\b)\s*(?:(?:le|la)\s+|l['’]\s*)?", re.IGNORECASE)
 # A party clause: "..., représentée par", "représenté par".
-REPRESENTED_BY = re.compile(r"\brepr[ée]sent[ée]e?s?\s+par\b", re.IGNORECASE)
+REPRESENTED_BY = re.compile(r"\brepr[ée]s[ée]nt[ée]e?s?\s+par\b", re.IGNORECASE)
+# What separates two party clauses: "ci-après dénommée « la Caf », ET La Communauté ...".
+PARTY_SEPARATOR = re.compile(r"\n|;|»\s*,|\b(?:Et|ET|Entre|ENTRE)\b")
 # The persons a party clause names without a role, one after the other: "représentée par
 # Anne Roux et Paul Abel" (what may stand between two of them).
-NAME_CHAIN = re.compile(r"\s*(?:,|\bet\b|,\s*et\b)?\s*(?:(?:Monsieur|Madame|M\.|Mme\.?)\s+)?")
+NAME_CHAIN = re.compile(rf"\s*(?:,|\bet\b|,\s*et\b)?\s*(?:{CIVILITY_WORD}\s+)?")
 # Signing words in a sentence: "signeront avec", "ont signé", "signée par", "signataires", "ont
-# scellé ce jour un accord", "ont paraphé", "cosignée". An infinitive after "à" ("autorise le maire à signer",
-# "s'apprête à signer avec d'autres") is no signing of this sentence's persons.
+# scellé ce jour un accord", "ont paraphé", "le document paraphé par", "cosignée", "ont apposé leur
+# signature". An infinitive after "à" ("autorise le maire à signer", "s'apprête à signer avec
+# d'autres") is no signing of this sentence's persons.
 SIGNING = re.compile(
     r"""\b(?:co-?)?sign(?:é|ée|ées|és|era|eront|ent|ait|aient|ons|ant|ataires?)\b
-        |(?<!\bà\s)\bsigner\b
-        |\b(?:ont|a|avaient|avait|vont|va)\s+(?:\w+\s+){0,2}?(?:scellé|paraphé)\b|\bscelleront\b""",
+        |(?<!\bà\s)\b(?:signer|parapher)\b
+        |\bparaph(?:é|ée|ées|és|era|eront|ent|ait|aient|ant)\b
+        |\b(?:ont|a|avaient|avait|vont|va)\s+(?:\w+\s+){0,2}?scellé\b|\bscelleront\b
+        |\bappos(?:é|ée|és|ent|era|eront|ait|aient|ant)\s+(?:leurs?|sa|ses|les)\s+signatures?\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 # The signing as an event persons attend: "Présents pour cette signature", "lors de la
-# signature", "à l'occasion de la signature", "La signature a été réalisée entre ...".
+# signature", "à l'occasion de la signature", "La signature a été réalisée entre ...", "la
+# cérémonie de signature s'est déroulée en présence de ...".
 SIGNATURE_EVENT = re.compile(
     r"""\b(?:pour|lors\s+de|[àa]\s+l['’]occasion\s+de|au\s+moment\s+de|pendant|durant)\s+(?:la|cette|leur|une|sa)\s+signature\b
-        |\bla\s+signature\b[^.;]{0,40}?\b(?:a\s+été|s['’]est|a\s+eu\s+lieu)""",
+        |\bla\s+signature\b[^.;]{0,40}?\b(?:a\s+été|s['’]est|a\s+eu\s+lieu)
+        |\b(?:cérémonie|séance|acte)\s+(?:officiel(?:le)?\s+)?de\s+signature\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A title or caption that is the signing itself: "Signature de la convention ... entre la CAF et ...".
@@ -100,16 +100,30 @@ SIGNATURE_TITLE = re.compile(r"^\W*signature\s+(?:officielle\s+)?d[eu'’]", re.
 # Dans les Hauts-de-Seine, ..."): it is cut where a word opening a sentence follows a word that
 # ends none.
 LONG_SENTENCE = 400
-RUN_ON = re.compile(r"(?P<word>\b[\w'’-]*[a-zà-ÿ0-9])\s+(?=(?:Elle|Il|Ils|Elles|Dans|Les|Le|La|Cette|Ce|Ces|En|Pour|Depuis|Lors|D['’]ores)\s)")
+RUN_ON = re.compile(r"(?P<word>\b[\w'’-]*[a-zà-ÿ0-9])\s+(?=(?:Elle|Il|Ils|Elles|Dans|Les|Le|La|Cette|Ce|Ces|En|Pour|Depuis|Lors)\s)")
 # Words after which a capitalised "La", "Les", "En" is a name's ("de La Seyne"), not a new sentence.
 RUN_ON_NOT_AFTER = {"de", "du", "à", "au", "aux", "des", "en", "et", "sur", "par", "pour", "avec", "entre", "chez", "dans", "vers"}
 # A quotation: « ... », “ ... ”, " ... ". What it says neither signs nor names signatories.
 QUOTE = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"\n]*\"")
 OPEN_QUOTE = re.compile(r"[«“]")
-# Who stands in for the person named after: "qui représentait le maire Marc Vuillemot",
-# "remplaçait le maire, Eric Martin", "en l'absence du président" (a role follows).
-STANDS_IN = re.compile(r"\b(?:repr[ée]sentait|repr[ée]sentant|rempla[çc]ait|rempla[çc]ant|en\s+l['’]absence)\s+(?:de\s+)?"
-                       r"(?:le|la|l['’]|du|de\s+la|son|sa)?\s*$", re.IGNORECASE)
+# A verb right after a quotation, its speaker next: "« ... », a prévenu Paul Abel", "», glisse la maire".
+QUOTE_THEN_VERB = r"[»”\"]\s*,\s*(?:(?:a|avait)\s+)?(?!(?:et|ou|la|le|les|de|du|des|qui|que|dont|à|au|en|pour|par|avec)\b)(?-i:[a-zà-ÿ]+)"
+# A relative clause after a name (and its apposition) that says the person signed: "Paul Abel,
+# maire, qui a signé la convention".
+SIGNER_RELATIVE = re.compile(r"(?:\s*,[^,.;«»]{0,80})?\s*,\s*qui\s+(?:\w+\s+){0,3}?(?:co-?)?(?:sign|paraph)", re.IGNORECASE)
+# Who stands in for the person (or role) named after: "qui représentait le maire Marc Vuillemot",
+# "remplaçait le maire, Eric Martin", "en l'absence du président", "a signé au nom du maire Jean Roca",
+# "en lieu et place de la présidente, Anne Roux".
+STANDS_IN = re.compile(r"""\b(?:repr[ée]sentait|repr[ée]sentant|rempla[çc]ait|rempla[çc]ant|suppl[ée]ait|suppl[ée]ant
+                           |en\s+l['’]absence|au\s+nom|pour\s+le\s+compte|en\s+lieu\s+et\s+place)
+                           \s+(?:d[eu]\s+|de\s+la\s+|d['’])?(?:le|la|l['’]|son|sa)?\s*$""", re.IGNORECASE | re.VERBOSE)
+# A person stood in for, said after the name and its appositions: "Jean Roca, maire, excusé, était
+# représenté par ..." (not "Paul Abel a signé pour la commune, qui était représentée par ...").
+STOOD_IN_FOR = re.compile(r"""\b(?:était|est|a\s+été|sera|s['’]est\s+fait|s['’]était\s+fait|se\s+faisait)
+                              \s+(?:\w+\s+)?repr[ée]s[ée]nt[ée]e?\s+par\b""", re.IGNORECASE | re.VERBOSE)
+# What may stand between that person and the clause: appositions, not a relative clause of
+# their own nor a new sentence ("Paul Abel a signé pour la commune, qui était représentée par").
+STOOD_IN_GAP = re.compile(r"\bqui\b|[.;«»]", re.IGNORECASE)
 # An elected person referred back to: "À cette occasion, l'élu a signé", "l'édile ... était
 # signataire", "le premier magistrat".
 ANAPHOR = re.compile(r"\b(?:l['’]\s*(?:élue?|édile)|(?:le|la)\s+premi(?:er|ère)\s+magistrate?)\b",
@@ -127,16 +141,20 @@ AUTHORISED_TO_SIGN = re.compile(
 AUTHORISED_NAMED = re.compile(r"\bautoris\w*\s+[^.;]{0,100}?\b[àa]\s+signer\b", re.IGNORECASE)
 # The introduction of a list of signatories: "La convention a été signée par :".
 SIGNING_INTRO = re.compile(r"\bsign\w*\b[^.\n]{0,60}:\s*$", re.IGNORECASE | re.MULTILINE)
+# A heading over the signatories: "Les signataires", "SIGNATAIRES".
+SIGNING_HEADING = re.compile(r"^\W*(?:les\s+)?signataires\W*$", re.IGNORECASE)
+# The same, its list on the same line: "Signataires : Anne Roux, maire ; Paul Abel, directeur de la Caf."
+INLINE_SIGNING_INTRO = re.compile(r"\bsign\w*\b[^.:\n]{0,60}:[^.!?\n]*$", re.IGNORECASE)
 # A caption naming the people of a photo: "G à D :", "De gauche à droite :", "(de g. à dr.)", "De g à d. ...",
 # "Photo : de gauche à droite, ...", "Sur la photo (de g. à d.) : ...".
 CAPTION = re.compile(r"^\W*(?:(?:photo|sur\s+la\s+photo|en\s+photo|légende)\s*[:,–-]?\s*)?\(?(?:de\s+)?g(?:auche)?\.?\s+[àa]\s+d(?:roite|r)?\.?"
                      r"\)?\s*[:,).-]?\s", re.IGNORECASE)
-# What a caption that only enumerates persons may hold besides them and their roles: "(", ",", "et", "Photo".
-CAPTION_FILLER = re.compile(r"[\s,;:()\[\]«»./–—-]+|\b(?:et|photos?|cr[ée]dits?|©)\b", re.IGNORECASE)
-# Specks after a name on a scan: "Christine LAMBERT +", "Sophie DURAND ‘".
-STRAY_END = re.compile(r"[\s+*‘’'`\"|_~.,;:-]+$")
+# What a caption that only enumerates persons may hold besides them and their roles: "(", ",", "et",
+# "Sur la photo", "(à gauche)", "au centre".
+CAPTION_FILLER = re.compile(r"""[\s,;:()\[\]«»./–—-]+|\b(?:et|(?:sur\s+la\s+|en\s+)?photos?|cr[ée]dits?|©|ci-(?:dessus|contre)
+                                |[àa]\s+(?:gauche|droite)|au\s+(?:centre|milieu))\b""", re.IGNORECASE | re.VERBOSE)
 # The end of a convention, where signature blocks stand: "Fait à", "exemplaires originaux", "Pour la Caf".
-SIGNATURE_ZONE = re.compile(r"\bfait\s+[àa]\b|exemplaires?\s+originaux|\bpour\s+la\s+caf\b|\bsignatures?\b\s*$",
+SIGNATURE_ZONE = re.compile(r"\bfait\s+[àa]\b|exemplaires?\s+originaux|\bpour\s+la\s+caf\b|^\W*signatures?\W*$",
                             re.IGNORECASE | re.MULTILINE)
 # A complement naming the organisation after a role: "de la Caisse d'allocations familiales de
 # l'Hérault", "du même organisme", "de Frontignan", "de la communauté de communes Vallée de l'Hérault",
@@ -154,12 +172,6 @@ SCOPED_ROLES = ("adjoint", "1er adjoint", "1ere adjoint", "premier", "premiere",
 LEADING_PREPOSITION = re.compile(r"^(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)", re.IGNORECASE)
 # The same organisation as the person before: "Président du Conseil d'administration du même organisme".
 SAME_ORG = re.compile(r"m[êe]me\s+organisme", re.IGNORECASE)
-# A preposition before a place: "maire de Bordeaux Pierre Hurmic", "signée à Pont Audemer".
-PLACE_PREPOSITION = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en)|\bd['’])\s*$", re.IGNORECASE)
-# A word of an anonymised name: "Xxxxxx", "XXXXX-XXXX".
-ANONYMISED = re.compile(r"[xX]+(?:[-'’][xX]+)*")
-# Particles inside a person's name: "Charles de Gaulle".
-PARTICLES = {"de", "du", "des", "le", "la", "van", "von", "da", "di"}
 
 
 @dataclass(frozen=True)
@@ -180,29 +192,6 @@ class Role:
     end: int  # after the complement
     text: str
     org: str | None
-
-
-@dataclass(frozen=True)
-class NameWords:
-    """Word lists of roles.json, folded: words never in a name, words that start a place's or an
-    organisation's name, departements' names, nouns of places named after a person."""
-    not_name: frozenset[str]
-    places: frozenset[str]
-    departements: frozenset[str]
-    venues: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def _words() -> NameWords:
-    data = lexicon.roles()
-    not_name = {fold(w).strip(".") for w in data["not_name"] + data["civilities"] + data["org_words"]}
-    for role in data["roles"]:
-        for form in role["forms"]:
-            not_name.update(w for w in re.split(r"[\s'-]+", fold(form)) if len(w) > 2)
-    return NameWords(not_name=frozenset(not_name - PARTICLES),
-                     places=frozenset(fold(w) for w in data["place_words"] + data["org_words"]),
-                     departements=frozenset(fold(d.name) for d in lexicon.departements()),
-                     venues=frozenset(fold(w) for w in data["venue_words"]))
 
 
 @lru_cache(maxsize=1)
@@ -228,8 +217,10 @@ def _speech() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     attendance heading)."""
     data = lexicon.roles()
     verbs = "|".join(_loose(v) for v in sorted(data["speech_verbs"], key=len, reverse=True))
-    # "« ... », souligne Paul Abel" / "rappelle le président de la CCPU Paul Abel".
-    before = re.compile(rf"\b(?:{verbs})(?:-t-(?:il|elle))?\b(?:\s+(?:ainsi|encore|alors|aussi))?[^.;«»\"]{{0,80}}$", re.IGNORECASE)
+    # "« ... », souligne Paul Abel" / "rappelle le président de la CCPU Paul Abel" / "« ... », a
+    # prévenu Paul Abel" (any verb right after a quotation).
+    before = re.compile(rf"(?:\b(?:{verbs})|{QUOTE_THEN_VERB})(?:-t-(?:il|elle))?\b(?:\s+(?:ainsi|encore|alors|aussi))?"
+                        rf"[^.;«»\"]{{0,80}}$", re.IGNORECASE)
     # "Paul Abel, directeur de la CAF, a indiqué que" / "Anne Roux soulignait que".
     after = re.compile(rf"(?:\s*,[^.;«»\"]{{0,120}}?,)?\s*(?:(?:a|avait|ont)\s+)?(?:(?:ainsi|aussi|également|encore)\s+)?"
                        rf"\b(?:{verbs})\b", re.IGNORECASE)
@@ -261,102 +252,6 @@ def org_kind_of(text: str) -> OrgKind | None:
     return None
 
 
-def _not_name(word: str) -> bool:
-    """"Maire", "Vice-Présidente", "Mme": never part of a person's name."""
-    not_name = _words().not_name
-    folded = fold(word.strip(".'’"))
-    return folded in not_name or any(part in not_name for part in re.split(r"[-'’]", folded) if len(part) > 2)
-
-
-def _placey(word: str, words_left: int, before: str) -> str | None:
-    """What a leading word is when it names a place or an organisation, not a first name: the
-    "start" of a longer name ("Sud", "Val", "Saint", "Communauté"), or a "whole" place's name
-    ("Seyne-sur-Mer", "Vendée", "Bordeaux" in "maire de Bordeaux Pierre Hurmic"); else None."""
-    words = _words()
-    folded = fold(word)
-    if folded in words.places or any(p in words.places for p in folded.split("-")):
-        return "start"
-    if folded in words.departements or any(part[:1].islower() for part in word.split("-")[1:]):  # "Seyne-sur-Mer"
-        return "whole"
-    # "maire de Bordeaux Pierre Hurmic": a role's complement, then the name.
-    complement = PLACE_PREPOSITION.search(before)
-    head = before[:complement.start()].split() if complement else []
-    if words_left >= 3 and head and _not_name(head[-1]) and is_commune_name(word):
-        return "whole"
-    return None
-
-
-def _trim(match: re.Match, text: str = "") -> tuple[str, int, int] | None:
-    """The person's name within a match, without the capitalised words around it that are not
-    names ("Madame Véronique DELCOURT", "Michel Arrouy Maire", "Bordeaux Pierre Hurmic" after
-    "maire de"): (name, start, end), or None when the words name a place or an organisation
-    ("Communauté de Communes du Val", "Sud Vendée Littoral")."""
-    name_text, start = match.group("name"), match.start("name")
-    words = list(re.finditer(r"\S+", name_text))
-    place = False
-    while words:
-        word = words[0].group()
-        before = text[:start + words[0].start()] if text else ""
-        kind = _placey(word.strip(".'’"), len(words), before[-40:])
-        if kind == "start":
-            return None  # "Saint André de Sangonis", "Communauté de Communes du Val"
-        if kind == "whole":
-            place = True
-        elif not _not_name(word):
-            break
-        words.pop(0)
-    if place and (len(words) < 2 or fold(words[0].group()) in PARTICLES or words[0].group().startswith(("d'", "d’"))):
-        return None
-    # A place's word before a particle is a place's name: "Saumur Val de Loire", "Anne Pays d'Oc".
-    places = _words().places
-    if any(fold(w.group()) in places and (fold(n.group()) in PARTICLES or n.group()[:2] in ("d'", "d’"))
-           for w, n in pairwise(words[1:])):
-        return None
-    # The name stops at the first word that is no name: "Michel Arrouy | Maire de Frontignan".
-    cut = next((i for i, w in enumerate(words) if i > 0 and _not_name(w.group()) and fold(w.group()) not in PARTICLES),
-               len(words))
-    words = words[:cut]
-    while words and fold(words[-1].group()) in PARTICLES:
-        words.pop()
-    if len(words) < 2:
-        return None
-    name = name_text[words[0].start():words[-1].end()]
-    if all(w.group().isupper() for w in words):  # "CONVENTION TERRITORIALE": a title, not a person
-        return None
-    if all(ANONYMISED.fullmatch(w.group().strip(".")) for w in words):
-        return None
-    if not re.match(r"[A-ZÀ-Ý][a-zà-ÿ]", words[0].group()) or is_commune_name(name):
-        return None
-    return name.replace(".", ""), start + words[0].start(), start + words[-1].end()
-
-
-def _is_person(name: str) -> bool:
-    match = PERSON.fullmatch(name)
-    trimmed = _trim(match) if match else None
-    return trimmed is not None and trimmed[0] == name
-
-
-def _people(text: str) -> list[tuple[str, int, int]]:
-    """Persons' names in a text, with their offsets: full names, and surnames after a civility."""
-    found = [t for m in PERSON.finditer(text) if (t := _trim(m, text)) and not _venue(text, t[1])]
-    for match in SURNAME.finditer(text):
-        start, end = match.span("name")
-        word = match.group("name")
-        if any(s < end and start < e for _, s, e in found) or _not_name(word) or ANONYMISED.fullmatch(word):
-            continue
-        if re.match(rf"\s+{NAME_WORD}", text[end:]) and not _not_name(text[end:].split()[0]):
-            continue  # "M. Laurent Abel" whose full name PERSON did not take: no surname alone
-        found.append((word, start, end))
-    return sorted(found, key=lambda p: p[1])
-
-
-def _venue(text: str, start: int) -> bool:
-    """Whether the name at ``start`` names a place after a person: "salle Jean Moulin", "à
-    l'école Marie Curie"."""
-    before = re.search(r"([\w'’-]+(?:\s+scolaire)?)\s*$", text[max(0, start - 30):start])
-    return bool(before) and fold(re.sub(r"^[ldLD]['’]", "", before.group(1))) in _words().venues
-
-
 def _role_kind(role: str) -> OrgKind | None:
     _, kinds, part = _role_pattern()
     # The longest form the role starts with ("adjointe à l'enfance" -> "adjointe"), with or
@@ -385,7 +280,7 @@ def _subject_org(text: str, start: int) -> str | None:
     if not match:
         return None
     head = before[: match[-1].start()]
-    head = re.split(r"\n|;|\bEt\b|\bEntre\b", head)[-1]
+    head = PARTY_SEPARATOR.split(head)[-1]
     head = re.sub(r"^[^\wÀ-ÿ]+", "", clean(head).strip(" ,-–*"))
     head = re.sub(r"^(?:la|le|les)\s+|^l['’]\s*", "", head, flags=re.IGNORECASE)
     return head.strip(" ,*") or None
@@ -429,14 +324,14 @@ def _signing_sentences(text: str) -> tuple[tuple[int, int], ...]:
 
 
 @lru_cache(maxsize=1024)
-def _analysed(text: str) -> tuple[tuple[tuple[str, int, int], ...], tuple[Role, ...], dict]:
+def _analysed(text: str) -> tuple[tuple[Name, ...], tuple[Role, ...], dict]:
     """A block's names, roles, and each name's role (read once per block, by spaCy's step too)."""
-    people = _people(text)
+    people = find_names(text)
     roles = _roles_in(text, people)
     return tuple(people), tuple(roles), _bind_roles(text, people, roles)
 
 
-def _roles_in(text: str, people: list[tuple[str, int, int]]) -> list[Role]:
+def _roles_in(text: str, people: list[Name]) -> list[Role]:
     """Roles with their complements; a complement stops where a name starts ("le maire de
     Bordeaux Pierre Hurmic")."""
     role_re, _, _ = _role_pattern()
@@ -450,7 +345,7 @@ def _roles_in(text: str, people: list[tuple[str, int, int]]) -> list[Role]:
         org, end = None, role_end
         if complement:
             org_start, org_end = role_end + complement.start("org"), role_end + complement.end("org")
-            cut = next((s for _, s, _ in people if org_start < s < org_end), None)
+            cut = next((p.start for p in people if org_start < p.start < org_end), None)
             if cut is not None:
                 org_end = cut
             org = text[org_start:org_end].rstrip() or None
@@ -459,7 +354,7 @@ def _roles_in(text: str, people: list[tuple[str, int, int]]) -> list[Role]:
     return roles
 
 
-def _bind_roles(text: str, people: list[tuple[str, int, int]], roles: list[Role]) -> dict[tuple, tuple[Role | None, str]]:
+def _bind_roles(text: str, people: list[Name], roles: list[Role]) -> dict[tuple, tuple[Role | None, str]]:
     """Each person's role and how it was found, in this order: a role given respectively ("le
     président et la directrice de la MSA, Paul Abel et Anne Roux"), a role right after the name
     ("Anne Roux, maire de ..."), a role before it ("son Président, M. Paul Abel", "le maire Paul
@@ -468,9 +363,9 @@ def _bind_roles(text: str, people: list[tuple[str, int, int]], roles: list[Role]
     bound: dict[tuple, tuple[Role | None, str]] = dict.fromkeys(people, (None, "civility"))
     bound.update({p: (r, "respectively") for p, r in _respective(text, people, roles).items()})
 
-    def after(person: tuple[str, int, int], article: bool) -> Role | None:
-        return next((r for r in roles if 0 <= r.start - person[2] <= 8
-                     and (NAME_TO_ROLE if article else NAME_TO_BARE_ROLE).fullmatch(text[person[2]:r.start])), None)
+    def after(person: Name, article: bool) -> Role | None:
+        return next((r for r in roles if 0 <= r.start - person.end <= 8
+                     and (NAME_TO_ROLE if article else NAME_TO_BARE_ROLE).fullmatch(text[person.end:r.start])), None)
 
     def free(role: Role) -> bool:
         return all(r is not role for r, _ in bound.values())
@@ -482,9 +377,9 @@ def _bind_roles(text: str, people: list[tuple[str, int, int]], roles: list[Role]
         if bound[person][0] is None:
             # A role in apposition to the name before it is not also the title of the name after
             # it ("Laurent Teissier, président du conseil, Michel Arrouy").
-            role = next((r for r in roles if free(r) and 0 <= person[1] - r.end <= 16
-                         and (ROLE_TO_NAME.fullmatch(text[r.end:person[1]])
-                              or (re.fullmatch(r"\s+", text[r.end:person[1]]) and DETERMINER.search(text[:r.start])))), None)
+            role = next((r for r in roles if free(r) and 0 <= person.start - r.end <= 16
+                         and (ROLE_TO_NAME.fullmatch(text[r.end:person.start])
+                              or (re.fullmatch(r"\s+", text[r.end:person.start]) and DETERMINER.search(text[:r.start])))), None)
             if role:
                 bound[person] = (role, "role_then_name")
     for person in people:
@@ -493,7 +388,7 @@ def _bind_roles(text: str, people: list[tuple[str, int, int]], roles: list[Role]
     return bound
 
 
-def _respective(text: str, people: list[tuple[str, int, int]], roles: list[Role]) -> dict[tuple, Role]:
+def _respective(text: str, people: list[Name], roles: list[Role]) -> dict[tuple, Role]:
     """Roles and names given in two parallel lists: "Paul Abel et Anne Roux, respectivement
     président et vice-présidente de la CCVA", "le président et la directrice de la MSA, Paul Abel
     et Anne Roux". The last role's complement is the others' too."""
@@ -502,7 +397,7 @@ def _respective(text: str, people: list[tuple[str, int, int]], roles: list[Role]
         index = first + step
         while 0 <= index < len(items):
             left, right = (items[index], out[-1]) if step < 0 else (out[-1], items[index])
-            if not gap.fullmatch(text[_end(left):_start(right)]):
+            if not gap.fullmatch(text[left.end:right.start]):
                 break
             out.append(items[index])
             index += step
@@ -510,7 +405,7 @@ def _respective(text: str, people: list[tuple[str, int, int]], roles: list[Role]
 
     pairs: dict[tuple, Role] = {}
     for match in RESPECTIVELY.finditer(text):
-        names = [i for i, p in enumerate(people) if p[2] <= match.start() and re.fullmatch(r"[\s,]*", text[p[2]:match.start()])]
+        names = [i for i, p in enumerate(people) if p.end <= match.start() and re.fullmatch(r"[\s,]*", text[p.end:match.start()])]
         firsts = [i for i, r in enumerate(roles) if r.start >= match.end() and re.fullmatch(r"\s*", text[match.end():r.start])]
         if names and firsts:
             _pair(chain(people, LIST_GAP, names[0], -1), chain(roles, ROLE_LIST_GAP, firsts[0], 1), pairs)
@@ -518,18 +413,10 @@ def _respective(text: str, people: list[tuple[str, int, int]], roles: list[Role]
         if any(role is r for r in pairs.values()):
             continue
         listed = chain(roles, ROLE_LIST_GAP, index, 1)
-        following = [i for i, p in enumerate(people) if p[1] >= listed[-1].end and re.fullmatch(r"\s*,\s*", text[listed[-1].end:p[1]])]
+        following = [i for i, p in enumerate(people) if p.start >= listed[-1].end and re.fullmatch(r"\s*,\s*", text[listed[-1].end:p.start])]
         if len(listed) >= 2 and following:
             _pair(chain(people, LIST_GAP, following[0], 1), listed, pairs)
     return pairs
-
-
-def _start(item) -> int:
-    return item.start if isinstance(item, Role) else item[1]
-
-
-def _end(item) -> int:
-    return item.end if isinstance(item, Role) else item[2]
 
 
 def _pair(names: list, roles: list[Role], pairs: dict) -> None:
@@ -560,7 +447,6 @@ def _mentions_in(passage: Passage, context: BlockContext) -> list[Mention]:
     caption = context.signing_doc and (bool(CAPTION.match(text))
                                        or (context.after_signing and _enumeration(text, people, bound, previous)))
     chained = _represented_chain(text, people)
-    _, _, attendance = _speech()
     found: list[Mention] = []
     for person in people:
         person_text, p_start, p_end = person
@@ -570,17 +456,14 @@ def _mentions_in(passage: Passage, context: BlockContext) -> list[Mention]:
         confirmed = (p_start, p_end) in context.spacy_names  # spaCy reads the name without a role as a person's
         in_signing_sentence = any(l < p_end and p_start < r for l, r in signing) and masked[p_start:p_end].strip() != ""
         if role is None and not (confirmed or chained.get(person) or caption
-                                 or CIVILITY.search(text[max(0, p_start - 12):p_start])):
+                                 or civility_before(text, p_start)):
             continue
-        listed = context.signing_list or bool(SIGNING_INTRO.search(text[:left]))
-        # Who speaks, is stood in for, or is listed as present does not sign by this sentence.
-        bystander = _speaker(text, masked, people, person, role, left, right) \
-            or (role is not None and rule == "role_then_name" and STANDS_IN.search(text[max(left, role.start - 40):role.start])) \
-            or attendance.search(text[left:p_start])
+        listed = context.signing_list or bool(SIGNING_INTRO.search(text[:left]) or INLINE_SIGNING_INTRO.search(text[:p_start]))
+        bystander = _bystander(text, masked, people, person, bound[person], (left, right))
         authorised = any(m.start() < p_start and p_end < m.end() for m in AUTHORISED_NAMED.finditer(masked, left, right))
         signatory = bool((in_signing_sentence and not bystander) or authorised or chained.get(person) or listed
-                         or caption or (context.signature_zone and role is not None and len(text) < 200))
-        if role is None and not signatory and not CIVILITY.search(text[max(0, p_start - 12):p_start]):
+                         or caption or (context.signature_zone and role is not None and len(text) < 200 and not bystander))
+        if role is None and not signatory and not civility_before(text, p_start):
             continue
         org = role.org if role else None
         kind = org_kind_of(org) if org else None
@@ -598,51 +481,77 @@ def _mentions_in(passage: Passage, context: BlockContext) -> list[Mention]:
     return found
 
 
-def _speaker(text: str, masked: str, people: list, person: tuple[str, int, int], role: Role | None,
+def _bystander(text: str, masked: str, people: list, person: Name, bound: tuple[Role | None, str],
+               sentence: tuple[int, int]) -> bool:
+    """Who speaks, is stood in for, or is listed as present does not sign by this sentence."""
+    (role, rule), (left, right) = bound, sentence
+    if _speaker(text, masked, people, person, role, left, right):
+        return True
+    anchor = role.start if role is not None and rule == "role_then_name" else person.start
+    if STANDS_IN.search(text[max(left, anchor - 40):anchor]):
+        return True
+    stood_in_for = STOOD_IN_FOR.search(text, person.end, min(right, person.end + 100))
+    if stood_in_for and not STOOD_IN_GAP.search(text, person.end, stood_in_for.start()) \
+            and not SIGNING.search(text, person.end, stood_in_for.start()) \
+            and not any(person.end < other.start < stood_in_for.start() for other in people):
+        return True
+    _, _, attendance = _speech()
+    return bool(attendance.search(text[left:person.start]))
+
+
+def _speaker(text: str, masked: str, people: list, person: Name, role: Role | None,
              left: int, right: int) -> bool:
     """Whether the person is the speaker of a quotation: "« ... », souligne Paul Abel", "rappelle
     le président de la CCPU Paul Abel", "Anne Roux, directrice de la CAF, a indiqué que". Not
     when another name or a signing word stands between the name and the verb ("Anne Roux, maire,
     et Paul Abel ont signé ... a déclaré", "selon le rapport, la convention signée par Paul Abel")."""
+    if SIGNER_RELATIVE.match(masked, person.end, right):
+        return False
     before, after, _ = _speech()
-    verb = before.search(text, max(left, person[1] - 100), person[1])
+    verb = before.search(text, max(left, person.start - 100), person.start)
     if verb:
-        gap_end = role.start if role is not None and role.start >= verb.end() else person[1]
-        if gap_end - verb.end() <= 25 and not SIGNING.search(masked, verb.end(), person[1]) \
-                and not any(verb.start() <= s and e <= person[1] for _, s, e in people if (_, s, e) != person):
+        gap_end = role.start if role is not None and role.start >= verb.end() else person.start
+        if gap_end - verb.end() <= 25 and not SIGNING.search(masked, verb.end(), person.start) \
+                and not any(verb.start() <= p.start and p.end <= person.start for p in people if p != person):
             return True
-    verb = after.match(text, person[2], right)
+    verb = after.match(text, person.end, right)
     if not verb:
         return False
-    return not any(person[2] < s < verb.end() for _, s, _ in people) and not SIGNING.search(masked, person[2], verb.end())
+    return not any(person.end < p.start < verb.end() for p in people) and not SIGNING.search(masked, person.end, verb.end())
 
 
-def _represented_chain(text: str, people: list[tuple[str, int, int]]) -> dict[tuple, bool]:
+def _represented_chain(text: str, people: list[Name]) -> dict[tuple, bool]:
     """The persons a party clause names right after "représentée par", without a role:
     "la CCBA représentée par Anne Roux et Paul Abel"."""
     chained: dict[tuple, bool] = {}
     for match in REPRESENTED_BY.finditer(text):
         position = match.end()
         for person in people:
-            if person[1] < position:
+            if person.start < position:
                 continue
-            if not NAME_CHAIN.fullmatch(text[position:person[1]]):
+            if not NAME_CHAIN.fullmatch(text[position:person.start]):
                 break
             chained[person] = True
-            position = person[2]
+            position = person.end
     return chained
 
 
-def _enumeration(text: str, people: list[tuple[str, int, int]], bound: dict, previous: str) -> bool:
+def _enumeration(text: str, people: list[Name], bound: dict, previous: str) -> bool:
     """A caption that only enumerates persons and their roles: "Anne Roux (directrice de la
     CAF), Paul Abel (président de la CAF) et Marc Petit (maire de Rieux)". Not a list under a
     heading ("Comité de pilotage :"), nor one with civilities (an attendance list's way)."""
-    if len(text) > 400 or len(people) < 2 or not any(bound[p][0] for p in people):
+    if len(people) < 2 or previous.rstrip().endswith(":") or any(civility_before(text, p.start) for p in people):
         return False
+    return _only_persons(text, people, bound)
+
+
+def _only_persons(text: str, people: list[Name], bound: dict) -> bool:
+    """Whether a short text holds nothing but persons, their roles and punctuation, one at least
+    with a role: "Anne Roux (directrice de la CAF) et Paul Abel", "M. Paul Abel, maire de Vals"."""
     _, _, attendance = _speech()
-    if attendance.search(text) or previous.rstrip().endswith(":") or any(CIVILITY.search(text[:s]) for _, s, _ in people):
+    if len(text) > 400 or not people or not any(bound[p][0] for p in people) or attendance.search(text):
         return False
-    spans = sorted([(p[1], p[2]) for p in people] + [(r.start, r.end) for r, _ in bound.values() if r])
+    spans = sorted([(p.start, p.end) for p in people] + [(r.start, r.end) for r, _ in bound.values() if r])
     rest, position = [], 0
     for start, end in spans:
         rest.append(text[position:max(position, start)])
@@ -652,10 +561,10 @@ def _enumeration(text: str, people: list[tuple[str, int, int]], bound: dict, pre
     return len(residue) <= 0.1 * len(text)
 
 
-def _authorised_signers(doc: Document, mentions: list[Mention]) -> list[Mention]:
+def _authorised_signers(all_passages: list[Passage], mentions: list[Mention]) -> list[Mention]:
     """A deliberation authorising "Monsieur le Maire" to sign makes a signatory of the one person
     the document names with that role ("sous la présidence de Monsieur Bertrand HUMBERT, Maire")."""
-    roles = {fold(m["role"])[:6] for _, block in doc.blocks() for m in AUTHORISED_TO_SIGN.finditer(block.text)}
+    roles = {fold(m["role"])[:6] for passage in all_passages for m in AUTHORISED_TO_SIGN.finditer(passage.text)}
     if not roles:
         return mentions
     out = list(mentions)
@@ -690,17 +599,15 @@ def _anaphoric_signers(blocks: list[tuple[Passage, list[Mention]]]) -> list[Ment
 
 def _stacked(doc: Document, zone: set[int]) -> list[Mention]:
     """Signature blocks in columns: a role ("La Directrice Générale,") in one block or table cell,
-    the name ("Audrey MATHON-DEBETENCOURT") in the block right below it."""
+    the name ("Audrey MATHON-DEBETENCOURT") in the block right below it; a line of two names under
+    a line of two roles when the columns ran together ("Le Directeur Le Président" over "Jérôme
+    DELATTRE Francis PETIT")."""
     role_re, _, _ = _role_pattern()
     found = []
     for page in doc.pages:
         for block in page.blocks:
-            if id(block) not in zone:
-                continue
-            name = STRAY_END.sub("", re.sub(r"^(?:Monsieur|Madame|M\.|Mme\.?)\s+", "", block.text.strip()))
-            name_match = PERSON.fullmatch(name)
-            trimmed = _trim(name_match) if name_match else None
-            if trimmed is None:
+            names = line_of_names(block.text) if id(block) in zone else []
+            if not names:
                 continue
             # In a signature table the name sits at the foot of its cell, below the space left
             # for the signature: the cell above in the same column, however far, holds the role.
@@ -709,17 +616,18 @@ def _stacked(doc: Document, zone: set[int]) -> list[Mention]:
                      and (block.bbox.y0 - b.bbox.y1 < 3 * max(block.size, 8) or (in_table and b.table == block.table))
                      and b.bbox.x_overlap(block.bbox) >= 0.5 * min(b.bbox.width, block.bbox.width)]
             for candidate in sorted(above, key=lambda b: block.bbox.y0 - b.bbox.y1)[:1]:
-                role = next(role_re.finditer(candidate.text), None)
-                if role is None or len(candidate.text) > 160:
+                roles = list(role_re.finditer(candidate.text))
+                if not roles or len(candidate.text) > 160 or len(roles) < len(names):
                     continue
-                complement = COMPLEMENT.match(candidate.text[role.end():])
-                org = complement.group("org") if complement else None
-                if org is None and in_table:
-                    org = _column_head_org(page, candidate)
-                kind = (org_kind_of(org) if org else None) or _role_kind(role.group("role"))
-                found.append(Mention(person_name(trimmed[0]), _clean_role(role.group("role")), clean(org) if org else None,
-                                     kind, True, Passage(page, block, candidate), (0, len(block.text)),
-                                     "signature_block"))
+                for name, role in zip(names, roles):
+                    complement = COMPLEMENT.match(candidate.text[role.end():]) if len(names) == 1 else None
+                    org = complement.group("org") if complement else None
+                    if org is None and in_table:
+                        org = _column_head_org(page, candidate)
+                    kind = (org_kind_of(org) if org else None) or _role_kind(role.group("role"))
+                    found.append(Mention(person_name(name.text), _clean_role(role.group("role")), clean(org) if org else None,
+                                         kind, True, Passage(page, block, candidate), (name.start, name.end),
+                                         "signature_block"))
     return found
 
 
@@ -759,7 +667,7 @@ def _spacy_names(all_passages: list[Passage], nlp) -> dict[int, frozenset[tuple[
         people, _, bound = _analysed(text)
         roleless = [p for p in people if bound[p][0] is None]
         for left, right in _signing_sentences(text):
-            if any(left < e and s < right for _, s, e in roleless):
+            if any(left < p.end and p.start < right for p in roleless):
                 sentences.append((number, left, text[left:right]))
     found: dict[int, set[tuple[int, int]]] = {}
     for (number, left, _), parsed in zip(sentences, nlp.pipe(s for _, _, s in sentences)):
@@ -768,10 +676,10 @@ def _spacy_names(all_passages: list[Passage], nlp) -> dict[int, frozenset[tuple[
         for ent in parsed.ents:
             start, end = left + ent.start_char, left + ent.end_char
             name = ent.text.strip()
-            if ent.label_ != "PER" or not PERSON.fullmatch(name) or not _is_person(name) \
+            if ent.label_ != "PER" or not PERSON.fullmatch(name) or not is_person(name) \
                     or re.search(r"\b(?:à|au|aux|en)\s*$", text[max(0, start - 6):start]):
                 continue  # "Saumur Val de Loire", "signée à Pont Audemer"
-            found.setdefault(number, set()).update((s, e) for _, s, e in people if s < end and start < e)
+            found.setdefault(number, set()).update((p.start, p.end) for p in people if p.start < end and start < p.end)
     return {k: frozenset(v) for k, v in found.items()}
 
 
@@ -796,31 +704,12 @@ def _org_name(mention: Mention, caf: Caf | None, territory: Territory | None) ->
     return None
 
 
-def _same_person(a: str, b: str) -> bool:
-    """"Véronique Bouvret" and "Véronique Bouveret" (a typo), "Roux" and "Anne Roux" (a surname alone)."""
-    ka, kb = fold_key(a), fold_key(b)
-    if ka == kb:
-        return True
-    wa, wb = ka.split(), kb.split()
-    if len(wa) == 1 or len(wb) == 1:
-        return wa[-1] == wb[-1]
-    return wa[0] == wb[0] and len(wa) == len(wb) and SequenceMatcher(None, ka, kb).ratio() >= 0.9
-
-
 def _merge(mentions: list[Mention]) -> list[Mention]:
     """One row per person, a signatory if any mention signs. Its name is written as in a mention
-    with a role (more careful than a caption's list), else a signing one, else the first; a surname
-    alone joins the one full name that ends with it."""
-    groups: list[list[int]] = []
-    for index in sorted(range(len(mentions)), key=lambda i: " " not in mentions[i].name):  # full names first
-        same = [g for g in groups if _same_person(mentions[g[0]].name, mentions[index].name)]
-        if len(same) == 1 or (same and " " in mentions[index].name):
-            same[0].append(index)
-        else:
-            groups.append([index])
+    with a role (more careful than a caption's list), else a signing one, else the first."""
     merged = []
-    for group in sorted(groups, key=min):
-        members = [mentions[i] for i in sorted(group)]
+    for group in group_variants([m.name for m in mentions]):
+        members = [mentions[i] for i in group]
         full = [m for m in members if " " in m.name] or members
         best = max(enumerate(full), key=lambda pair: (pair[1].role is not None, pair[1].signatory, -pair[0]))[1]
         merged.append(replace(best, signatory=any(m.signatory for m in members),
@@ -834,25 +723,26 @@ def extract_parties(doc: Document, nlp=None, caf: Caf | None = None,
                     territory: Territory | None = None) -> list[Party]:
     signing_doc = any(SIGNING.search(b.text) or SIGNATURE_EVENT.search(b.text) for _, b in doc.blocks())
     zone = _signature_zone(doc)
-    all_passages = list(passages(doc))
+    all_passages = joined_passages(doc)
     spacy_names = _spacy_names(all_passages, nlp) if nlp is not None else {}
     blocks: list[tuple[Passage, list[Mention]]] = []
     signing_list = False
     for number, passage in enumerate(all_passages):
         after_signing = any(p.page is passage.page and _signing_sentences(p.text) for p in all_passages[max(0, number - 3):number])
-        context = BlockContext(signing_doc, id(passage.block) in zone, signing_list, spacy_names.get(number, frozenset()),
+        context = BlockContext(signing_doc, id((passage.parts or (passage.block,))[0]) in zone, signing_list, spacy_names.get(number, frozenset()),
                                after_signing)
         blocks.append((passage, _mentions_in(passage, context)))
-        # Items after "La convention a été signée par :" are signatories until the list ends.
+        # Items after "La convention a été signée par :" or a heading "Les signataires" are
+        # signatories until the list ends: its items are bullets or lines of persons and roles.
         text = passage.text.strip()
-        if SIGNING_INTRO.search(text):
+        if SIGNING_INTRO.search(text) or SIGNING_HEADING.match(text):
             signing_list = True
-        elif not BULLET.match(text):
+        elif not BULLET.match(text) and not _only_persons(text, *_analysed(text)[::2]):
             signing_list = False
     mentions = [m for _, ms in blocks for m in ms]
     mentions.extend(_anaphoric_signers(blocks))
     mentions.extend(_stacked(doc, zone))
-    mentions = _authorised_signers(doc, mentions)
+    mentions = _authorised_signers(all_passages, mentions)
     parties = []
     for m in _merge(mentions):
         if m.role is None and not m.signatory:

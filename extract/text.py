@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache, wraps
 from typing import Callable, Iterator, TypeVar
 
-from models.document import Block, Document, Page
+from extract.ingest.prose import BULLET
+from models.document import BBox, Block, Document, Page
 from models.provenance import SNIPPET_MAX
 
 T = TypeVar("T")
@@ -17,9 +18,24 @@ T = TypeVar("T")
 # by a space and a capital, a digit, a quote or a bullet;
 # "M. Dupont" and "art. 3" are not ends.
 SENTENCE_END = re.compile(
-    r"(?<!\bM\.)(?<!\bMme\.)(?<!\bMlle\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bart\.)(?<!\bcf\.)(?<!\bn°\.)"
+    r"(?<!\bM\.)(?<!\bMM\.)(?<!\bMme\.)(?<!\bMlle\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bart\.)(?<!\bcf\.)(?<!\bn°\.)"
     r"(?<=[.!?…;])\s+(?=[A-ZÀ-Ý«\"(\d•])|(?<=[.!?…]\s»)\s+(?=[A-ZÀ-Ý«\"(\d•])|\n+"
 )
+
+# The end of a block whose sentence goes on in the next block (columns, hard line breaks): a
+# comma, a hyphen, a word no sentence ends with, a civility: "représentée par son Président," |
+# "Monsieur Paul ABEL", "..., et" | "Anne Roux, présidente", "et par Madame" | "Claire DUVAL".
+CONTINUED = re.compile(r"""(?:[,\-–]|(?<![\w'’])(?:et|ou|de|du|des|la|le|les|à|au|aux|par|pour|avec|en|sur|entre|
+                           son|sa|ses|leur|[ld]['’])|(?<!\w)(?:monsieur|madame|mademoiselle|m\.|mme|mlle))\s*$""",
+                       re.IGNORECASE | re.VERBOSE)
+# The start of a block that goes on the sentence of the block before: a word in lower case.
+CONTINUING = re.compile(r"^[a-zà-ÿ]")
+# The end of a sentence at the end of a block.
+ENDED = re.compile(r"[.!?:;…][»\")\]]?\s*$")
+# A block that opens with a label starts anew: "Photo : ...", "Rapporteur : ...".
+LABEL = re.compile(r"^\W*\w+(?:\s+\w+){0,3}\s*:")
+# A sentence run over blocks is read whole up to this many characters.
+JOINED_MAX = 1500
 
 # No end either: OCR's stray dot between a first name and a surname in the middle of a sentence,
 # "..., Didier. Legrand, Directeur de la Caf" (the text before the dot, then after it).
@@ -65,11 +81,13 @@ def phrase_pattern(phrases) -> re.Pattern:
 
 @dataclass(frozen=True)
 class Passage:
-    """A block of a page, with the block before it (a heading, a label) as context."""
+    """A block of a page, with the block before it (a heading, a label) as context. A passage of
+    ``joined_passages`` may be made of several blocks (``parts``), its ``block`` their union."""
 
     page: Page
     block: Block
     previous: Block | None
+    parts: tuple[Block, ...] = ()
 
     @property
     def text(self) -> str:
@@ -82,6 +100,45 @@ def passages(doc: Document) -> Iterator[Passage]:
         for block in page.blocks:
             yield Passage(page, block, previous)
             previous = block
+
+
+def joined_passages(doc: Document) -> list[Passage]:
+    """The document's passages, a sentence that runs over several blocks read as one ("...,
+    représentée par son Président," then "Monsieur Paul ABEL, dûment habilité"; a caption ending
+    on the next page): its ``block`` is the union of its ``parts`` (on the first part's page). Table
+    cells and list items stand alone."""
+    out: list[Passage] = []
+    parts: list[tuple[Page, Block]] = []
+    previous: Block | None = None
+    for page, block in (*doc.blocks(), (None, None)):
+        if parts and block is not None and _goes_on([b for _, b in parts], block, page is parts[-1][0]):
+            parts.append((page, block))
+            continue
+        if parts:
+            first_page, first = parts[0]
+            joined = first if len(parts) == 1 else Block(
+                lines=tuple(line for _, b in parts for line in b.lines), text=" ".join(b.text for _, b in parts),
+                bbox=BBox.enclosing([b.bbox for p, b in parts if p is first_page]))
+            out.append(Passage(first_page, joined, previous, tuple(b for _, b in parts)))
+            previous = parts[-1][1] if parts[-1][0] is page else None
+        parts = [(page, block)] if block is not None else []
+    return out
+
+
+def _goes_on(parts: list[Block], block: Block, same_page: bool) -> bool:
+    """Whether ``block`` goes on the sentence that the last of ``parts`` leaves open: below it,
+    at the head of the next column or page; not beside it (signature blocks side by side)."""
+    last = parts[-1]
+    if last.table is not None or block.table is not None or BULLET.match(block.text) or LABEL.match(block.text) \
+            or (same_page and not _below_or_next_column(last.bbox, block.bbox)) \
+            or sum(len(b.text) for b in parts) + len(block.text) > JOINED_MAX:
+        return False
+    return bool(CONTINUED.search(last.text) or (not ENDED.search(last.text) and CONTINUING.match(block.text)))
+
+
+def _below_or_next_column(last: BBox, block: BBox) -> bool:
+    """Where the text of a column goes on: below in the same column, or at the top of another."""
+    return (block.y0 >= last.y1 - 1 and block.x_overlap(last) > 0) or block.y1 <= last.y0
 
 
 def sentence_at(text: str, start: int, end: int) -> tuple[int, int]:

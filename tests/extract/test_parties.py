@@ -155,6 +155,13 @@ def test_list_of_signatories_after_its_introduction():
                            "Olivier Marchais": ("Secrétaire général de la préfecture", "etat", True)}
 
 
+@pytest.mark.parametrize("intro", ["Les signataires", "Ont signé la convention :"])
+def test_lines_of_persons_and_roles_under_a_signatories_heading(intro):
+    doc = make_doc(f"{intro}\n\nLuc Brun, maire de Vals\n\nM. Paul Girard, directeur de la Caf du Doubs\n\n"
+                   "La convention court jusqu'en 2027.\n\nAnne Lefort, adjointe, présentera le bilan.")
+    assert signatories(doc) == {"Luc Brun", "Paul Girard"}
+
+
 def test_deliberation_rapporteur_is_not_a_signatory():
     doc = make_doc("Rapporteur : Madame Sandrine COUDERC, Adjointe au Maire déléguée à l'Éducation\n\n"
                    "AUTORISE Madame le Maire à signer ladite convention.\n\nPour extrait conforme,\n"
@@ -306,6 +313,14 @@ def test_a_line_that_only_lists_persons_and_roles_after_the_signing_is_a_caption
     assert signatories(doc) == {"Sylvie Legrand", "Marc Petit", "Anne Morin"}
 
 
+def test_a_caption_with_positions_in_the_photo_lists_signatories():
+    doc = make_doc("La convention a été signée mardi.\n\n"
+                   "Sur la photo : Luc Brun, maire (à gauche), et Julie Bonnet, directrice de la Caf.")
+    assert signatories(doc) == {"Luc Brun", "Julie Bonnet"}
+    doc = make_doc("La convention a été signée mardi.\n\nPhoto : Luc Brun, maire, lors de l'inauguration de la crèche en 2021.")
+    assert signatories(doc) == set()
+
+
 def test_caption_after_a_photo_label_keeps_apostrophes_in_names():
     doc = make_doc("La Caf et la commune ont signé la CTG.\n\n"
                    "Photo : de gauche à droite, Aminata N'Diaye, Paul Abel et Rose Petit.")
@@ -386,3 +401,128 @@ def test_spacy_names_without_role_are_confirmed_only_in_signing_sentences(nlp):
     doc = make_doc("La convention a été signée jeudi à l'Hôtel de Ville par Sophie Marchand et Hugo Lefèvre.\n\n"
                    "Sophie Marchand et Hugo Lefèvre ont ensuite visité la crèche avec Lina Costa.")
     assert signatories(doc, nlp) == {"Sophie Marchand", "Hugo Lefèvre"}
+
+
+# --- sentences over several blocks -------------------------------------------------------------
+
+def test_a_party_clause_broken_over_two_blocks_is_read_whole():
+    doc = make_doc("La Communauté de communes du Bocage, représentée par son Président,\n\n"
+                   "Monsieur Rémi BARRAL, dûment habilité par délibération du 4 avril 2024.\n\n"
+                   "La Caisse d'allocations familiales de l'Allier, représentée par Monsieur Hugo MARCHAL, Président, et par "
+                   "Madame\n\nClaire FAURE, Directrice, ci-après dénommée « la Caf ».")
+    found = people(doc)
+    assert found["Rémi Barral"] == ("Président", "epci", True)
+    assert found["Claire Faure"] == ("Directrice", "caf", True)
+
+
+def test_a_caption_goes_on_over_the_page_break():
+    doc = make_doc("La Caf et la communauté de communes ont signé la CTG.\n\nPhoto : De gauche à droite, Léa Rossi, "
+                   "directrice de la Caf, Marc Orsini, président de la communauté de communes, et\f"
+                   "Paul Santucci, président du conseil d'administration de la Caf.")
+    assert signatories(doc) == {"Léa Rossi", "Marc Orsini", "Paul Santucci"}
+
+
+def test_a_block_that_ends_its_sentence_is_not_joined_to_the_next():
+    doc = make_doc("La commune et la Caf ont signé la convention.\n\nLuc Brun, maire de Vals, a inauguré la crèche.")
+    assert signatories(doc) == set()
+
+
+def test_party_clauses_joined_keep_each_its_own_organisation():
+    doc = make_doc("ENTRE\n\nLa Caisse d'allocations familiales des Landes, représentée par Madame Léa DUPOUY, Directrice, "
+                   "ci-après dénommée « la Caf »,\n\nET\n\nLa Communauté de communes du Seignanx, représentée par Monsieur "
+                   "Jean ETCHE, Président, ci-après dénommée « la Communauté ».")
+    orgs = {p.person_name: p.org_name for p in extract_parties(doc) if p.person_name}
+    assert orgs == {"Léa Dupouy": "Caf des Landes", "Jean Etche": "Communauté de communes du Seignanx"}
+
+
+# --- more ways of saying who signs -------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (("Luc Brun, président de la communauté de communes, et Julie Bonnet, présidente du conseil d'administration de "
+      "la Caf, ont apposé leur signature vendredi, en présence d'Olivier Marin, directeur de la Caf."),
+     {"Luc Brun", "Julie Bonnet", "Olivier Marin"}),
+    ("Le document, paraphé par Anne Lefort, maire, et Paul Girard, directeur de la Caf, court jusqu'en 2027.",
+     {"Anne Lefort", "Paul Girard"}),
+    ("La cérémonie de signature s'est déroulée en présence de Luc Brun, maire, et de Julie Bonnet, directrice de la Caf.",
+     {"Luc Brun", "Julie Bonnet"}),
+    ("Signataires : Anne Lefort, présidente de la communauté de communes ; Paul Girard, directeur de la Caf.",
+     {"Anne Lefort", "Paul Girard"}),
+])
+def test_signing_phrasings(text, expected):
+    assert signatories(make_doc(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Le conseil invite Anne Lefort, maire, à parapher la convention lors de la prochaine séance.",
+    "Le comité de pilotage s'est réuni en présence de Luc Brun, maire, et de Julie Bonnet, directrice de la Caf.",
+    "Date de signature : 3 mai 2024. Anne Lefort, maire, a présenté le plan d'actions.",
+])
+def test_no_signing_in_these_phrasings(text):
+    assert signatories(make_doc(text)) == set()
+
+
+def test_ocr_accents_in_a_party_clause_are_tolerated():
+    doc = make_doc("La commune de Vals, représéntée par Monsieur Luc Brun, Maire, agissant en vertu d'une délibération.")
+    assert signatories(doc) == {"Luc Brun"}
+
+
+@pytest.mark.parametrize("text", [
+    "Marc Diaz, premier adjoint, a signé la convention au nom du maire Jean Roca, retenu à Paris.",
+    "Le maire Jean Roca, excusé, était représenté par Marc Diaz, premier adjoint, pour la signature de la CTG.",
+    "Marc Diaz, premier adjoint, a signé la convention en lieu et place du maire, Jean Roca.",
+    "En l'absence de Jean Roca, maire, Marc Diaz, premier adjoint, a signé la convention.",
+])
+def test_the_person_a_deputy_signs_for_does_not_sign(text):
+    assert signatories(make_doc(text)) == {"Marc Diaz"}
+
+
+def test_a_signer_is_not_stood_in_for_by_a_clause_about_another_party():
+    doc = make_doc("Luc Brun, maire, a signé la convention pour la commune, la Caf étant représentée par Julie Bonnet.")
+    assert signatories(doc) == {"Luc Brun", "Julie Bonnet"}
+    doc = make_doc("Luc Brun, maire, a signé pour la commune, qui était représentée par son maire.")
+    assert signatories(doc) == {"Luc Brun"}
+
+
+@pytest.mark.parametrize("text", [
+    "« Nous signerons demain », glisse Paul Girard, directeur de la Caf, dans la salle où la convention sera signée.",
+    "« Ce n'est qu'un début », a prévenu Paul Girard, directeur de la Caf, après la signature de la convention.",
+])
+def test_any_verb_right_after_a_quotation_names_its_speaker(text):
+    assert signatories(make_doc(text)) == set()
+
+
+def test_a_quoted_label_before_a_party_clause_makes_no_speaker():
+    doc = make_doc("La Caf, ci-après dénommée « la Caf », et la commune de Vals, représentée par Luc Brun, maire.")
+    assert signatories(doc) == {"Luc Brun"}
+
+
+def test_a_speaker_said_to_have_signed_in_a_relative_clause_signs():
+    doc = make_doc("« Un bel outil », a commenté Luc Brun, maire, qui a signé la convention avec la Caf.")
+    assert signatories(doc) == {"Luc Brun"}
+
+
+# --- deliberations and signature blocks --------------------------------------------------------
+
+def test_a_rapporteur_after_an_authorisation_title_is_not_a_signatory():
+    doc = make_doc("CONVENTION TERRITORIALE GLOBALE AVEC LA CAF - AUTORISATION DE SIGNATURE\n\n"
+                   "Rapporteur : Mme Isabelle KLEIN, Adjointe au Maire chargée de la famille\n\n"
+                   "AUTORISE M. le Maire ou son représentant à signer ladite convention.")
+    found = people(doc)
+    assert found["Isabelle Klein"][2] is False
+
+
+def test_two_names_on_one_line_under_two_roles_of_a_signature_table():
+    blocks = (
+        _block("Fait à Flixecourt, le 12 mars 2024, en deux exemplaires originaux.", 50, 60, 450),
+        _block("Le Directeur Le Président", 50, 100, 200),
+        _block("Jérôme DELMAS Francis PETIOT", 50, 120, 250),
+    )
+    doc = Document(doc_id="sig", source_path="sig.pdf", media=Media.PDF,
+                   pages=(Page(number=1, width=595, height=842, blocks=blocks),))
+    assert people(doc) == {"Jérôme Delmas": ("Directeur", "other", True), "Francis Petiot": ("Président", "other", True)}
+
+
+def test_a_name_in_capitals_under_a_role_in_the_signature_zone():
+    doc = make_doc("Fait à Vals, le 2 mai 2024.\n\nLe Maire,\n\nLUC BRUN")
+    assert people(doc) == {"Luc Brun": ("Maire", "commune", True)}
+    assert people(make_doc("Le Maire,\n\nLUC BRUN")) == {}
