@@ -89,6 +89,8 @@ NOT_AN_OBJECTIVE = re.compile(
       |^\W*(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|\d{4})\b
       |^\W*(?:engager|verser|consacrer|financer|mobiliser|investir|allouer|apporter|octroyer|d[ée]bloquer)\b[^.;]*(?:€|euros?\b)""",
     re.IGNORECASE | re.VERBOSE)
+# A slide's or page's number alone: "8".
+PAGE_NUMBER = re.compile(r"^\W*\d{1,3}\W*$")
 # Adverbs before an infinitive: "mieux coordonner", "davantage informer".
 ADVERBS = frozenset({"mieux", "davantage", "bien", "plus", "encore", "aussi", "également", "egalement"})
 # A list of infinitives named as the plan after a colon: "Recruter ..., harmoniser ... : voilà les
@@ -252,8 +254,14 @@ def _intro_list(statement: Statement, patterns: dict[str, re.Pattern]) -> list[P
     if not (purpose or any(patterns[name].search(intro) for name in ("plan_verbs", "list_nouns"))):
         return []
     level = _level_of(statement.text)
-    items = [_clean(_after_field(item)) for item in statement.items]
-    return [ProseObjective(statement, level, item, "intro_list") for item in items if _reads_as_item(item)]
+    found = []
+    for raw in statement.items:
+        item = _clean(_after_field(raw))
+        # After its field, an item states the axis's aim, a noun phrase too: "Petite enfance : une
+        # offre d'accueil équilibrée entre ville et campagne".
+        if _reads_as_item(item) or (field_led(raw) and NOUN_PHRASE.match(item) and not is_theme_label(item)):
+            found.append(ProseObjective(statement, level, item, "intro_list"))
+    return found
 
 
 def _after_field(item: str) -> str:
@@ -406,14 +414,22 @@ def prose_objectives(doc: Document) -> list[ProseObjective]:
     """The objectives stated in the document's running text (see the module docstring)."""
     patterns = _patterns()
     found: list[ProseObjective] = []
-    for statement, in_plan in zip(statements(doc), plan_sections(doc)):
+    every = statements(doc)
+    for number, (statement, in_plan) in enumerate(zip(every, plan_sections(doc))):
         folded = fold_aligned(statement.full_text)
         if statement.scope is Scope.GENERIC or patterns["past_cues"].search(folded):
             continue
         if statement.items:
             items = _intro_list(statement, patterns)
         elif statement.heading:
-            continue  # an axis heading is a theme, its objectives follow it
+            following = next((s for s in every[number + 1:] if not PAGE_NUMBER.match(s.text)), None)
+            previous = next((s for s in reversed(every[:number]) if not PAGE_NUMBER.match(s.text)), None)
+            in_run = any(other is not None and other.heading and _reads_as_clause(other.text)
+                         for other in (following, previous))
+            if not (in_plan and _reads_as_clause(statement.text) and not plan_heading(statement, patterns) and in_run):
+                continue  # an axis heading is a theme, its objectives follow it
+            # A line of a slide's list of actions set like headings, one under the other.
+            items = [ProseObjective(statement, Level.ACTION, _clean(statement.text), "lead_infinitive")]
         else:
             items = _inline_list(statement, patterns) or _clause_lists(statement, patterns) \
                 or _examples(statement, patterns) or _led_by_infinitive(statement, in_plan, patterns)

@@ -40,8 +40,9 @@ ANAPHORA = re.compile(r"^\s*(?:elle|il|celle-ci|celui-ci|ce\s+dispositif|cette\s
                       re.IGNORECASE)
 # The end of a list item without a bullet: "Favoriser l'accès à un mode d'accueil ;".
 ITEM_END = re.compile(r"[;,]\s*$")
-# A line led by a field, then a dash or a colon: "Jeunesse – Offrir ...", "Parentalité : créer ...".
-FIELD_LED = re.compile(r"^\s*(?:[•●▪◦‣*–—-]\s*)?(?P<field>[^:–—\n]{3,60}?)\s*(?::|\s[–—-]\s)\s*\S")
+# A line led by a field (maybe numbered), then a dash or a colon: "Jeunesse – Offrir ...",
+# "2 Parentalité : créer ...".
+FIELD_LED = re.compile(r"^\s*(?:[•●▪◦‣*–—-]\s*)?(?:\d{1,2}[.)]?\s+)?(?P<field>[^:–—\n]{3,60}?)\s*(?::|\s[–—-]\s)\s*\S")
 # An introduction that announces a list: "... autour de quatre axes :", "afin de :".
 INTRO_END = re.compile(r":\s*$")
 # A block that goes on with the sentence of the block before: it opens in lower case

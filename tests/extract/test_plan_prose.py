@@ -134,3 +134,22 @@ def test_a_list_whose_bullets_a_scan_lost():
 ])
 def test_events_and_sums_are_no_objectives(text):
     assert objectives(text) == []
+
+
+def test_a_slides_list_of_actions_set_as_headings():
+    from extract.ingest.markup import read_html
+
+    html = ("<html><body><h1>Diagnostic</h1><h2>Pistes d'actions</h2><h3>Créer une maison des familles</h3>"
+            "<h3>Ouvrir un lieu d'accueil itinérant</h3><h2>Calendrier</h2><p>Juin : ateliers.</p>"
+            "<h2>Nos engagements</h2><h3>Accompagner les parents</h3><p>Mailler le territoire en cafés des "
+            "parents.</p></body></html>")
+    found = [o.text for o in prose_objectives(read_html(html.encode(), "a.html", "a"))]
+    assert found == ["Créer une maison des familles", "Ouvrir un lieu d'accueil itinérant",
+                     "Mailler le territoire en cafés des parents"]
+
+
+def test_after_its_field_an_item_may_be_a_noun_phrase():
+    text = ("Axes de travail proposés :\n\n1 Petite enfance : une offre d'accueil équilibrée entre ville et campagne"
+            "\n\n2 Jeunesse : des lieux et des projets pour les 11-25 ans")
+    assert [o[2] for o in objectives(text)] == ["une offre d'accueil équilibrée entre ville et campagne",
+                                                "des lieux et des projets pour les 11-25 ans"]
