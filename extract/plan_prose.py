@@ -410,6 +410,21 @@ def axis_heading(statement: Statement) -> bool:
     return _reads_as_clause(text) or is_theme_label(text) or bool(field_led(text)) or bool(themes_in(text))
 
 
+@lru_cache(maxsize=1)
+def _purpose_words() -> tuple[re.Pattern, re.Pattern]:
+    data = lexicon.plans()["prose"]
+    return phrase_pattern(data["process_words"]), phrase_pattern(data["people_words"])
+
+
+def partnership_only(item: str) -> bool:
+    """Whether an item speaks of the partnership's working and of nobody it serves: "mieux
+    coordonner les acteurs", "renforcer la cohérence des politiques", "partager un diagnostic" (the
+    purpose of any CTG); not "coordonner les actions de soutien aux parents"."""
+    process, people = _purpose_words()
+    folded = fold_aligned(item)
+    return bool(process.search(folded)) and not people.search(folded)
+
+
 def prose_objectives(doc: Document) -> list[ProseObjective]:
     """The objectives stated in the document's running text (see the module docstring)."""
     patterns = _patterns()
@@ -433,7 +448,12 @@ def prose_objectives(doc: Document) -> list[ProseObjective]:
         else:
             items = _inline_list(statement, patterns) or _clause_lists(statement, patterns) \
                 or _examples(statement, patterns) or _led_by_infinitive(statement, in_plan, patterns)
-        found += [item for item in items if not patterns["boilerplate"].search(fold_aligned(item.text))]
+        items = [item for item in items if not patterns["boilerplate"].search(fold_aligned(item.text))]
+        process = [item for item in items if partnership_only(item.text)]
+        if 2 * len(process) >= len(items):
+            # Mostly the working of the partnership: the purposes of any CTG, not the territory's plan.
+            items = [item for item in items if item not in process]
+        found += items
     return found
 
 

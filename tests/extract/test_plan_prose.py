@@ -153,3 +153,14 @@ def test_after_its_field_an_item_may_be_a_noun_phrase():
             "\n\n2 Jeunesse : des lieux et des projets pour les 11-25 ans")
     assert [o[2] for o in objectives(text)] == ["une offre d'accueil équilibrée entre ville et campagne",
                                                 "des lieux et des projets pour les 11-25 ans"]
+
+
+def test_a_list_of_the_partnerships_workings_is_no_plan():
+    assert objectives("Les objectifs de la CTG :\n\n- renforcer la coordination des acteurs\n\n- optimiser les moyens "
+                      "et les financements\n\n- partager un diagnostic") == []
+    # one such item among the territory's own stays
+    assert [o[2] for o in objectives("Cette convention poursuit trois objectifs :\n\n- créer un relais petite enfance"
+                                     "\n\n- accompagner les parents d'adolescents\n\n- structurer une démarche "
+                                     "partenariale")] == ["créer un relais petite enfance",
+                                                          "accompagner les parents d'adolescents",
+                                                          "structurer une démarche partenariale"]
