@@ -49,10 +49,12 @@ def _aligned_table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=16384)
 def fold_aligned(text: str) -> str:
     """Like ``fold`` but character for character, so that offsets in the result are offsets in
-    ``text``: "Hérault’s" -> "herault's". Extractors fold every sentence they read: one table
-    lookup per character rather than a Unicode decomposition."""
+    ``text``: "Hérault’s" -> "herault's". Extractors fold every sentence they read, several times
+    for several cues: one table lookup per character rather than a Unicode decomposition, and each
+    text folded once."""
     if text.isascii():
         return text.lower()
     return text.translate(_aligned_table()).lower()

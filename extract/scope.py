@@ -174,10 +174,11 @@ def is_heading(block: Block, body: float) -> bool:
     text = block.text.strip()
     if not text or len(text) > HEADING_MAX_CHARS or "\n" in text:
         return False
-    letters = [c for c in text if c.isalpha()]
-    shouting = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
     # A short label closed by a colon ("PARENTALITE :"); a longer one introduces a list.
-    return block.bold or block.size >= 1.15 * body or shouting or (text.endswith(":") and len(text) <= 40)
+    if block.bold or block.size >= 1.15 * body or (text.endswith(":") and len(text) <= 40):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8  # in capitals
 
 
 @once_per_document

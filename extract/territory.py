@@ -102,6 +102,12 @@ VENUE_BEFORE = re.compile(r"\b(?:à|aux|au|en)\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
+def _any_form() -> re.Pattern:
+    """Any of ``_forms``' patterns, in one alternation."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _ in _forms()), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _forms() -> list[tuple[re.Pattern, str, TerritoryType]]:
     """The legal forms before a territory's name, each with its canonical spelling and kind."""
     data = lexicon.territory_forms()
@@ -199,6 +205,7 @@ def _place_noun_before() -> re.Pattern:
 def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
     """Every mention of a collectivity, with its score (see ``extract.mentions.scored``)."""
     forms = _forms()
+    any_form = _any_form()  # most blocks name no legal form: one scan spares the per-form ones
     informal = _informal_forms()
     title_size = title_font_size(doc)
     found: list[Mention] = []
@@ -260,7 +267,7 @@ def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
         run_on = f"{text} {LEADING_NOISE.sub('', following.text)}" \
             if following is not None and following.page is passage.page else None
 
-        for pattern, canonical, kind in forms:
+        for pattern, canonical, kind in (forms if any_form.search(text) else ()):
             for match in pattern.finditer(text):
                 written = clean(match.group()).strip()
                 form = written if len(written) > 4 else canonical
