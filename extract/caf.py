@@ -1,8 +1,8 @@
 """The Caf party and its departement: "Caf de l'Hérault", "CAF Hérault", "Caisse d'allocations
-familiales du Nord", "CAF 30", "Caf des PO"; overseas "CGSS de la Martinique" and "CSS de
+familiales du Nord", "CAF 34", "Caf des PO"; overseas "CGSS de la Martinique" and "CSS de
 Mayotte". The name after it is looked up in the list of departements
 (``resources/departements.json``); a Caf named after a town or an area ("CAF d'Alençon", "CAF du
-Calaisis") is not its departement's, and "la Caf" alone names none.
+Cambrésis") is not its departement's, and "la Caf" alone names none.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from extract.text import Passage, once_per_document, passages, snippet
 from models.conventions import Caf
 from models.document import Document
 
-# "Caf de l'Hérault", "CAF du Nord", "Caisse d'allocations familiales (Caf) de la Gironde", "CAF
-# Hérault", "CAF 30"; overseas, the social security funds that serve families: "CGSS de la
+# "Caf de l'Hérault", "CAF du Nord", "Caisse d'allocations familiales (Caf) de la Somme", "CAF
+# Hérault", "CAF 34"; overseas, the social security funds that serve families: "CGSS de la
 # Martinique", "Caisse générale de sécurité sociale de la Guadeloupe", "CSS de Mayotte".
 CAF_NAME = re.compile(
     r"""(?:\b(?:caf|caisse\s+d['’]\s*allocations?\s+familiales?)(?:\s*\((?:caf|CAF)\))?
@@ -57,7 +57,7 @@ def departement_of(name: str) -> lexicon.Departement | None:
 
 
 def caf_name(departement: lexicon.Departement, institution: str = "Caf") -> str:
-    """"Caf de l'Hérault", "Caf du Nord", "Caf de la Gironde", "CSS de Mayotte"."""
+    """"Caf de l'Hérault", "Caf du Nord", "Caf de la Somme", "CSS de Mayotte"."""
     joiner = "" if departement.article.endswith("'") else " "
     return f"{institution} {departement.article}{joiner}{departement.name}"
 

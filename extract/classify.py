@@ -4,7 +4,7 @@ or the way it was rendered (PDF print, Word export, HTML, scan).
 Each kind has cue phrases (``resources/kinds.json``) whose weights add up, plus structural cues:
 numbered articles for a convention; for a diagnostic deck, landscape slides, a cover naming the
 diagnostic and figures set beside a reference area's ("(Moselle : 55 %)"); for a news article,
-reported speech, news deixis ("signée vendredi 28 février"), a publication stamp with its time, a
+reported speech, news deixis ("signée jeudi 6 février"), a publication stamp with its time, a
 dateline and the journalist's initials; for a collectivity's or Caf's own page, headings in the
 first person ("Nos engagements"), the reader addressed ("vous"), explanatory questions and a title
 naming the CTG.
@@ -37,7 +37,7 @@ TITLE_SITE_SEPARATOR = re.compile(r"\s+[|\-–—]\s+")
 TOPIC_TITLE_MAX_WORDS = 12
 
 # A publication stamp with its time, at the start of a short block: "Publié le 27 juin 2024 à 11:42",
-# "Publié le 08/09/2023 à 18h05 - Mis à jour...", "samedi 2 octobre 2021 à 06:17" (folded).
+# "Publié le 08/09/2023 à 18h05 - Mis à jour...", "mardi 12 avril 2022 à 07:48" (folded).
 STAMP = re.compile(r"""^(?:(?:publie|mis\ en\ ligne|mis\ a\ jour|mise\ a\ jour)\ (?:le\ )?)?
                        (?:[a-z]+\ )?(?:\d{1,2}(?:er)?\ [a-z]+\.?\ \d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{4})
                        ,?\ a\ \d{1,2}\ ?[h:]\ ?\d{2}(?![0-9])""", re.VERBOSE)
@@ -66,13 +66,13 @@ TITLE_MAX_WORDS = 25
 OPENING_BLOCKS = 10
 
 # A quotation in folded text, up to its closing mark or the end of the block when it is left open:
-# « Nous avons réfléchi... », "Notre mission est...", “Ce document est très important...
+# « Nous voulons avancer... », "Notre priorité reste...", “Cette signature compte beaucoup...
 QUOTATION = re.compile(r"«[^»]*(?:»|$)|“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 
 # A block that opens inside a quotation begun in the block before: "...pour nos familles. » a-t-elle conclu".
 CONTINUED_QUOTATION = re.compile(r"^[^«“]*?[»”]")
 
-# Where the sentence before a question mark starts: "... 2023. Qu'est-ce qu'une CTG ?", "- Pourquoi une Ctg ?".
+# Where the sentence before a question mark starts: "... 2023. Qu'est-ce qu'une CTG ?", "- Pourquoi signer une CTG ?".
 SENTENCE_START = re.compile(r"[.!:;\n«»\"]")
 
 # A conjugated verb, not an infinitive, a present participle or an adverb: "souligne", not
@@ -195,8 +195,8 @@ def _weekday_deixis() -> re.Pattern:
     calendar = lexicon.calendar()
     weekday = "(?:" + "|".join(calendar["weekdays"]) + ")"
     month = "(?:" + "|".join(sorted({fold(m) for m in calendar["months"]}, key=len, reverse=True)) + ")"
-    # The event dated by its weekday: "vendredi 28 février" with no year, "ce lundi", "jeudi soir",
-    # "mardi dernier"; not a date in full ("mardi 13 mai 2025") nor opening hours ("du lundi au vendredi").
+    # The event dated by its weekday: "jeudi 6 février" with no year, "ce lundi", "jeudi soir",
+    # "mardi dernier"; not a date in full ("lundi 17 mars 2025") nor opening hours ("du lundi au vendredi").
     return re.compile(rf"""(?<![a-z]){weekday}\ (?:1er|\d{{1,2}})\ {month}(?![a-z])(?!\.?,?\ \d{{4}})
                            |(?<![a-z])ce\ {weekday}(?![a-z])
                            |(?<![a-z])(?<!du\ )(?<!chaque\ )(?<!le\ ){weekday}\ (?:soir|matin|midi|dernier)(?![a-z])""",

@@ -41,8 +41,8 @@ from models.document import Block, Document, Line
 # A count of communes, in digits or words: "13", "cinquante-sept", "vingt et une".
 _NUMBER = r"\d{1,3}|[a-zé]+(?:-[a-zé]+)*(?:\s+et\s+(?:une?|onze))?"
 # A count of the territory's communes: "13 communes du territoire", "treize communes membres",
-# "les 28 communes adhérentes", "des 12 communes qui composent l'agglomération", "aux 34 communes
-# la composant", "les 31 communes et les 5 syndicats du secteur".
+# "les 28 communes adhérentes", "des 12 communes qui composent l'agglomération", "aux 17 communes
+# la composant", "les 14 communes et les 3 syndicats du bassin de vie".
 COUNT = re.compile(
     rf"""\b(?:regroupe|regroupant|rassemble|rassemblant|r[ée]unit|r[ée]unissant|compte|comptant|compos[ée]e?\s+de
           |constitu[ée]e?\s+de|f[ée]d[èe]re)\s+(?:les\s+|ses\s+)?(?P<count_verb>{_NUMBER})\s+communes\b
@@ -76,10 +76,10 @@ KEY_FIGURE = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}\-–]\s*)?(?P<count>\d{{1,3}}
                         re.IGNORECASE | re.MULTILINE)
 # Above a key figure, a wider area than the territory: "Le département en chiffres", "France : 25 %".
 WIDER_AREA = re.compile(r"\b(?:d[ée]partement\w*|r[ée]gion\w*|france|national\w*|m[ée]tropolitaine)\b", re.IGNORECASE)
-# A count in a signing sentence: "a signé une nouvelle CTG avec 25 communes, le SIVOM ...".
+# A count in a signing sentence: "a signé sa CTG avec 18 communes, le syndicat scolaire ...".
 COUNT_SIGNED_WITH = re.compile(rf"\bavec\s+(?:ses\s+|les\s+)?(?P<count>{_NUMBER})\s+communes\b", re.IGNORECASE)
 SIGNING = re.compile(r"\bsign\w*|\bassoci\w*", re.IGNORECASE)
-# A count followed by the territory's own name: "à destination des 32 communes du Pays d'Uzès"
+# A count followed by the territory's own name: "pour les 13 communes du Pays de Lunel"
 # (the name is checked against the territory's).
 COUNT_OF_NAMED = re.compile(rf"\b(?P<count>{_NUMBER})\s+communes\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*(?=(?-i:[A-ZÀ-Ý]))",
                             re.IGNORECASE)
@@ -119,16 +119,16 @@ COMMUNE_HEADER = re.compile(r"\bcommunes?\b", re.IGNORECASE)
 
 # Before an item of a list, the preposition that ties it to "les communes": "de", "d'", "du"
 # (for Le ...), "des" (for Les ...), "de la" / "de l'" in lower case: "les municipalités de
-# Firminy, du Chambon-Feugerolles et de La Ricamarie".
+# Privas, du Pouzin et de La Voulte-sur-Rhône".
 ITEM_PREPOSITION = re.compile(r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?=[A-ZÀ-Ý])")
 # Between two items of a list: a comma, "et", "ainsi que", a semicolon, a bullet, a slash, a
 # spaced dash ("Lamastre – Désaignes – Empurany").
 ITEM_SEPARATOR = re.compile(r"\s*[,;•·/]\s*(?:et\s+|ainsi\s+que\s+)?|\s+(?:et|ainsi\s+que)\s+|\s+[–—-]\s+")
-# A word of a commune's name: "Saint-Genès-Champanelle", "M'tsamboro", "Laudun-l'Ardoise".
+# A word of a commune's name: "Saint-Rémy-de-Chevreuse", "M'Tsangamouji", "Laudun-l'Ardoise".
 NAME_WORD = re.compile(r"[\wÀ-ÖØ-öø-ÿœŒ]+(?:['’\-][\wÀ-ÖØ-öø-ÿœŒ]+)*")
 # The longest commune name read at one place, in words ("Saint-Jean-de-la-Blaquière" is one).
 MAX_NAME_WORDS = 6
-# A commune named as a party: "la Commune de Cazals", "la Ville de Langres", "maire de Pradines"
+# A commune named as a party: "la Commune de Lalbenque", "la Ville de Chaumont", "maire de Luzech"
 # (read in a sentence about signing or partnering; "à la mairie de X", a venue, is left out).
 PARTY_COMMUNE = re.compile(r"\b(?:commune|ville|maire)\s+(?:de\s+|d['’]\s*|du\s+|des\s+)(?=(?-i:[A-ZÀ-Ý]))",
                            re.IGNORECASE)
@@ -175,7 +175,7 @@ def _departement_keys() -> frozenset[str]:
 
 def read_commune(text: str, pos: int, scope: set[str] | None = None, departement: str | None = None) -> Listed | None:
     """The commune named at ``pos``: the longest run of words (up to a punctuation) that is a
-    commune's name — "Beaumont et Saint-Genès-Champanelle pour la période" gives Beaumont,
+    commune's name — "Aubière et Romagnat pour la période" gives Aubière,
     "Saint Paul et Valmalle, ..." the whole name. Within a known departement, a name shortened by
     its writer resolves when one commune only begins with it ("La Londe" -> La Londe-les-Maures
     in the Var, though another La Londe exists elsewhere). A commune known only outside the EPCI
@@ -199,7 +199,7 @@ def read_commune(text: str, pos: int, scope: set[str] | None = None, departement
             continue
         if (scope or departement) and ref.code not in (scope or ()) and ref.departement != departement:
             continue
-        # The writer dropped the name's article after a contracted preposition ("du Creusot"):
+        # The writer dropped the name's article after a contracted preposition ("du Havre"):
         # the official name, article included.
         dropped = fold_key(written) != fold_key(ref.name) and fold_key(ref.name).endswith(" " + fold_key(written))
         return Listed(written, ref.name if dropped else written, ref, pos, end)
@@ -214,7 +214,7 @@ def read_commune(text: str, pos: int, scope: set[str] | None = None, departement
 def read_commune_list(text: str, start: int, scope: set[str] | None = None,
                       departement: str | None = None) -> list[Listed]:
     """The communes listed from ``start``: "Aniane, Gignac, Saint Paul et Valmalle et Pouzols",
-    "de Firminy, du Chambon-Feugerolles et de La Ricamarie", up to the first word that is not a
+    "de Privas, du Pouzin et de La Voulte-sur-Rhône", up to the first word that is not a
     commune's name."""
     items: list[Listed] = []
     pos = start
@@ -251,7 +251,7 @@ def _spelled(name: str) -> str:
 
 def _spelled_commune(item: str, scope, departement) -> CommuneRef | None:
     """The commune an item of a list spells, accents included ("Maire" is no "Mairé"), but for a
-    capital's, which writers often drop ("Etampes-sur-Marne")."""
+    capital's, which writers often drop ("Evreux")."""
     ref = _resolve(item, scope, departement)
     if ref is None:
         return None
@@ -364,7 +364,7 @@ def _count(ordered: list[Passage], territory: Territory | None, doc_id: str,
                   if _key_figure_of_territory(ordered, position, int(m["count"]), members)]
         found += [(m, m["count"]) for m in COUNT_SIGNED_WITH.finditer(text)
                   if SIGNING.search(text[slice(*sentence_at(text, *m.span()))])]
-        # "des 32 communes du Pays d'Uzès": the name after it must be the territory's own.
+        # "des 13 communes du Pays de Lunel": the name after it must be the territory's own.
         found += [(m, m["count"]) for m in COUNT_OF_NAMED.finditer(text)
                   if own and _bare_key(text[m.end():m.end() + len(own) + 40]).startswith(own)]
         for match, number in sorted(found, key=lambda item: item[0].start()):
@@ -394,8 +394,8 @@ def _group_count(ordered: list[Passage], size: int, doc_id: str) -> CommuneCount
 
 
 def _group_members(territory: Territory, departement: str | None) -> list[Commune]:
-    """The communes of a group named as the territory ("Firminy, Le Chambon-Feugerolles et La
-    Ricamarie"), grounded where the territory is."""
+    """The communes of a group named as the territory ("Privas, Le Pouzin et La
+    Voulte-sur-Rhône"), grounded where the territory is."""
     items = read_commune_list(territory.name, 0, None, departement)
     return [Commune(doc_id=territory.doc_id, page=territory.page, rule="group_of_communes", snippet=territory.snippet,
                     bbox=territory.bbox, name=item.name, code=item.ref.code if item.ref else None) for item in items]
@@ -403,8 +403,8 @@ def _group_members(territory: Territory, departement: str | None) -> list[Commun
 
 def _party_communes(ordered: list[Passage], territory: Territory, scope, departement) -> list[Commune]:
     """Communes named as parties beside an intercommunal territory, in a sentence about signing
-    or partnering: "la Ville de Langres et la communauté de communes ... ont signé", "Elle associe
-    également ... la Commune de Cazals", "X, maire de Douelle, ... ont signé"."""
+    or partnering: "la Ville de Chaumont et la communauté de communes ... ont signé", "Elle associe
+    aussi ... la Commune de Lalbenque", "X, maire de Luzech, ... ont signé"."""
     own = _bare_key(territory.name)
     found = []
     for passage in ordered:

@@ -99,7 +99,7 @@ WIDER_AREA_SUBJECT = re.compile(
 # A departement or a larger area by its name as the subject of a sentence (text folded): "Le Gers
 # compte 190 000 habitants", "La Martinique recense ...".
 NAMED_AREA_SUBJECT = re.compile(r"^\s*(?P<place>[a-z' -]{3,40}?)\s+(?:compte|recense|totalise|regroupe|enregistre|dispose)\b")
-# A place named in the words after a figure (text folded): "en Guyane", "du département".
+# A place named in the words after a figure (text folded): "en Corrèze", "du département".
 WIDER_AREA_IN = re.compile(r"(?:^|\s)(?:en|dans\s+l[ea]|dans\s+l'|du|de\s+la|de\s+l'|sur\s+l[ea]|sur\s+l')\s*"
                            r"(?P<place>[a-z' -]{3,40})")
 # A place named in a label with "en", "dans", "sur" (text folded): "... accueil formel en Isère",
@@ -138,7 +138,7 @@ FUTURE_FACILITY = re.compile(r"\b(?:ouvrira|ouvriront|verra\s+le\s+jour|verront\
                              r"|(?:sera|seront)\s+(?:construite?s?|creee?s?|ouverte?s?|livree?s?|amenagee?s?))\b")
 # Where a clause ends inside a sentence: a colon, a semicolon, a dash between spaces.
 CLAUSE_BREAK = re.compile(r":\s|;\s|\s[–—-]\s")
-# A noun phrase in apposition, then the subject of the sentence: "Organisme de droit privé, la
+# A noun phrase in apposition, then the subject of the sentence: "Organisme de sécurité sociale, la
 # Caisse verse ...", "Commune rurale, elle compte ...".
 APPOSITION = re.compile(r"^(?P<first>[^\W\d_]+)[^,;:]{0,60},\s+(?:la|le|les|l['’]|il|elle|ils|elles|on|nous|ce|cette|cet|ces"
                         r"|son|sa|ses|leur|leurs|notre|nos)\b", re.IGNORECASE)
@@ -328,7 +328,7 @@ def _about_wider_area(opening: str, own: str) -> bool:
 
 def names_wider_area(qualifier: str, own: str = "", place_in: re.Pattern = WIDER_AREA_IN) -> bool:
     """Whether the words after a count or in a label place it in a departement or a larger area:
-    "communes bénéficiaires en Guyane", "structures du département", "à l'action sociale dans le
+    "communes concernées en Corrèze", "structures du département", "à l'action sociale dans le
     département"."""
     phrase = re.split(r"[;:()\n.,]", fold(qualifier), maxsplit=1)[0]
     for place in place_in.finditer(phrase):
@@ -342,7 +342,7 @@ def _planned(sentence: str, at: int) -> bool:
     """Whether the number at ``at`` in a sentence is something to do rather than a fact: its clause
     reads as an objective ("Créer une micro-crèche de 12 places"; "Petite enfance : développer ..."),
     or an action bears on it ("la construction de deux crèches", "20 places à créer"). A noun in
-    apposition before the subject ("Organisme de droit privé, la Caisse verse 23 M€") opens a
+    apposition before the subject ("Organisme de sécurité sociale, la Caisse verse 40 M€") opens a
     statement; so does a label before its value ("Soutien de la Caf : 1,2 million d'euros")."""
     clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, at)), default=0)
     clause = BULLET.sub("", sentence[clause_start:]).strip()
@@ -364,9 +364,9 @@ def _planned(sentence: str, at: int) -> bool:
 
 def _count(value: float, before: str, after: str, written_number: str, own: str) -> tuple[str, Unit, str, int] | None:
     """(count noun, family, label, end of the noun) of a count: "12 accueils de loisirs", "1 centre
-    social", "2 045 habitants", "4 grandes orientations". None for an age, a duration, a ratio ("1
+    social", "2 045 habitants", "3 grandes orientations". None for an age, a duration, a ratio ("1
     enfant sur 4"), a year ("en 2022 familles"), a heading's number ("1 Familles", "6\\nAxes de
-    travail") or another area's count ("19 communes bénéficiaires en Guyane")."""
+    travail") or another area's count ("12 communes concernées en Corrèze")."""
     if alternation(words("not_units"), r"\s*", "(?![a-z])").match(fold_aligned(after)):
         return None
     found: CountNoun | None = unit_after(after)

@@ -90,7 +90,7 @@ def unit_after(text: str) -> CountNoun | None:
     espaces de vie sociale" -> both, as written."""
     folded = fold_aligned(text)
     start = UNIT_LEAD.match(folded).end()
-    # "4 grandes orientations", "3 nouveaux axes": an adjective may stand before the noun.
+    # "3 grandes orientations", "5 nouveaux axes": an adjective may stand before the noun.
     adjective = alternation(words("pre_noun_adjectives"), after=r"\s+").match(folded, start)
     if adjective:
         start = adjective.end()

@@ -19,7 +19,7 @@ def _load(name: str) -> dict:
 class Departement:
     code: str
     name: str
-    article: str  # after "Caf": "du" (Nord), "de l'" (Hérault), "de la" (Gironde)
+    article: str  # after "Caf": "du" (Nord), "de l'" (Hérault), "de la" (Somme)
 
 
 @lru_cache(maxsize=1)

@@ -1,12 +1,12 @@
 """The rank of this CTG for its territory: "la 2ème Ctg", "deuxième convention territoriale
 globale", "3e CTG", "signée pour la seconde fois", "Pour la deuxième fois, ... ont signé". A rank
 named after "après" or "précédente" is another CTG's; a rank among territories ("la première CTG
-dans le département", "la quatrième CTG signée à Mayotte, après celles de ...") or in the Caf's
+dans le département", "la troisième CTG signée en Martinique, après celles de ...") or in the Caf's
 count ("la Caf a signé sa première CTG", "conclue par la Caf", "de l'année") is no rank of this
 one, and a text that ranks its territory among others ("deuxième ville de Guyane", "rejoint les
 douze communes") claims no rank 1. A renewed CTG ("nouvelle CTG", "a renouvelé", "nouvelle
 mouture") is the second when the text names a first one in the past ("une première CTG avait été
-signée"); a renewal alone says nothing of the rank."""
+conclue"); a renewal alone says nothing of the rank."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ ORDINAL_CTG = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-# The rank of a signing: "Un document signé pour la seconde fois", "renouvelée pour la 3e fois",
+# The rank of a signing: "un accord reconduit pour la seconde fois", "renouvelée pour la 3e fois",
 # "ont signé, pour la deuxième fois, une CTG".
 _TIMES = r"""pour\s+la\s+(?P<ordinal>seconde|deuxi[eè]me|troisi[eè]me|quatri[eè]me|cinqui[eè]me|\d{1,2}\s?(?:e|è|ème|eme|ᵉ))
              \s+fois\b"""
@@ -47,7 +47,7 @@ FRONTED_TIMES = re.compile(
 )
 
 # After the ordinal, a past CTG: "La première CTG, signée en 2018", "la 1ère CTG (2015-2019)",
-# "La première CTG comptait trois axes" (an imperfect, two letters at least before "-ait": not "fait").
+# "La première CTG réunissait cinq partenaires" (an imperfect, two letters at least before "-ait": not "fait").
 PAST_CTG = re.compile(
     r"""^[^.;]{0,15}?(?:sign[ée]e\s+en\s+\d{4}|\(\s*\d{4}\s*[-–]\s*\d{4}\s*\)|couvrait|avait|ayant
         |\b\w{2,}(?:ait|aient)\b|s['’]est\s+achev|a\s+pris\s+fin|[ée]chue|expir)""",
@@ -56,13 +56,13 @@ PAST_CTG = re.compile(
 # Before the ordinal, a context that makes it another CTG: "après une première CTG",
 # "la précédente (1ère) CTG", "suite à la première CTG", "depuis la 1ère CTG".
 OTHER_CTG = re.compile(r"apr[èe]s|pr[ée]c[ée]dent\w*|suite\s+[àa]|depuis|ancienne|bilan\s+de", re.IGNORECASE)
-# A sentence told in the pluperfect is about a CTG before this one: "En 2021, la communauté s'était
-# associée aux communes autour d'une première convention territoriale globale".
+# A sentence told in the pluperfect is about a CTG before this one: "En 2019, la commune s'était
+# engagée avec la Caf dans une première convention territoriale globale".
 PLUPERFECT = re.compile(r"\b(?:avai(?:t|ent)|(?:s['’])?[ée]tai(?:t|ent)|ayant)\s+(?:\w+\s+){0,2}?\w+[ée]e?s?\b",
                         re.IGNORECASE)
 
 # A first CTG named in the past, which makes a renewed one the second: "Une première CTG avait été
-# signée", "La première convention, signée en 2020 pour quatre ans", "la première convention ayant
+# conclue", "La première convention, signée en 2020 pour quatre ans", "la première convention ayant
 # expiré en 2023".
 FIRST_CTG = re.compile(
     r"\b(?:une|la|sa|leur|notre)\s+premi[eè]re\s+(?:ctg|convention(?:\s+territoriale(?:\s+globale)?)?)\b",
@@ -76,7 +76,7 @@ RENEWAL = re.compile(
     re.IGNORECASE,
 )
 
-# Right after "première CTG", the area it ranks in: "dans les Hauts-de-Seine", "du département",
+# Right after "première CTG", the area it ranks in: "dans les Yvelines", "du département",
 # "signée en Occitanie", "à l'échelle nationale" (the scope words are calendar.json's).
 RANKING_LEAD = re.compile(
     r"""^\s*(?:\([^)]{0,20}\)\s*)?(?:(?:sign[ée]e|conclue|mise\s+en\s+place|contractualis[ée]e|paraph[ée]e)\s+)?
@@ -105,16 +105,16 @@ def _scopes() -> Scopes:
 # The Caf as the owner of the rank, which counts its CTGs with every territory: "La Caf de la Somme a
 # signé sa première CTG en 2017 avec Abbeville".
 CAF_OWNER = re.compile(r"\b(?:la|chaque)\s+(?:caf|caisse)\b(?:(?!\bet\b)[^.;,]){0,60}?\b(?:sa|son)\s+$", re.IGNORECASE)
-# Further in the clause, the territories whose CTGs came first: "la quatrième CTG signée à Mayotte,
-# après celles de Bouéni et Sada".
+# Further in the clause, the territories whose CTGs came first: "la troisième CTG signée en
+# Martinique, après celles de Schœlcher et Ducos".
 AFTER_OTHERS = re.compile(r"^[^.;]{0,60}?\bapr[èe]s\s+cel(?:le|les|ui|ux)\s+d[e'’]", re.IGNORECASE)
 
 
 def is_ranking(after: str) -> bool:
     """Whether the words after "première CTG" place it among other territories' CTGs: "dans les
-    Hauts-de-Seine", "du département", "à l'échelle nationale", "signée à Mayotte", "conclue par la
+    Yvelines", "du département", "à l'échelle nationale", "signée à Mayotte", "conclue par la
     Caf", "de l'année", "..., après celles de"; not "du territoire", "de la commune", "du Val
-    d'Amour" nor "du Département" (the collectivity itself, with a capital)."""
+    de Sarthe" nor "du Département" (the collectivity itself, with a capital)."""
     if AFTER_OTHERS.match(after):
         return True
     lead = RANKING_LEAD.match(after)

@@ -2,13 +2,13 @@
 
 A person (``extract.persons`` reads the names) is found next to a role: "Thierry Mathieu,
 Directeur de la Caisse d'allocations familiales de l'Hérault", "Anne Roux (maire de Vals)" (name,
-then role), "représentée par son Président, M. Laurent DEGALLAIX", "le maire Marc Vuillemot"
+then role), "représentée par son Président, M. Laurent DEGALLAIX", "le maire Luc Berthier"
 (role, then name), "Paul Abel et Anne Roux, respectivement président et directrice de la Caf" (two
 lists). The role's complement, or else the party the clause is about, gives the organisation.
 A sentence broken over blocks (columns, hard line breaks, a page break) is read whole.
 
 A person signs when the sentence naming them is about the signing ("ont signé", "signataire",
-"ont paraphé", "ont apposé leur signature", "présents pour cette signature", "la cérémonie de
+"ont paraphé", "ont apposé leur signature", "réunis pour cette signature", "la cérémonie de
 signature s'est déroulée en présence de"), is a party clause ("représentée par Anne Roux et Paul
 Abel"), sits in the signature block of a convention, in a caption of the signing's photo ("De g.
 à d. : ...", or a line after the signing that only lists persons and roles), in a list introduced
@@ -16,7 +16,7 @@ as the signatories ("Ont signé :", "Signataires : ..."), or holds the office a 
 authorises to sign; "l'élu a signé" makes a signatory of the elected person named just before.
 Such a sentence does not make signatories of the speaker of a quotation ("souligne Paul Abel",
 "« ... », a prévenu Anne Roux"), of the persons inside it, of the person another stands in for
-("qui représentait le maire Marc Vuillemot", "au nom du maire", "Jean Roca, excusé, était
+("qui représentait le maire Luc Berthier", "au nom du maire", "Jean Roca, excusé, était
 représenté par"), nor of an attendance list or a rapporteur. A name found without a role signs
 only when spaCy reads it as a person's in a signing sentence, or a civility, a party clause, a
 caption or a list of signatories names it.
@@ -53,7 +53,7 @@ from models.parties import OrgKind, Party
 # "son Président, M. Laurent DEGALLAIX", "La Directrice Générale,\nAudrey MATHON-DEBETENCOURT".
 ROLE_TO_NAME = re.compile(rf"\s*[,\n]\s*(?:{CIVILITY_WORD}\s+)?|\s+{CIVILITY_WORD}\s+")
 # A determiner before a role that titles the name right after it, without a comma: "le maire
-# Marc Vuillemot", "sa présidente Véronique Bouveret", "aux côtés du Député-Maire Paul LEROY".
+# Luc Berthier", "sa présidente Claire Dumas", "aux côtés du Député-Maire Hervé COLLIN".
 DETERMINER = re.compile(r"(?:\b(?:le|la|du|au|sa|son|leur|notre|votre)|\bl['’]|\bde\s+la|\bde\s+l['’])\s*$", re.IGNORECASE)
 # Between a name and the role that follows it: "Anne Roux, maire", "Anne Roux (maire de ...)",
 # "Anne Roux - présidente de ...", "Paul Abel, le président de ...", "Anne Roux Directrice de ...".
@@ -74,9 +74,9 @@ PARTY_SEPARATOR = re.compile(r"\n|;|»\s*,|\b(?:Et|ET|Entre|ENTRE)\b")
 # Anne Roux et Paul Abel" (what may stand between two of them).
 NAME_CHAIN = re.compile(rf"\s*(?:,|\bet\b|,\s*et\b)?\s*(?:{CIVILITY_WORD}\s+)?")
 # Signing words in a sentence: "signeront avec", "ont signé", "signée par", "signataires", "ont
-# scellé ce jour un accord", "ont paraphé", "le document paraphé par", "cosignée", "ont apposé leur
-# signature". An infinitive after "à" ("autorise le maire à signer", "s'apprête à signer avec
-# d'autres") is no signing of this sentence's persons.
+# ainsi scellé leur partenariat", "ont paraphé", "le document paraphé par", "cosignée", "ont apposé leur
+# signature". An infinitive after "à" ("autorise le maire à signer", "se prépare à signer une
+# autre convention") is no signing of this sentence's persons.
 SIGNING = re.compile(
     r"""\b(?:co-?)?sign(?:é|ée|ées|és|era|eront|ent|ait|aient|ons|ant|ataires?)\b
         |(?<!\bà\s)\b(?:signer|parapher)\b
@@ -85,8 +85,8 @@ SIGNING = re.compile(
         |\bappos(?:é|ée|és|ent|era|eront|ait|aient|ant)\s+(?:leurs?|sa|ses|les)\s+signatures?\b""",
     re.IGNORECASE | re.VERBOSE,
 )
-# The signing as an event persons attend: "Présents pour cette signature", "lors de la
-# signature", "à l'occasion de la signature", "La signature a été réalisée entre ...", "la
+# The signing as an event persons attend: "Réunis pour cette signature", "lors de la
+# signature", "à l'occasion de la signature", "La signature s'est tenue à la mairie ...", "la
 # cérémonie de signature s'est déroulée en présence de ...".
 SIGNATURE_EVENT = re.compile(
     r"""\b(?:pour|lors\s+de|[àa]\s+l['’]occasion\s+de|au\s+moment\s+de|pendant|durant)\s+(?:la|cette|leur|une|sa)\s+signature\b
@@ -96,12 +96,12 @@ SIGNATURE_EVENT = re.compile(
 )
 # A title or caption that is the signing itself: "Signature de la convention ... entre la CAF et ...".
 SIGNATURE_TITLE = re.compile(r"^\W*signature\s+(?:officielle\s+)?d[eu'’]", re.IGNORECASE)
-# A sentence longer than this may be lines run together without stops ("... la branche famille
-# Dans les Hauts-de-Seine, ..."): it is cut where a word opening a sentence follows a word that
+# A sentence longer than this may be lines run together without stops ("... les accueils de loisirs
+# Dans le Cantal, ..."): it is cut where a word opening a sentence follows a word that
 # ends none.
 LONG_SENTENCE = 400
 RUN_ON = re.compile(r"(?P<word>\b[\w'’-]*[a-zà-ÿ0-9])\s+(?=(?:Elle|Il|Ils|Elles|Dans|Les|Le|La|Cette|Ce|Ces|En|Pour|Depuis|Lors)\s)")
-# Words after which a capitalised "La", "Les", "En" is a name's ("de La Seyne"), not a new sentence.
+# Words after which a capitalised "La", "Les", "En" is a name's ("de La Ciotat"), not a new sentence.
 RUN_ON_NOT_AFTER = {"de", "du", "à", "au", "aux", "des", "en", "et", "sur", "par", "pour", "avec", "entre", "chez", "dans", "vers"}
 # A quotation: « ... », “ ... ”, " ... ". What it says neither signs nor names signatories.
 QUOTE = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"\n]*\"")
@@ -111,7 +111,7 @@ QUOTE_THEN_VERB = r"[»”\"]\s*,\s*(?:(?:a|avait)\s+)?(?!(?:et|ou|la|le|les|de|
 # A relative clause after a name (and its apposition) that says the person signed: "Paul Abel,
 # maire, qui a signé la convention".
 SIGNER_RELATIVE = re.compile(r"(?:\s*,[^,.;«»]{0,80})?\s*,\s*qui\s+(?:\w+\s+){0,3}?(?:co-?)?(?:sign|paraph)", re.IGNORECASE)
-# Who stands in for the person (or role) named after: "qui représentait le maire Marc Vuillemot",
+# Who stands in for the person (or role) named after: "qui représentait le maire Luc Berthier",
 # "remplaçait le maire, Eric Martin", "en l'absence du président", "a signé au nom du maire Jean Roca",
 # "en lieu et place de la présidente, Anne Roux".
 STANDS_IN = re.compile(r"""\b(?:repr[ée]sentait|repr[ée]sentant|rempla[çc]ait|rempla[çc]ant|suppl[ée]ait|suppl[ée]ant
@@ -124,7 +124,7 @@ STOOD_IN_FOR = re.compile(r"""\b(?:était|est|a\s+été|sera|s['’]est\s+fait|s
 # What may stand between that person and the clause: appositions, not a relative clause of
 # their own nor a new sentence ("Paul Abel a signé pour la commune, qui était représentée par").
 STOOD_IN_GAP = re.compile(r"\bqui\b|[.;«»]", re.IGNORECASE)
-# An elected person referred back to: "À cette occasion, l'élu a signé", "l'édile ... était
+# An elected person referred back to: "Ce matin-là, l'élu a signé", "l'édile ... était
 # signataire", "le premier magistrat".
 ANAPHOR = re.compile(r"\b(?:l['’]\s*(?:élue?|édile)|(?:le|la)\s+premi(?:er|ère)\s+magistrate?)\b",
                      re.IGNORECASE)
@@ -158,7 +158,7 @@ SIGNATURE_ZONE = re.compile(r"\bfait\s+[àa]\b|exemplaires?\s+originaux|\bpour\s
                             re.IGNORECASE | re.MULTILINE)
 # A complement naming the organisation after a role: "de la Caisse d'allocations familiales de
 # l'Hérault", "du même organisme", "de Frontignan", "de la communauté de communes Vallée de l'Hérault",
-# "de la Caisse d'allocations familiales (Caf) du Var".
+# "de la Caisse d'allocations familiales (Caf) du Cantal".
 COMPLEMENT = re.compile(r"^\s+(?P<org>(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*(?:[^,;:()\n«»\"“”]|\(\w{2,8}\)){1,90}?)"
                         r"(?=\s*(?:[,;:)\n«»\"“”]|\((?!\w{2,8}\)\s+(?:de|du|des|d['’]))|\.(?:\s|$)|\s[-–—]\s|\bet\b|$))")
 # The field of a role, part of the role: "adjointe à l'enfance", "délégué aux solidarités",
@@ -168,7 +168,7 @@ ROLE_SCOPE = re.compile(r"""\s+(?:(?P<lead>délégu[ée]e?|chargée?|en\s+charge
                             \s*[^,;:()\n«»"“”]{1,60}?
                             (?=\s*(?:[,;:()\n«»"“”]|\.(?:\s|$)|\s[-–—]\s|\bet\b|$))""", re.IGNORECASE | re.VERBOSE)
 SCOPED_ROLES = ("adjoint", "1er adjoint", "1ere adjoint", "premier", "premiere", "vice", "conseill", "delegu")
-# A preposition opening an organisation's name: "de la Caf" -> "Caf" (not "de La" of "de Langres").
+# A preposition opening an organisation's name: "de la Caf" -> "Caf" (not "de La" of "de Laval").
 LEADING_PREPOSITION = re.compile(r"^(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)", re.IGNORECASE)
 # The same organisation as the person before: "Président du Conseil d'administration du même organisme".
 SAME_ORG = re.compile(r"m[êe]me\s+organisme", re.IGNORECASE)
@@ -217,7 +217,7 @@ def _speech() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     attendance heading)."""
     data = lexicon.roles()
     verbs = "|".join(_loose(v) for v in sorted(data["speech_verbs"], key=len, reverse=True))
-    # "« ... », souligne Paul Abel" / "rappelle le président de la CCPU Paul Abel" / "« ... », a
+    # "« ... », souligne Paul Abel" / "rappelle le président de la CCPG Paul Abel" / "« ... », a
     # prévenu Paul Abel" (any verb right after a quotation).
     before = re.compile(rf"(?:\b(?:{verbs})|{QUOTE_THEN_VERB})(?:-t-(?:il|elle))?\b(?:\s+(?:ainsi|encore|alors|aussi))?"
                         rf"[^.;«»\"]{{0,80}}$", re.IGNORECASE)
@@ -333,7 +333,7 @@ def _analysed(text: str) -> tuple[tuple[Name, ...], tuple[Role, ...], dict]:
 
 def _roles_in(text: str, people: list[Name]) -> list[Role]:
     """Roles with their complements; a complement stops where a name starts ("le maire de
-    Bordeaux Pierre Hurmic")."""
+    Mende Luc Berthier")."""
     role_re, _, _ = _role_pattern()
     roles = []
     for match in role_re.finditer(text):
@@ -502,7 +502,7 @@ def _bystander(text: str, masked: str, people: list, person: Name, bound: tuple[
 def _speaker(text: str, masked: str, people: list, person: Name, role: Role | None,
              left: int, right: int) -> bool:
     """Whether the person is the speaker of a quotation: "« ... », souligne Paul Abel", "rappelle
-    le président de la CCPU Paul Abel", "Anne Roux, directrice de la CAF, a indiqué que". Not
+    le président de la CCPG Paul Abel", "Anne Roux, directrice de la CAF, a indiqué que". Not
     when another name or a signing word stands between the name and the verb ("Anne Roux, maire,
     et Paul Abel ont signé ... a déclaré", "selon le rapport, la convention signée par Paul Abel")."""
     if SIGNER_RELATIVE.match(masked, person.end, right):
@@ -522,7 +522,7 @@ def _speaker(text: str, masked: str, people: list, person: Name, role: Role | No
 
 def _represented_chain(text: str, people: list[Name]) -> dict[tuple, bool]:
     """The persons a party clause names right after "représentée par", without a role:
-    "la CCBA représentée par Anne Roux et Paul Abel"."""
+    "la CCPG représentée par Anne Roux et Paul Abel"."""
     chained: dict[tuple, bool] = {}
     for match in REPRESENTED_BY.finditer(text):
         position = match.end()
@@ -577,7 +577,7 @@ def _authorised_signers(all_passages: list[Passage], mentions: list[Mention]) ->
 
 
 def _anaphoric_signers(blocks: list[tuple[Passage, list[Mention]]]) -> list[Mention]:
-    """"À cette occasion, l'élu a signé ...", "l'édile ... était signataire": the elected person
+    """"Ce matin-là, l'élu a signé ...", "l'édile ... était signataire": the elected person
     named last, in this block or the two before, signs. Returns the mentions marked so."""
     found = []
     for index, (passage, _) in enumerate(blocks):
@@ -678,7 +678,7 @@ def _spacy_names(all_passages: list[Passage], nlp) -> dict[int, frozenset[tuple[
             name = ent.text.strip()
             if ent.label_ != "PER" or not PERSON.fullmatch(name) or not is_person(name) \
                     or re.search(r"\b(?:à|au|aux|en)\s*$", text[max(0, start - 6):start]):
-                continue  # "Saumur Val de Loire", "signée à Pont Audemer"
+                continue  # "Mont de Marsan Agglomération", "signée à Pont Audemer"
             found.setdefault(number, set()).update((p.start, p.end) for p in people if p.start < end and start < p.end)
     return {k: frozenset(v) for k, v in found.items()}
 

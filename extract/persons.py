@@ -3,11 +3,11 @@
 A name is a first name and one to three more words, particles allowed ("Laurent Teissier",
 "Audrey MATHON-DEBETENCOURT", "Charles de GAULLE"); a surname alone after a civility is one too
 ("M. Durandeau"), a civility never part of it. Capitalised words that name a place or an
-organisation ("Sud Vendée Littoral", "Communauté de Communes du Val", "Bordeaux" in "maire de
-Bordeaux Pierre Hurmic"), a place named after a person ("salle Jean Moulin"), titles in capitals
+organisation ("Sud Retz Atlantique", "Communauté de Communes des Coteaux", "Mende" in "maire de
+Mende Luc Berthier"), a place named after a person ("salle Jean Moulin"), titles in capitals
 and anonymised names ("Xxxxx XXXX") are no one's. Two names written one after the other in a
 signature line ("Jérôme DELATTRE Francis PETIT") are two persons. Spelling variants of one name
-("Véronique Bouvret" and "Véronique Bouveret"), and a surname alone beside its full name, are one
+("Hélène Marcheti" and "Hélène Marchetti"), and a surname alone beside its full name, are one
 person.
 """
 
@@ -39,7 +39,7 @@ PERSON = re.compile(
          (?![\w'’-])""",
     re.VERBOSE,
 )
-# A name has at most this many words: a first name and three more ("Marie Agnès Cudrey-Vien").
+# A name has at most this many words: a first name and three more ("Marie Odile Lasserre-Vidal").
 MAX_WORDS = 4
 # A surname alone after a civility: "M. Durandeau", "Mme ROUX" (with a first name after the
 # civility, the name is PERSON's).
@@ -57,7 +57,7 @@ NAMES_FILLER = re.compile(rf"{CIVILITY_WORD}|\bet\b|[\s,;/&-]", re.IGNORECASE)
 # A name in capitals on a line of its own, maybe after a civility: "LUC BRUN", "Mme ANNE LE GALL".
 CAPITALS_LINE = re.compile(rf"(?:{CIVILITY_WORD}\s+|(?:MONSIEUR|MADAME|MME)\s+)?(?P<name>[A-ZÀ-Ý]{{2,}}(?:[-'’][A-ZÀ-Ý]{{2,}})*"
                            rf"(?:\s+(?:(?:DE|DU|LE|LA)\s+)?[A-ZÀ-Ý]{{2,}}(?:[-'’][A-ZÀ-Ý]{{2,}})*){{1,2}})")
-# A preposition before a place: "maire de Bordeaux Pierre Hurmic".
+# A preposition before a place: "maire de Mende Luc Berthier".
 PLACE_PREPOSITION = re.compile(r"(?:\b(?:de|du|des|à|au|aux|en)|\bd['’])\s*$", re.IGNORECASE)
 # A word of an anonymised name: "Xxxxxx", "XXXXX-XXXX".
 ANONYMISED = re.compile(r"[xX]+(?:[-'’][xX]+)*")
@@ -107,14 +107,14 @@ def not_name(word: str) -> bool:
 def _placey(word: str, words_left: int, before: str) -> str | None:
     """What a leading word is when it names a place or an organisation, not a first name: the
     "start" of a longer name ("Sud", "Val", "Saint", "Communauté"), or a "whole" place's name
-    ("Seyne-sur-Mer", "Vendée", "Bordeaux" in "maire de Bordeaux Pierre Hurmic"); else None."""
+    ("Voulte-sur-Rhône", "Vendée", "Mende" in "maire de Mende Luc Berthier"); else None."""
     words = _words()
     folded = fold(word)
     if folded in words.places or any(p in words.places for p in folded.split("-")):
         return "start"
-    if folded in words.departements or any(part[:1].islower() for part in word.split("-")[1:]):  # "Seyne-sur-Mer"
+    if folded in words.departements or any(part[:1].islower() for part in word.split("-")[1:]):  # "Voulte-sur-Rhône"
         return "whole"
-    # "maire de Bordeaux Pierre Hurmic": a role's complement, then the name.
+    # "maire de Mende Luc Berthier": a role's complement, then the name.
     complement = PLACE_PREPOSITION.search(before)
     head = before[:complement.start()].split() if complement else []
     if words_left >= 3 and head and not_name(head[-1]) and is_commune_name(word):
@@ -144,7 +144,7 @@ def _particle(word: re.Match) -> bool:
 
 def _piece(words: list[re.Match], name_text: str, start: int, text: str) -> list[Name]:
     """The name a piece of a run holds, a place's or an organisation's name before it aside:
-    none when it names a place ("Sud Vendée Littoral", "Val de Sarthe"), "Julie BONNET" from "du
+    none when it names a place ("Sud Retz Atlantique", "Val de Sarthe"), "Julie BONNET" from "du
     Doubs Julie BONNET", two when two names stand in a row ("Jérôme DELATTRE Francis PETIT")."""
     while words and _particle(words[0]):
         words = words[1:]
@@ -156,11 +156,11 @@ def _piece(words: list[re.Match], name_text: str, start: int, text: str) -> list
             return []  # "Saint André de Sangonis", "Val de Sarthe"
         if kind is None:
             break
-        place = True  # "Vendée", "Seyne-sur-Mer", "Bordeaux" in "maire de Bordeaux Pierre Hurmic"
+        place = True  # "Vendée", "Voulte-sur-Rhône", "Mende" in "maire de Mende Luc Berthier"
         words = words[1:]
     if place and (len(words) < 2 or _particle(words[0])):
         return []
-    # A place's word before a particle is a place's name: "Saumur Val de Loire", "Anne Pays d'Oc".
+    # A place's word before a particle is a place's name: "Marmande Val de Garonne", "Anne Pays d'Oc".
     places = _words().places
     if any(fold(w.group()) in places and _particle(n) for w, n in pairwise(words[1:])):
         return []
@@ -189,7 +189,7 @@ def _checked(name_text: str, start: int, words: list[re.Match]) -> list[Name]:
 
 def is_person(name: str) -> bool:
     """Whether the whole of ``name`` reads as one person's name ("Sophie Lambert", not
-    "Saumur Val de Loire")."""
+    "Marmande Val de Garonne")."""
     match = PERSON.fullmatch(name)
     trimmed = _trim(match) if match else []
     return len(trimmed) == 1 and trimmed[0].text == name
@@ -243,7 +243,7 @@ def _venue(text: str, start: int) -> bool:
 
 
 def same_person(a: str, b: str) -> bool:
-    """"Véronique Bouvret" and "Véronique Bouveret" (a typo), "Roux" and "Anne Roux" (a surname alone)."""
+    """"Hélène Marcheti" and "Hélène Marchetti" (a typo), "Roux" and "Anne Roux" (a surname alone)."""
     ka, kb = fold_key(a), fold_key(b)
     if ka == kb:
         return True

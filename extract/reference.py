@@ -85,7 +85,7 @@ def communes_by_bare_key() -> dict[str, tuple[CommuneRef, ...]]:
 
 
 # An apostrophe inside a word, which some names have and their writers drop, or the reverse:
-# "M'tsamboro" for Mtsamboro, "Mtsangamouji" for M'Tsangamouji.
+# "Mtsangamouji" for M'Tsangamouji, or a mark a writer adds to a name spelled without one.
 INNER_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
 
 
@@ -102,7 +102,7 @@ def find_communes(name: str, departement: str | None = None) -> tuple[CommuneRef
     """Current communes named ``name`` (case, accents and hyphens ignored), within a departement
     when given: "Saint Jean de Fos" -> Saint-Jean-de-Fos (34). A name matching none is tried
     without its leading article, or against names that have one ("Pont-de-Claix" -> Le
-    Pont-de-Claix (38)), then without apostrophes inside words ("M'tsamboro" -> Mtsamboro)."""
+    Pont-de-Claix (38)), then without apostrophes inside words ("Mtsangamouji" -> M'Tsangamouji)."""
     key = fold_key(name)
 
     def within(refs) -> list[CommuneRef]:
@@ -128,8 +128,8 @@ def communes_by_departement() -> dict[str, tuple[CommuneRef, ...]]:
 
 def find_communes_by_prefix(name: str, departement: str) -> tuple[CommuneRef, ...]:
     """Current communes of a departement whose name begins with ``name`` as whole words, for
-    writers who shorten a long name: "Revest" -> Le Revest-les-Eaux (83), "Montceau" ->
-    Montceau-les-Mines (71). The caller decides what to do with several."""
+    writers who shorten a long name: "La Londe" -> La Londe-les-Maures (83), "Charleville" ->
+    Charleville-Mézières (08). The caller decides what to do with several."""
     key = NAME_ARTICLE.sub("", fold_key(name))
     if not key:
         return ()
@@ -169,7 +169,7 @@ def find_epci_by_brand(name: str) -> EpciRef | None:
 @lru_cache(maxsize=1)
 def epci_first_words() -> frozenset[str]:
     """The first word of every EPCI's name without legal form nor article ("grand" for "CA du
-    Grand Annecy"): a cheap test before looking a run of words up."""
+    Grand Dax"): a cheap test before looking a run of words up."""
     return frozenset(key.split("-")[0] for key in epci_by_key())
 
 

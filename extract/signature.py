@@ -7,11 +7,11 @@ publication, a meeting, a presentation), another plan, a previous CTG, a deadlin
 word governing the date decides first ("signée le", "présentée le"). A day and month without a
 year ("Ce vendredi 20 janvier à 17h00, ... signeront") counts only when the document states that
 same day with its year elsewhere, a year in the same sentence, or the page's own date: a dated
-header ("Publié le 06/01/2019", "Publié en mai 2024", "Mis à jour le 30 avril 2024", a leading
-"date 2025-11" line, a dateline "samedi 2 octobre 2021 à 06:17" or "OUEST-FRANCE – 21 mars 2024"
+header ("Publié le 14/02/2020", "Publié en mai 2024", "Mis à jour le 18 juin 2024", a leading
+"date 2024-09" line, a dateline "mardi 12 avril 2022 à 07:48" or "OUEST-FRANCE – 21 mars 2024"
 above the article, a byline "Société | 27/11/2023 | Rédaction"); a dateline also dates a signing
 the article tells "aujourd'hui", or in the sentence after it. The header gives the latest such day on or
-before it ("le 15 mars dernier" under "Mis à jour le 30 avril 2024": 2024-03-15), the next one
+before it ("le 22 mai dernier" under "Mis à jour le 18 juin 2024": 2024-05-22), the next one
 for a signing still to come; a weekday that does not fall on the day so dated drops it.
 """
 
@@ -99,7 +99,7 @@ PAST_SIGNING = re.compile(r"\b(?:sign|paraph)(?:é|ée|és|ées)\b|\bsignature\b
 ANY_DATE = re.compile(rf"\b\d{{1,2}}(?:er)?\s+{MONTH_NAME}|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}", re.IGNORECASE)
 
 # A year stated with its own time preposition is another event's: "La première convention ayant
-# expiré en 2023, une nouvelle ..., le 23 février, ..." does not date the 23 February.
+# expiré en 2022, une nouvelle ..., le 11 mars, ..." does not date the 11 March.
 OWN_TIME = re.compile(r"(?:\ben|depuis|d[èe]s|avant|apr[èe]s|fin|d[ée]but|d['’]ici|\bde|\bà)\s+$", re.IGNORECASE)
 # A year in a sentence: "2023".
 SENTENCE_YEAR = re.compile(r"\b20\d\d\b")
@@ -108,10 +108,10 @@ WEEKDAY_BEFORE = re.compile(rf"\b{WEEKDAY}\s*$", re.IGNORECASE)
 # A signing still to come: "sera signée le", "signeront", "la signature aura lieu le".
 FUTURE = re.compile(r"\b(?:sera|seront|signera|signeront|va|vont|aura|auront|prochaine?s?|pr[ée]vue?s?)\b",
                     re.IGNORECASE)
-# A day said to be past: "le 15 mars dernier".
+# A day said to be past: "le 22 mai dernier".
 PAST_DAY = re.compile(r"^\s+derni(?:er|ère)\b", re.IGNORECASE)
 
-# The date after a header label ("Publié le" ...): "06/01/2019", ": 13.12.2024", "mardi 30 avril 2024".
+# The date after a header label ("Publié le" ...): "14/02/2020", ": 04.10.2024", "mardi 18 juin 2024".
 # A month alone after a label ("Publié en mai 2024") gives a header of that month.
 HEADER_DATE = re.compile(
     rf"""[\s:]*(?:{WEEKDAY}\s+)?(?:{DAY}\s+{MONTH_NAME}\s+{YEAR}
@@ -119,11 +119,11 @@ HEADER_DATE = re.compile(
          |{MONTH_NAME.replace("(?P<month>", "(?P<mmonth>")}\s+(?P<myear>(?:199|20\d)\d)\b)""",
     re.IGNORECASE | re.VERBOSE,
 )
-# A page's publication month at the start of a block near the top: " date 2025-11", "date 2025-11-22".
+# A page's publication month at the start of a block near the top: " date 2024-09", "date 2024-09-17".
 ISO_HEADER = re.compile(r"^\s*date\s+(?P<year>(?:199|20\d)\d)-(?P<month>[01]\d)(?:-(?P<day>[0-3]\d))?\b",
                         re.IGNORECASE)
-# A dateline alone on its line near the top: "samedi 2 octobre 2021 à 06:17", "Vendredi 7 novembre
-# 2014", "Lyon, le 12 mars 2024". A numeric date alone ("06/01/2019 14:32") is not one: that is how a
+# A dateline alone on its line near the top: "mardi 12 avril 2022 à 07:48", "Jeudi 9 octobre
+# 2014", "Lyon, le 12 mars 2024". A numeric date alone ("14/02/2020 09:15") is not one: that is how a
 # browser prints the day of printing in its page header.
 # A newspaper's name may stand before or after it: "OUEST-FRANCE – Jeudi 21 mars 2024", "Le Journal
 # de Saône-et-Loire, 6 février 2025", "6 février 2025 | Le Progrès".
@@ -134,7 +134,7 @@ DATELINE = re.compile(
 )
 # A byline with a numeric date between a rubric, a section or an author: "15/05/2025 – Société",
 # "Société | 27/11/2023 | Rédaction"; a separator at least, so that a browser's print header
-# ("06/01/2019 14:32") is not one.
+# ("14/02/2020 09:15") is not one.
 BYLINE = re.compile(
     r"""^\W*(?P<before>[\w'’ .-]{1,30}?\s+[|–—-]\s+)?(?P<nday>[0-3]?\d)[/.](?P<nmonth>[01]?\d)[/.](?P<nyear>(?:199|20\d)\d)
         (?P<after>\s+[|–—-]\s+[\w'’ .-]{1,30})?\W*$""",
@@ -157,7 +157,7 @@ DATELINE_BLOCKS = 10
 
 @dataclass(frozen=True)
 class Header:
-    """The page's own date; ``day`` None when only the month is given ("date 2025-11");
+    """The page's own date; ``day`` None when only the month is given ("date 2024-09");
     ``updated`` when it is only the date of an update, which may come long after the facts."""
 
     year: int
@@ -176,7 +176,7 @@ class Candidate:
     rule: str
     weekday: int | None = None  # the weekday written before the date, if any
     future: bool = False        # the sentence speaks of a signing to come
-    recent: bool = False        # "le 15 mars dernier"
+    recent: bool = False        # "le 22 mai dernier"
 
 
 def _governor(text: str, left: int, start: int) -> str | None:
@@ -351,11 +351,11 @@ def page_date(doc: Document) -> Header | None:
 def _dated_by_header(candidate: Candidate, header: Header) -> date | None:
     """The day and month of ``candidate`` in the year the page's date implies: the latest such day
     on or before it, or for a signing to come the next one on or after it. An update's date
-    dates only a day checked by its weekday or said recent ("le 15 mars dernier")."""
+    dates only a day checked by its weekday or said recent ("le 22 mai dernier")."""
     if header.updated and candidate.weekday is None and not candidate.recent:
         return None
     month, day = candidate.day_month
-    # A header of a month only ("date 2025-11") is taken as the month's last day, or first for a future.
+    # A header of a month only ("date 2024-09") is taken as the month's last day, or first for a future.
     header_day = header.day or (1 if candidate.future else 31)
     if candidate.future:
         year = header.year if (month, day) >= (header.month, header_day) else header.year + 1

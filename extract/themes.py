@@ -8,12 +8,12 @@ Themes come from three places:
   trees;
 - enumerations of fields in running text about this CTG: "elle porte sur quatre axes : la
   petite enfance, ...", "dans les domaines de la jeunesse, du logement et de l'accès aux droits",
-  "en faveur de l'enfance et de la parentalité", a list after "autour de trois thématiques :";
-- the fields named by the territory's own objectives ("renforcer l'offre de soutien à la
+  "en faveur de la parentalité et du logement", a list after "autour de trois thématiques :";
+- the fields named by the territory's own objectives ("étoffer l'accompagnement à la
   parentalité").
 
-What is said of CTGs in general ("une CTG peut couvrir ...", "la CTG couvre l'ensemble des
-domaines d'intervention de la Caf : ...", a "Qu'est-ce que la CTG ?" section) gives no theme
+What is said of CTGs in general ("une CTG peut couvrir ...", "la CTG porte sur tous les
+champs d'action de la Caf : ...", a "Qu'est-ce que la CTG ?" section) gives no theme
 (``extract.scope``).
 """
 
@@ -50,7 +50,7 @@ from models.document import Block, Document, Page
 from models.objectives import Level, Objective
 from models.themes import Theme, ThemeRecord
 
-# An axis heading: "Axe 1 : Petite-enfance", "AXE 2 – Enfance jeunesse", "Orientation n°3 :
+# An axis heading: "Axe 1 : Petite-enfance", "AXE 3 – Enfance jeunesse", "Orientation n°3 :
 # Parentalité", "Thématique : Accès aux droits".
 AXIS_HEADING = re.compile(
     r"""^\s*(?:axe|orientation|priorit[ée]|th[ée]matique|volet|champ\s+d['’]intervention|domaine)\s*
@@ -66,8 +66,8 @@ DIAGNOSTIC_HEADING = re.compile(
         (?:(?:la|le|les)\s+|l['’]\s*)?(?P<label>\S.{1,80})$""",
     re.IGNORECASE | re.VERBOSE,
 )
-# A heading or title led by fields, then about the CTG: "Petite enfance et jeunesse : la CTG
-# renouvelée", "Parentalité – la nouvelle convention signée".
+# A heading or title led by fields, then about the CTG: "Enfance et parentalité : une CTG
+# pour 2025-2029", "Parentalité – la nouvelle convention signée".
 LABEL_LEAD = re.compile(r"^\s*(?P<label>[^:–—|]{3,80}?)\s*[:–—|]\s*(?P<rest>\S.*)$")
 # At most this many words before a colon name the field leading a part of an inline list.
 INLINE_HEAD_WORDS = 6
@@ -207,8 +207,8 @@ def prose_themes(doc: Document) -> list[ProseThemes]:
     least two fields, one of them by its full name; without a cue it must name three such fields.
     Weak words ("enfants", "parents", "jeunes") and the names of facilities ("accueils de loisirs",
     "centres sociaux") count only inside an enumeration. A statement that
-    does not point at this CTG must at least speak of a CTG, a plan or its axes: "des structures
-    travaillant autour de l'enfance et de la jeunesse" lists no axes."""
+    does not point at this CTG must at least speak of a CTG, a plan or its axes: "des associations
+    qui agissent en faveur de la jeunesse et du logement" lists no axes."""
     cues = _prose_cues()
     cue_pattern, boilerplate, topic, weak, axis_predicate = (cues.enumeration, cues.boilerplate, cues.topic, cues.weak,
                                                               cues.axis_predicate)
@@ -268,7 +268,7 @@ def prose_themes(doc: Document) -> list[ProseThemes]:
             continue
         cue = cue_pattern.search(fold_aligned(text))
         if cue and len([m for m in mentions if m[0] >= cue.start()]) >= 2:
-            # The enumeration after its cue; a cue after the fields ("... figurent en bonne place")
+            # The enumeration after its cue; a cue after the fields ("... figurent parmi les priorités")
             # keeps them all.
             mentions = [m for m in mentions if m[0] >= cue.start()]
         strong = {theme for start, end, theme in mentions if fold(text[start:end]) not in weak}
@@ -310,7 +310,7 @@ def extract_themes(doc: Document, objectives: list[Objective] = ()) -> list[Them
                 label=enumeration.label[:300]))
     for objective in objectives:
         if objective.rule in PROSE_RULES:
-            # The territory's own objectives name its fields: "renforcer l'offre de soutien à la
+            # The territory's own objectives name its fields: "étoffer l'accompagnement à la
             # parentalité"; the facility an objective works on does not ("agrandir l'accueil de loisirs").
             cues = _prose_cues()
             mentions = [(fold(objective.text[start:end]), t) for start, end, t in theme_mentions(objective.text)

@@ -12,7 +12,7 @@ CAF_CASES = [
     ("Thierry Mathieu, Directeur de la Caisse d’allocations familiales de l’Hérault (Caf).", "Hérault", "Caf de l'Hérault"),
     ("La Caisse d'allocations familiales du Nord représentée par la Présidente de son Conseil.", "Nord", "Caf du Nord"),
     ("Michel Arrouy et Thierry Mathieu, directeur de la CAF Hérault.", "Hérault", "Caf de l'Hérault"),
-    ("La Caisse d'allocations familiales (Caf) de la Haute-Garonne s'engage.", "Haute-Garonne", "Caf de la Haute-Garonne"),
+    ("La Caisse d'allocations familiales (Caf) des Hautes-Alpes s'engage.", "Hautes-Alpes", "Caf des Hautes-Alpes"),
     ("Signature avec la Caf des Bouches-du-Rhône.", "Bouches-du-Rhône", "Caf des Bouches-du-Rhône"),
     ("C'est à partir de nos politiques réciproques, CAF du Nord et CAVM, que les enjeux ont été retenus.",
      "Nord", "Caf du Nord"),
@@ -45,7 +45,7 @@ def test_caf_ignores_department_comparisons():
 
 @pytest.mark.parametrize("text", [
     "La CAF d'Alençon a signé la convention avec la commune.",        # a town's Caf
-    "Le directeur de la CAF du Calaisis était présent.",              # an area's Caf
+    "Le directeur de la CAF du Hainaut était présent.",               # an area's Caf
     "La Caf du Béarn et de la Soule accompagne la commune.",
     "La Caf accompagne les familles du territoire.",                  # no departement at all
     "Les bénéficiaires de la CSS (complémentaire santé solidaire) sont suivis.",

@@ -101,8 +101,9 @@ PRESS_COMMUNIQUE = (
     "Contact presse : Léa Moreau, service communication.")
 
 CONVENTION = (
-    "CONVENTION TERRITORIALE GLOBALE\n\nEntre la Caisse d'allocations familiales de la Somme, ci-après dénommée "
-    "« la Caf », et la Communauté de communes du Vimeu, représentée par son Président, dûment autorisé.\n\n"
+    "CONVENTION TERRITORIALE GLOBALE\n\nEntre la Caisse d'allocations familiales de la Somme, ci-après désignée "
+    "par « la Caf », d'une part, et, d'autre part, la Communauté de communes du Vimeu, représentée par son "
+    "Président, dûment autorisé.\n\n"
     "Il est convenu et arrêté ce qui suit :\n\nArticle 1 - Objet de la convention\n\nArticle 2 - Les champs "
     "d'intervention\n\nArticle 3 - Durée de la convention\n\nFait à Amiens en autant d'exemplaires originaux.")
 
@@ -186,8 +187,8 @@ def test_html_page_titled_by_the_ctg_presents_it(title, body, kind):
 
 
 def test_an_invitation_to_the_press_is_a_press_release_not_a_letter():
-    text = ("INVITATION PRESSE\n\nLe maire de Figeac et la directrice de la Caf du Lot ont le plaisir de vous "
-            "convier à la signature de la convention territoriale globale, le lundi 9 juin à 11 heures.")
+    text = ("INVITATION PRESSE\n\nLe maire de Paimpol et la directrice de la Caf des Côtes-d'Armor ont le plaisir "
+            "de vous convier à la signature de la convention territoriale globale, le lundi 9 juin à 11 heures.")
     assert classify(make_doc(text)) is DocKind.PRESS_RELEASE
 
 
@@ -212,7 +213,7 @@ def test_a_news_article_with_a_what_is_box_stays_a_press_release():
 def test_news_of_a_council_vote_is_a_press_release_not_a_deliberation():
     # The formulae of the register are quoted: they are a speaker's words, not the text's own.
     text = ("Réunis lundi soir, les élus de la communauté de communes ont adopté la convention territoriale "
-            "globale. « Il s'agit d'autoriser le président à signer la convention », a expliqué le rapporteur, "
+            "globale. « Le conseil autorise le président à signer ce texte », a résumé le rapporteur, "
             "Paul Girard. « Après en avoir délibéré, le conseil approuve », a-t-il conclu sous les "
             "applaudissements.")
     assert classify(make_doc(text)) is DocKind.PRESS_RELEASE
@@ -392,10 +393,10 @@ def test_an_article_about_a_diagnostic_is_no_diagnostic():
 
 
 @pytest.mark.parametrize("text, count", [
-    ("La convention a été signée vendredi 28 février en mairie.", 1),
+    ("Les élus ont signé la convention vendredi 14 mars, en mairie.", 1),
     ("Le maire et la directrice l'ont paraphée ce lundi.", 1),
     ("Réunis jeudi soir, les élus ont voté. Mardi dernier, la Caf l'avait validée.", 2),
-    ("Ils ont signé le jeudi 1er décembre.", 1),
+    ("Ils ont signé le jeudi 9 novembre.", 1),
     # A date in full, opening hours, a weekly habit.
     ("La convention a été signée le mardi 13 mai 2025.", 0),
     ("Accueil du lundi au vendredi, de 9 h à 17 h.", 0),
@@ -408,7 +409,7 @@ def test_news_deixis(text, count):
 @pytest.mark.parametrize("block, stamp", [
     ("Publié le 27 juin 2024 à 11:42", True),
     ("Publié le 08/09/2023 à 18h05 - Mis à jour le 09/09/2023", True),
-    ("samedi 2 octobre 2021 à 06:17", True),
+    ("mardi 5 octobre 2021 à 07:42", True),
     ("Publié le 20 octobre 2023", False),
     ("Le 14 mai 2024 à 11h00, la Ville et la Caf ont signé la convention territoriale globale en mairie.", False),
 ])
@@ -417,14 +418,14 @@ def test_publication_stamp(block, stamp):
 
 
 @pytest.mark.parametrize("blocks, marks", [
-    (["Bastia, lundi 3 juin 2024. C'est au siège de la Caf que la convention a été signée."], 1),
+    (["Lorient, lundi 3 juin 2024. C'est au siège de la Caf que la convention a été signée."], 1),
     (["La convention a été signée.", "J.-P. M."], 1),
     (["La convention a été signée.", "A. V."], 1),
     (["La convention a été signée.", "Rédaction"], 1),
-    (["Bastia, le 3 juin 2024 - La convention a été signée.", "Texte.", "B. L."], 2),
+    (["Lorient, le 3 juin 2024 - La convention a été signée.", "Texte.", "B. L."], 2),
     # A deliberation's place and date, a signature block, a date alone.
-    (["Fait à Bastia, le 3 juin 2024. Le Maire"], 0),
-    (["Bastia, le 3 juin 2024"], 0),
+    (["Fait à Lorient, le 3 juin 2024. Le Maire"], 0),
+    (["Lorient, le 3 juin 2024"], 0),
     (["La convention a été signée.", "Le Maire"], 0),
 ])
 def test_journalist_marks(blocks, marks):
@@ -435,7 +436,7 @@ def test_journalist_marks(blocks, marks):
     (["Nos engagements", "Accueillir les tout-petits."], 1),
     (["Notre projet pour les familles", "Nos axes de travail"], 2),
     # A sentence, a quoted heading.
-    (["Les axes retenus pour notre territoire sont la petite enfance et la jeunesse."], 0),
+    (["Les priorités choisies pour notre commune restent l'accueil des bébés et les loisirs des ados."], 0),
     (["« Nous y arriverons »"], 0),
 ])
 def test_first_person_headings(blocks, count):

@@ -161,15 +161,15 @@ def test_long_prose_list_written_without_hyphens():
 
 
 def test_list_item_is_cut_where_the_communes_name_ends():
-    doc = make_doc("Le renouvellement de la CTG entre la Caf et les communes de Riom, Mozac et Ménétrol pour la période "
-                   "2025-2029 a eu lieu cette semaine.")
+    doc = make_doc("Cette semaine, la CTG liant la Caf aux communes de Riom, Mozac et Ménétrol pour les années 2025 "
+                   "à 2029 a été reconduite.")
     communes, _ = extract_communes(doc, None, caf("63", "Puy-de-Dôme"))
     assert names(communes) == ["Riom", "Mozac", "Ménétrol"]
 
 
 def test_group_territory_gives_its_members_and_the_count_said_of_them():
-    doc = make_doc("Pourquoi ces trois communes signent avec la Caf\n\nLes municipalités de Viviers, du Teil et de Cruas "
-                   "ont signé leur convention territoriale globale.")
+    doc = make_doc("Ces trois communes s'unissent pour les familles\n\nAu printemps, les municipalités de Viviers, du "
+                   "Teil et de Cruas se sont engagées ensemble dans leur convention territoriale globale.")
     group = Territory(**GROUNDING, name="Viviers, Le Teil et Cruas", type=TerritoryType.MULTI_COMMUNES)
     communes, count = extract_communes(doc, group, caf("07", "Ardèche"))
     assert [(c.name, c.code) for c in communes] == [("Viviers", "07346"), ("Le Teil", "07319"), ("Cruas", "07076")]
@@ -177,21 +177,23 @@ def test_group_territory_gives_its_members_and_the_count_said_of_them():
 
 
 def test_names_shortened_by_the_writer_resolve_within_the_departement():
-    doc = make_doc("La démarche implique la Caf des Ardennes, les partenaires, et des villes de Charleville et de Sedan.")
+    doc = make_doc("Outre la Caf des Ardennes, les villes de Charleville et de Sedan prennent part à la démarche.")
     communes, _ = extract_communes(doc, epci("Communauté d'agglomération Ardenne Métropole"), caf("08", "Ardennes"))
     assert [(c.name, c.code) for c in communes] == [("Charleville", "08105"), ("Sedan", "08409")]
 
 
 def test_contracted_articles_give_the_official_name():
-    doc = make_doc("Les municipalités de Viviers, du Teil et de Cruas ont signé avec la communauté de communes.")
+    doc = make_doc("Avec la communauté de communes, les municipalités de Viviers, du Teil et de Cruas ont signé "
+                   "la CTG.")
     communes, _ = extract_communes(doc, epci("Communauté de communes Du Rhône aux Gorges de l'Ardèche"),
                                    caf("07", "Ardèche"))
     assert names(communes) == ["Viviers", "Le Teil", "Cruas"]
 
 
 def test_communes_named_as_parties_beside_the_epci():
-    doc = make_doc("La CTG de la Communauté de communes du Pays de Lamastre a été signée avec la Caf. Elle associe "
-                   "également la préfecture, le Département, la MSA et la Commune de Désaignes.\n\n"
+    doc = make_doc("La Communauté de communes du Pays de Lamastre et la Caf ont signé leur CTG le 5 juin. Sont "
+                   "également associés à la convention l'État, le conseil départemental, la MSA et la Commune de "
+                   "Désaignes.\n\n"
                    "Marc Roy, maire d'Empurany, et la présidente ont signé la convention.")
     communes, _ = extract_communes(doc, epci("Communauté de communes du Pays de Lamastre"), caf("07", "Ardèche"))
     assert [(c.name, c.code, c.rule) for c in communes] == [("Désaignes", "07079", "party_commune"),
@@ -215,11 +217,11 @@ def test_communes_not_named_as_parties_or_members(text):
 
 @pytest.mark.parametrize("text, value", [
     ("Partenaire majeur des 31 communes qui composent la communauté, la Caf intervient.", 31),
-    ("La communauté de communes a signé mardi une nouvelle CTG avec 25 communes, le SIVOM et la Caf.", 25),
-    ("Dans les locaux de cette agglomération qui regroupe quatre communes, la convention a été signée.", 4),
-    ("La Caf s'associe à la communauté urbaine, et aux 34 communes la composant, dans une démarche commune.", 34),
-    ("Un plan d'action sera mis en place à destination des 11 communes du Pays de Lamastre.", 11),
-    ("Les 18 communes et les 3 syndicats du secteur s'engagent dans la démarche.", 18),
+    ("Une nouvelle CTG a été signée mardi par la communauté de communes avec 25 communes, un SIVOM et la Caf.", 25),
+    ("La convention a été signée au siège de l'agglomération, qui rassemble quatre communes.", 4),
+    ("La Caf s'engage auprès de la métropole et des 34 communes la composant pour un projet partagé.", 34),
+    ("Le plan d'action profitera aux 11 communes du Pays de Lamastre.", 11),
+    ("Avec la Caf, les 18 communes et les 3 syndicats du secteur portent ensemble le projet.", 18),
     ("Signature entre la Caf et les cinq communes de Lamastre, Désaignes, Empurany, Nozières et Lafarre.", 5),
 ])
 def test_count_stated_in_every_form(text, value):

@@ -175,15 +175,16 @@ def test_table_columns_of_other_territories_are_not_the_territorys():
     ("Avec près de 41 000 habitants, la ville est la plus peuplée du canton.", [(41000, "habitants")]),
     ("La commune compte un peu moins de 12 000 habitants.", [(12000, "habitants")]),
     ("L'intercommunalité regroupe moins de 45 000 habitants.", [(45000, "habitants")]),
-    ("Ici, plus de 60 % de la population est couverte par une prestation.", [(60, "%")]),
+    ("Ici, plus de 60 % des habitants touchent au moins une prestation.", [(60, "%")]),
     ("La Caf verse des prestations à 9 500 habitants (38,5 % de la population).", [(9500, "habitants"), (38.5, "%")]),
     # Money per year and over the period; "M€" and "M €".
     ("La Caf apportera 2,3 millions d'euros par an, soit 9,2 millions d'euros sur la durée de la convention.",
      [(2_300_000, "EUR"), (9_200_000, "EUR")]),
-    ("La Caisse verse 31 M€ de prestations aux familles du canton et un peu plus d'1 M € en action sociale.",
+    ("Les familles du canton reçoivent 31 M€ de prestations ; l'action sociale y ajoute un peu plus d'1 M €.",
      [(31_000_000, "EUR"), (1_000_000, "EUR")]),
     # A noun in apposition opens a statement, not an action to take.
-    ("Établissement de droit privé, la Caf verse 12 M€ de prestations aux familles.", [(12_000_000, "EUR")]),
+    ("Établissement investi d'une mission de service public, la Caf distribue 12 M€ aux familles.",
+     [(12_000_000, "EUR")]),
     # A label before its value is a key figure, even when the label is a noun of action.
     ("Accompagnement financier de la Caf : près de 1,4 million d'euros par an.", [(1_400_000, "EUR")]),
 ])
@@ -193,7 +194,7 @@ def test_counts_of_plan_items_services_and_approximate_numbers(text, expected):
 
 @pytest.mark.parametrize("text", [
     # National statistics.
-    "Ainsi, au niveau national, la COG prévoit de couvrir 95 % des habitants par une CTG.",
+    "À l'échelle du pays, la COG fixe l'objectif de 95 % de la population vivant sur un territoire doté d'une CTG.",
     "Déployée depuis 2010 sur le territoire national, la démarche a convaincu 88 % des maires interrogés.",
     # A number heading a section, an inventory's line of one, a ratio.
     "1 Familles et parentalité",

@@ -41,21 +41,22 @@ MORE_ORDINAL_CASES = [
     ("La convention a été renouvelée pour la troisième fois ce printemps.", 3),
     # A renewal after a first CTG named in the past.
     ("Une première CTG avait été signée en 2017 avec la Caf.\n\nLa commune a renouvelé ce partenariat.", 2),
-    ("En 2019, la communauté s'était engagée autour d'une première convention territoriale globale.\n\n"
-     "Elle signe aujourd'hui une nouvelle CTG avec la Caf.", 2),
+    ("Dès 2019, la communauté s'était lancée dans une première convention territoriale globale.\n\n"
+     "Elle signe ce mois-ci une nouvelle CTG avec la Caf.", 2),
     ("La première convention ayant expiré l'an dernier, une nouvelle mouture a été signée par les élus.", 2),
-    ("La nouvelle convention territoriale globale a été signée jeudi. La première CTG comptait trois axes.", 2),
+    ("Jeudi, les élus ont signé la nouvelle convention territoriale globale. La première CTG avait trois axes.", 2),
     # A renewal without a first one named says nothing of the rank.
-    ("Renouvellement de la Convention Territoriale Globale entre la Caf et la commune.", None),
+    ("La Caf et la commune renouvellent leur Convention Territoriale Globale.", None),
     ("Les partenaires signent une nouvelle CTG pour les familles du territoire.", None),
     # A first CTG named in the past, and no renewal: nothing.
     ("Une première CTG avait été signée lors de la fusion des communes.", None),
     # Rankings among territories are no ranks of this CTG.
-    ("Vers la signature de la première convention territoriale globale dans le Val-de-Marne.", None),
+    ("Cap sur la signature de la première CTG dans le Val-de-Marne.", None),
     ("C'est la première CTG du département, saluée par le préfet.", None),
     ("La deuxième CTG signée en Occitanie associe une commune rurale.", None),
     ("Il s'agit de la première CTG à l'échelle nationale à inclure le logement.", None),
-    ("Cette convention est la première d'une série que la Caf signera avec les communes.", None),
+    ("Premier texte d'une longue liste, cette convention sera suivie d'autres signées par la Caf avec les communes.",
+     None),
     ("La commune est la 9e signature en Bretagne.", None),
     ("La ville signe son 4e Contrat Enfance Jeunesse avec la Caf.", None),
     # This territory's first CTG stays 1, its rank named after its territory.

@@ -201,11 +201,11 @@ def signatories(doc, nlp=None) -> set[str]:
 # --- signing sentences in prose ----------------------------------------------------------------
 
 def test_long_enumeration_of_signers_each_with_a_role():
-    doc = make_doc("Ce 4 octobre, Yves Leroy, maire de Brive, et président de l'agglomération, Agnès Dumas, directrice "
-                   "de la CAF, Louis Caron, maire de Malemort, et Rose Petit, adjointe à la mairie de Malemort, ont signé "
-                   "la convention territoriale globale.")
+    doc = make_doc("À l'hôtel d'agglomération, Agnès Dumas, directrice de la CAF, Yves Lacombe, maire de Brive, et "
+                   "président de l'agglomération, Louis Caron, maire de Malemort, et Rose Petit, adjointe à la mairie "
+                   "de Malemort, ont tous quatre signé le document le 4 octobre.")
     assert people(doc) == {
-        "Yves Leroy": ("Maire", "commune", True),
+        "Yves Lacombe": ("Maire", "commune", True),
         "Agnès Dumas": ("Directrice", "caf", True),
         "Louis Caron": ("Maire", "commune", True),
         "Rose Petit": ("Adjointe", "commune", True),
@@ -213,20 +213,20 @@ def test_long_enumeration_of_signers_each_with_a_role():
 
 
 def test_role_before_the_name_without_a_comma_after_a_determiner():
-    doc = make_doc("Le maire de Tulle Pierre Garnier a signé la CTG aux côtés du Député-Maire Paul LEROY et de la Caf, "
+    doc = make_doc("Le maire de Tulle Pierre Garnier a signé la CTG aux côtés du Député-Maire Paul LAVAL et de la Caf, "
                    "représentée par sa présidente Inès Morel.")
     assert people(doc) == {
         "Pierre Garnier": ("Maire", "commune", True),
-        "Paul Leroy": ("Député-Maire", "commune", True),
+        "Paul Laval": ("Député-Maire", "commune", True),
         "Inès Morel": ("Présidente", "caf", True),
     }
 
 
 def test_a_role_with_an_article_after_a_name_does_not_take_the_next_persons_title():
-    doc = make_doc("Le président du conseil d'administration de la Caf, Marc Leduc, le directeur, Henri Vasseur, et "
-                   "le maire, Sophie Garnier, ont scellé ce jour un accord.")
+    doc = make_doc("Mercredi, la présidente du conseil d'administration de la Caf, Nadia Ferrand, le directeur, Henri "
+                   "Vasseur, et le maire, Sophie Garnier, avaient enfin scellé leur partenariat.")
     assert people(doc) == {
-        "Marc Leduc": ("Président du conseil d'administration", "caf", True),
+        "Nadia Ferrand": ("Présidente du conseil d'administration", "caf", True),
         "Henri Vasseur": ("Directeur", "other", True),
         "Sophie Garnier": ("Maire", "commune", True),
     }
@@ -251,14 +251,15 @@ def test_a_surname_alone_joins_the_full_name_written_elsewhere():
 def test_persons_at_the_signing_event_named_with_a_role():
     doc = make_doc("Présents pour cette signature, Jacques Morin, président de la communauté de communes, et Rose Petit "
                    "(maire de Lavaur) ont salué le travail accompli.\n\n"
-                   "La signature a été réalisée entre les partenaires et Hugo Bel, vice-président de la Caf, jeudi.\n\n"
-                   "Le directeur de la Caf, Luc ANTOINE, était aux côtés de Nina Roy, maire, pour la signature de la CTG.")
+                   "Jeudi, la signature s'est faite entre l'ensemble des partenaires et Hugo Bel, vice-président "
+                   "de la Caf.\n\n"
+                   "Pour signer la CTG, Nina Roy, maire, avait à sa droite le directeur de la Caf, Luc ANTOINE.")
     assert signatories(doc) == {"Jacques Morin", "Rose Petit", "Hugo Bel", "Luc Antoine", "Nina Roy"}
 
 
 def test_roles_given_respectively_pair_with_the_names_in_order():
     doc = make_doc("Lucie Bernard et Omar Said, respectivement présidente et directeur de la Caf du Tarn, ont signé la "
-                   "convention, ainsi que le président et la directrice générale de la MSA, Karl Weber et Eva Klein.")
+                   "convention, de même que la directrice générale et le président de la MSA, Eva Klein et Karl Weber.")
     assert people(doc) == {
         "Lucie Bernard": ("Présidente", "caf", True),
         "Omar Said": ("Directeur", "caf", True),
@@ -273,17 +274,18 @@ def test_the_field_of_a_role_belongs_to_the_role():
 
 
 def test_a_deputy_standing_in_for_the_mayor_signs_and_the_mayor_does_not():
-    doc = make_doc("Hier, le directeur de la Caisse d'allocations familiales (Caf) de l'Aude, Paul Ribes, et l'adjoint "
-                   "délégué aux solidarités, Marc Diaz, qui représentait le maire Jean Roca, ont signé la convention.")
+    doc = make_doc("En mairie jeudi, Marc Diaz, l'adjoint chargé de la jeunesse, qui remplaçait le maire Jean Roca, "
+                   "et la directrice de la Caisse d'allocations familiales (Caf) de l'Aude, Paula Ribes, ont paraphé "
+                   "la CTG.")
     assert people(doc) == {
-        "Paul Ribes": ("Directeur", "caf", True),
-        "Marc Diaz": ("Adjoint délégué aux solidarités", "commune", True),
+        "Paula Ribes": ("Directrice", "caf", True),
+        "Marc Diaz": ("Adjoint chargé de la jeunesse", "commune", True),
         "Jean Roca": ("Maire", "commune", False),
     }
 
 
 def test_party_clause_names_without_roles_and_a_new_director():
-    doc = make_doc("Signature d'une convention entre la Caf et la communauté de communes représentée par Hélène Vidal "
+    doc = make_doc("Signature d'une convention avec la Caf pour l'intercommunalité, représentée par Hélène Vidal "
                    "et Marc Bonnet.\n\nLa Caf de l'Oise, représentée par sa nouvelle directrice, Camille Fontaine, a "
                    "signé le même jour.")
     found = people(doc)
@@ -293,9 +295,9 @@ def test_party_clause_names_without_roles_and_a_new_director():
 
 
 def test_the_elected_person_named_just_before_signs_when_the_elected_is_said_to_sign():
-    doc = make_doc("Samedi, le maire de Cayenne, Marc Lodéon, présentait ses voeux à la population. À cette occasion, "
-                   "l'élu a signé la convention territoriale globale avec la Caf.")
-    assert signatories(doc) == {"Marc Lodéon"}
+    doc = make_doc("Dimanche, la maire de Kourou, Anne Lodéon, inaugurait le nouveau marché couvert. Dans la foulée, "
+                   "l'élue a paraphé avec la directrice de la Caf le document qui engage la commune jusqu'en 2027.")
+    assert signatories(doc) == {"Anne Lodéon"}
 
 
 # --- captions ----------------------------------------------------------------------------------
@@ -345,11 +347,11 @@ def test_lists_that_are_no_caption_of_the_signing(text):
 @pytest.mark.parametrize("text", [
     "« Nous avons signé une belle convention », a déclaré Jean Dupuis, maire de Lunel.",
     "La convention a été signée. « Elle permettra d'ouvrir une crèche », précise Paul Abel, directeur de la Caf.",
-    "Patrick Divet, directeur de la Caf, a indiqué que d'autres conventions seront signées en 2025.",
+    "Bruno Castel, directeur de la Caf, a précisé que d'autres conventions seront signées en 2025.",
     "Signée en 2022, la convention a permis, selon Jacques Morel, président de la Caf, de financer trois crèches.",
     "La signature de la CTG marque une étape, souligne Anne Roux, vice-présidente.",
-    ("« Il s'agit d'autoriser le président à signer la convention, introduit Léa Garcia, conseillère "
-     "communautaire. Elle vise les familles. »"),
+    ("« Ce soir, nous demandons au conseil de laisser le maire signer la convention, expose Léa Garcia, "
+     "adjointe aux familles. Elle nous engage pour quatre ans. »"),
 ])
 def test_quoted_speakers_are_not_signatories(text):
     assert signatories(make_doc(text)) == set()
@@ -377,9 +379,9 @@ def test_attendance_lists_and_councillors_are_not_signatories(text):
     "La Vice-Présidente du CCAS a signé la convention.",
     "La convention signée avec la Communauté de Communes Terres du Lauragais sera mise en oeuvre.",
     "Signature de la CTG avec Grand Poitiers et Val de Garonne Agglomération",
-    "Le président de la Communauté d'Agglomération Saumur Val de Loire a signé la convention.",
+    "Le président de la Communauté d'Agglomération Maubeuge Val de Sambre a signé la convention.",
     "La Caf, représentée par son Président, Monsieur Xxxxx XXXXXX, et par sa directrice, Madame Xxxxxx XXXX-XXX, signe.",
-    "La Communauté de Communes Sud Vendée Littoral, représentée par sa Présidente, signe la convention.",
+    "La Communauté de Communes Sud Retz Atlantique, représentée par son Président, signe la convention.",
     "La convention a été signée à la salle Jean Moulin par le maire et la directrice de la Caf.",
     "La convention, cosignée avec Bretagne Romantique, a été signée à Pont Audemer.",
 ])
@@ -388,12 +390,12 @@ def test_organisations_places_and_anonymised_names_are_no_persons(text, nlp):
 
 
 def test_a_signing_title_does_not_reach_names_in_lines_run_together_without_stops():
-    doc = make_doc("Signature de la CTG de Rieux, le 8 avril 2015 | Elle porte sur la petite enfance et la jeunesse "
-                   "des communes du territoire rural et de ses hameaux les plus éloignés du centre-bourg Dans le "
-                   "département, la ville de Rieux s'est engagée dans cette démarche contractuelle en avril 2015 sur "
-                   "les champs de l'accès aux droits, de la parentalité, du logement, de la petite enfance et de la "
-                   "vie sociale Le premier comité de pilotage a eu lieu le 18 mars 2016, en présence de Paul Fabre, "
-                   "maire de la commune, et de Rose Petit, directrice de la Caf")
+    doc = make_doc("Signature de la CTG de Saint-Gaudens, le 14 juin 2019 | Elle concerne les crèches, les accueils de "
+                   "loisirs et les espaces de vie sociale d'une ville de piémont dont les quartiers hauts restent loin "
+                   "des services Depuis l'automne 2018, Saint-Gaudens préparait ce contrat avec la Caf autour des "
+                   "loisirs des adolescents, du soutien aux parents, de l'habitat et de l'aide aux démarches Lors de "
+                   "la première réunion du comité technique, le 2 octobre 2019, étaient réunis Paul Fabre, maire de "
+                   "la commune, et Rose Petit, directrice de la Caf")
     assert signatories(doc) == set()
 
 
@@ -454,7 +456,8 @@ def test_signing_phrasings(text, expected):
 
 @pytest.mark.parametrize("text", [
     "Le conseil invite Anne Lefort, maire, à parapher la convention lors de la prochaine séance.",
-    "Le comité de pilotage s'est réuni en présence de Luc Brun, maire, et de Julie Bonnet, directrice de la Caf.",
+    ("Mardi, le comité de pilotage a fait le point en présence de Luc Brun, maire, et de Julie Bonnet, directrice "
+     "de la Caf."),
     "Date de signature : 3 mai 2024. Anne Lefort, maire, a présenté le plan d'actions.",
 ])
 def test_no_signing_in_these_phrasings(text):
@@ -467,7 +470,7 @@ def test_ocr_accents_in_a_party_clause_are_tolerated():
 
 
 @pytest.mark.parametrize("text", [
-    "Marc Diaz, premier adjoint, a signé la convention au nom du maire Jean Roca, retenu à Paris.",
+    "Marc Diaz, premier adjoint, a signé la convention au nom du maire Jean Roca, retenu à Strasbourg.",
     "Le maire Jean Roca, excusé, était représenté par Marc Diaz, premier adjoint, pour la signature de la CTG.",
     "Marc Diaz, premier adjoint, a signé la convention en lieu et place du maire, Jean Roca.",
     "En l'absence de Jean Roca, maire, Marc Diaz, premier adjoint, a signé la convention.",

@@ -74,7 +74,7 @@ def test_period_on_a_slide_next_to_its_duration():
 
 
 def test_amendment_extends_the_period():
-    doc = make_doc("Vu la convention territoriale globale conclue pour la période du 1er janvier 2020 au 31 décembre "
+    doc = make_doc("Vu la convention territoriale globale conclue du 1er janvier 2020 au 31 décembre "
                    "2024 ;\n\nArticle 2 – Durée\n\nLa présente convention prend effet au 1er janvier 2020. Par avenant "
                    "n°1, elle est prolongée jusqu'au 31 décembre 2025.")
     period = extract_period(doc)
@@ -114,7 +114,7 @@ def test_a_ctg_of_an_earlier_rank_is_the_past():
 
 HALF_AND_OTHER_CASES = [
     # An end stated alone, in a sentence about the CTG: the start stays unknown.
-    ("La commune et la Caf du Tarn ont reconduit leur CTG jusqu'en 2028, pour le bien des familles.", (None, 2028)),
+    ("La commune et la Caf du Tarn ont reconduit leur CTG jusqu'en 2028.", (None, 2028)),
     ("Cette convention trace la feuille de route des élus jusqu'à fin 2027.", (None, 2027)),
     ("La convention territoriale globale court jusqu'au 31 décembre 2026.", (None, 2026)),
     ("Signée l'an passé, cette CTG engage les partenaires jusqu'en décembre 2029.", (None, 2029)),
@@ -125,8 +125,8 @@ HALF_AND_OTHER_CASES = [
     ("La Ctg 2021‐2024 de la commune de Lodève a été élaborée avec les habitants.", (2021, 2024)),
     ("Notre CTG 2023‑2027 mobilise les partenaires.", (2023, 2027)),
     # The CTG subject of a second predicate after another plan's name.
-    ("La CTG fixe les priorités. Elle prend le relais du contrat enfance jeunesse et couvrira la période "
-     "allant du 1er janvier 2021 au 31 décembre 2024.", (2021, 2024)),
+    ("La CTG fixe les priorités. Elle remplace peu à peu le contrat enfance jeunesse et portera sur la période "
+     "du 1er janvier 2021 au 31 décembre 2024.", (2021, 2024)),
     # A renewed CTG: the period that ends when it begins is the previous one.
     ("De 2018 à 2021, une CTG a été signée entre la commune et la Caf.\n\nLa CTG, qui sera renouvelée pour "
      "la période 2022-2025, comptera quatre axes.", (2022, 2025)),
@@ -150,19 +150,19 @@ def test_period_half_known_and_other_phrasings(text, expected):
 
 
 def test_end_only_period_has_provenance():
-    period = extract_period(make_doc("Préambule.\f La Ville et la Caf ont annoncé la reconduction de leur "
-                                     "Convention Territoriale Globale jusqu'en 2029, pour les familles."))
-    assert (period.start, period.end, period.rule, period.page) == (None, 2029, "until_year", 2)
-    assert "jusqu'en 2029" in period.snippet
+    period = extract_period(make_doc("Préambule.\f Pour les familles, la Ville et la Caf renouvellent ensemble "
+                                     "leur Convention Territoriale Globale jusqu'en 2030."))
+    assert (period.start, period.end, period.rule, period.page) == (None, 2030, "until_year", 2)
+    assert "jusqu'en 2030" in period.snippet
 
 
 @pytest.mark.parametrize("text, expected", [
     # "Elle" on the next page stands for the CTG named last.
-    ("La CTG fixe les priorités du territoire pour les familles.\fElle couvrira, avec l'appui des communes "
-     "membres, la période allant du 1er janvier 2021 au 31 décembre 2024.", (2021, 2024)),
+    ("La CTG fixe les priorités du territoire pour les familles.\fElle vaudra, avec l'appui des communes "
+     "membres, du 1er janvier 2021 au 31 décembre 2024.", (2021, 2024)),
     # ... or for another plan, named after the CTG.
-    ("La CTG s'inscrit dans la convention d'objectifs et de gestion de la branche Famille.\fElle couvre, pour "
-     "toutes les Caf du pays, la période allant du 1er janvier 2023 au 31 décembre 2027.", None),
+    ("La CTG décline localement la convention d'objectifs et de gestion de la branche Famille.\fElle vaut, pour "
+     "toutes les Caf du pays, du 1er janvier 2023 au 31 décembre 2027.", None),
 ])
 def test_period_of_a_pronoun_takes_its_antecedent(text, expected):
     period = extract_period(make_doc(text))
@@ -206,16 +206,15 @@ OTHER_PERIODS_PROBE = [
     ("Élu en 2020 pour six ans, le maire a signé la CTG.", None),
     ("Valable jusqu'en 2027, le contrat de ville fixe quatre axes. La CTG est signée.", None),
     ("Le PEDT de la commune court jusqu'en 2026, comme la CTG.", None),
-    ("La CTG de Millau.\n\nDocument | Période\n\nContrat de ville | 2024-2030", None),
-    ("La CTG de Millau a été signée hier.\n\nLes travaux de la future crèche s'étaleront de 2025 à 2027.", None),
-    ("La CTG de Millau a été signée hier.\n\nLa médiathèque sera rénovée entre 2024 et 2026.", None),
+    ("La CTG de Dinard.\n\nDocument | Période\n\nContrat de ville | 2024-2030", None),
+    ("La CTG de Dinard a été signée hier.\n\nLes travaux de la future crèche s'étaleront de 2025 à 2027.", None),
+    ("La CTG de Dinard a été signée hier.\n\nLa médiathèque sera rénovée entre 2024 et 2026.", None),
     ("CTG de Redon : le maire, élu depuis 2014, entame son deuxième mandat (2020-2026).", None),
     ("La CTG s'appuie sur le plan pluriannuel d'investissement 2021-2026.", None),
     ("Rapport d'activité 2022-2023 de la Caf : la CTG de Niort a été signée.", None),
     ("La convention de partenariat 2023-2025 avec la Mission locale complète la CTG.", None),
     ("Le Contrat Territorial Jeunesse 2022-2025, annexé à la CTG, prévoit un point information jeunesse.", None),
-    ("La Convention territoriale globale est une démarche partenariale. Elle est signée pour une durée de 4 à 5 ans.",
-     None),
+    ("Une CTG se construit à plusieurs. On la conclut en général pour 4 à 5 ans.", None),
     ("Depuis 2020, les contrats enfance jeunesse arrivent à échéance et sont remplacés par les CTG.", None),
     ("CTG signées dans le département : Agde (2019-2023), Sète (2020-2024), Lodève (2021-2025).", None),
     ("Cette convention s'inscrit dans la continuité de la précédente convention signée pour la période 2016-2019.",

@@ -35,7 +35,7 @@ def test_full_names_and_surnames_after_a_civility(text, expected):
     # a role and its complement run into the name without a comma
     ("Le Maire de Morteau Luc BRUN", ["Luc BRUN"]),
     ("La Directrice de la Caf du Doubs Julie BONNET", ["Julie BONNET"]),
-    ("le maire de Bordeaux Pierre Hurmic et la directrice", ["Pierre Hurmic"]),
+    ("le maire de Tourcoing Hugo Ferrand et la présidente", ["Hugo Ferrand"]),
     ("Michel Arrouy Maire de Frontignan Paul Abel", ["Michel Arrouy", "Paul Abel"]),
 ])
 def test_a_role_and_its_place_before_a_name_are_not_part_of_it(text, expected):
@@ -50,8 +50,8 @@ def test_two_names_written_in_a_row_are_two_persons():
 
 @pytest.mark.parametrize("text", [
     "La Communauté de Communes du Val de Sarthe",
-    "la Communauté d'Agglomération Saumur Val de Loire",
-    "la Communauté de Communes Sud Vendée Littoral",
+    "la Communauté d'Agglomération Maubeuge Val de Sambre",
+    "la Communauté de Communes Sud Retz Atlantique",
     "la Caisse d'Allocations Familiales du Jura",
     "à la salle Jean Moulin",
     "Monsieur Xxxxx XXXXXX",
@@ -85,12 +85,12 @@ def test_a_line_with_more_than_names_or_capitals_naming_no_one(line):
 
 def test_is_person_takes_the_whole_name_only():
     assert is_person("Sophie Lambert")
-    assert not is_person("Saumur Val de Loire")
+    assert not is_person("Maubeuge Val de Sambre")
     assert not is_person("Directrice Sophie Lambert")
 
 
 def test_spelling_variants_and_a_surname_alone_are_one_person():
-    assert same_person("Véronique Bouvret", "Véronique Bouveret")
+    assert same_person("Ghislaine Mercret", "Ghislaine Merceret")
     assert same_person("Roux", "Anne ROUX")
     assert not same_person("Anne Roux", "Paul Roux")
     assert not same_person("Marie Dupont", "Maria Durand")

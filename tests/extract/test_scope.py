@@ -12,9 +12,9 @@ from tests.conftest import make_doc
     ("Cette convention porte sur trois axes.", Scope.OWN),
     ("La commune et la Caf ont signé la CTG le 4 mai.", Scope.OWN),
     ("Pour notre territoire, la priorité reste l'accueil des tout-petits.", Scope.OWN),
-    ("Une CTG peut être signée avec une commune ou une intercommunalité.", Scope.GENERIC),
+    ("Une commune comme une intercommunalité peut conclure une CTG.", Scope.GENERIC),
     ("Les CTG remplacent progressivement les contrats enfance jeunesse.", Scope.GENERIC),
-    ("La CTG couvre l'ensemble des domaines d'intervention de la Caf.", Scope.GENERIC),
+    ("La CTG s'étend à tous les champs d'action de la Caf.", Scope.GENERIC),
     # a modal speaks of what may be, even of this partnership
     ("Ce partenariat pourra s'étendre au logement.", Scope.GENERIC),
     ("La CTG est une démarche partenariale.", Scope.NEUTRAL),

@@ -54,8 +54,8 @@ def test_signature_date_ignores_deliberation_date_in_the_same_document():
      "engagement en faveur des familles, en signant à l'hôtel de ville leur troisième CTG.", date(2024, 4, 9)),
     ("La Caf de La Réunion et la Civis ont signé le 28 novembre 2023 leur convention.", date(2023, 11, 28)),
     ("Fait aux Herbiers, le 9 décembre 2024, en deux exemplaires originaux.", date(2024, 12, 9)),
-    ("Vu la convention conclue pour la période du 1er janvier 2020 au 31 décembre 2024, signée au printemps 2021.",
-     None),
+    (("Vu la précédente convention, en vigueur du 1er janvier 2020 au 31 décembre 2024 et signée au "
+      "printemps 2021."), None),
     ("Pour extrait conforme,\nFait à Colomiers, le 28 juin 2024", None),
 ])
 def test_signature_date_other_phrasings(text, expected):
@@ -65,15 +65,15 @@ def test_signature_date_other_phrasings(text, expected):
 
 HEADER_CASES = [
     # A day without its year takes the year of the page's own date: the latest such day before it.
-    ("Mis à jour le 30 avril 2024\n\nLe 15 mars dernier, la Ville de Sète et la Caf ont signé leur convention "
+    ("Mis à jour le 22 avril 2024\n\nLe 15 mars dernier, la Ville de Sète et la Caf ont signé leur convention "
      "territoriale globale.", date(2024, 3, 15)),
-    ("Publié le 06/01/2019\n\nLa commune et la Caf ont signé ce jeudi 20 décembre leur convention territoriale "
-     "globale.", date(2018, 12, 20)),
+    ("Publié le 08/01/2021\n\nLa commune et la Caf ont signé ce jeudi 17 décembre leur convention territoriale "
+     "globale.", date(2020, 12, 17)),
     ("Mise à jour le 13.06.2023 - 2 min de lecture\n\nCe mardi 13 juin, le maire a signé la CTG avec la Caf.",
      date(2023, 6, 13)),
     (" date 2025-11\n\nLa CTG a été signée ce mardi 4 novembre par le président de la communauté.",
      date(2025, 11, 4)),
-    ("samedi 2 octobre 2021 à 06:17\n\nLa convention a été signée jeudi 30 septembre entre la Caf et la ville.",
+    ("mardi 5 octobre 2021 à 07:42\n\nLa convention a été signée jeudi 30 septembre entre la Caf et la ville.",
      date(2021, 9, 30)),
     ("Vendredi 7 février 2025\n\nLe 20 décembre dernier, les élus ont signé la CTG.", date(2024, 12, 20)),
     ("Date de publication : 02/05/2023\n\nLe 28 avril, la Caf et la commune ont signé la CTG.", date(2023, 4, 28)),
@@ -85,11 +85,11 @@ HEADER_CASES = [
     # An update's date alone dates a day only when the day is checked by its weekday or said recent.
     ("Mis à jour le 3 janvier 2024\n\nLa CTG a été signée le 8 février par les élus.", None),
     # The weekday does not fall on the day so dated: nothing.
-    ("Publié le 06/01/2019\n\nLa CTG a été signée ce mardi 20 décembre.", None),
+    ("Publié le 08/01/2021\n\nLa CTG a été signée ce mardi 17 décembre.", None),
     # Must not fire: a browser's print header, a deliberation's date, another article's date.
-    ("06/01/2019 14:32\n\nLa CTG a été signée ce jeudi 20 décembre par les partenaires.", None),
+    ("08/01/2021 14:32\n\nLa CTG a été signée ce jeudi 17 décembre par les partenaires.", None),
     ("Délibération du conseil municipal du 5 mars 2024\n\nLa CTG a été signée le 12 mars dernier.", None),
-    ("La Caf a signé la CTG ce jeudi 20 décembre (voir l'article paru le 6 janvier 2019).", None),
+    ("La Caf a signé la CTG ce jeudi 17 décembre (voir notre article paru le 8 janvier 2021).", None),
     # No year anywhere: no date.
     ("Ce mardi 20 juillet, la ville et la Caf ont signé une convention territoriale.", None),
     # A year with its own time preposition dates another event.
@@ -105,7 +105,7 @@ def test_signature_date_year_from_the_page_date(text, expected):
 
 
 def test_signature_date_from_header_keeps_the_signing_sentence_as_provenance():
-    found = extract_signature_date(make_doc("Mis à jour le 30 avril 2024\n\nLe 15 mars dernier, la Ville et la "
+    found = extract_signature_date(make_doc("Mis à jour le 22 avril 2024\n\nLe 15 mars dernier, la Ville et la "
                                             "Caf ont signé la CTG."))
     assert (found.value, found.rule, found.page) == (date(2024, 3, 15), "signing_sentence", 1)
     assert "15 mars dernier" in found.snippet
@@ -152,7 +152,7 @@ NOT_SIGNING_PROBE = [
     ("En date du 12 mars 2024, le conseil municipal a approuvé la CTG et autorisé le maire à la signer.", None),
     ("Mis à jour le 12 mars 2024\n\nLa Ville et la Caf signent aujourd'hui la CTG.", None),
     ("La Ville et la Caf signent aujourd'hui la CTG.", None),
-    ("Paris, le 12 mars 2024\n\nLa Ville et la Caf signeront la CTG au printemps ; aujourd'hui, le diagnostic est "
+    ("Angers, le 12 mars 2024\n\nLa Ville et la Caf signeront la CTG au printemps ; aujourd'hui, le diagnostic est "
      "présenté.", None),
     ("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\n\nLe conseil autorise le maire à signer la CTG.\n\n"
      "Fait à Bourges, le 30 juin 2025", None),
@@ -204,7 +204,7 @@ def test_signature_probe_other_acts_dates_are_not_signature_dates(text, expected
     ("Calvi, vendredi 24 novembre 2023. C'est à la mairie que la Caf et la commune ont signé la CTG.",
      date(2023, 11, 24)),
     # The page's own dateline for a signing done "aujourd'hui", "ce jour".
-    ("Paris, le 12 mars 2024\n\nLa Ville et la Caf signent aujourd'hui la convention territoriale globale.",
+    ("Angers, le 12 mars 2024\n\nLa Ville et la Caf signent aujourd'hui la convention territoriale globale.",
      date(2024, 3, 12)),
     ("Communiqué de presse – 12 mars 2024\n\nLa Ville et la Caf ont signé ce jour la convention territoriale "
      "globale.", date(2024, 3, 12)),

@@ -22,8 +22,9 @@ TERRITORY_CASES = [
      "Communauté d'agglomération du Gard Rhodanien", "epci"),
     ("CONVENTION TERRITORIALE GLOBALE DE SAINT-JEAN-DE-FOS\n\nLa commune de Saint-Jean-de-Fos et la Caf de "
      "l'Hérault signent leur première CTG.", "Saint-Jean-de-Fos", "commune"),
-    ("Entre la Caisse d'allocations familiales de la Gironde et la Communauté de communes du Réolais en "
-     "Sud Gironde, représentée par son Président.", "Communauté de communes du Réolais en Sud Gironde", "epci"),
+    ("Entre, d'une part, la Caf de la Gironde et, d'autre part, la Communauté de communes du Réolais en Sud "
+     "Gironde, représentée par son Président.",
+     "Communauté de communes du Réolais en Sud Gironde", "epci"),
     ("La Ctg de la commune de La Boissière sera signée avec la Caf le 3 mars 2023.", "La Boissière", "commune"),
     ("Montpellier Méditerranée Métropole et la Caf de l'Hérault ont signé la convention territoriale globale.",
      "Montpellier Méditerranée Métropole", "epci"),
@@ -104,10 +105,10 @@ NAMED_EPCI_CASES = [
      "territoriale globale.", "Grand Dole"),
     ("La CTG accompagne le projet social de territoire de Brest Métropole, aux côtés des communes.", "Brest Métropole"),
     # An informal form before a known name: the name as the text writes it.
-    ("Vendredi, une convention territoriale globale a été signée entre la Caf du Jura et l'agglomération du "
-     "Grand Dole.", "agglomération du Grand Dole"),
-    ("Les élus de la Communauté du Pays de Fayence ont autorisé le président à signer la convention "
-     "territoriale globale proposée par la Caf du Var.", "Communauté du Pays de Fayence"),
+    ("Vendredi soir, la Caf du Jura et l'agglomération du Grand Dole ont conclu leur convention territoriale "
+     "globale.", "agglomération du Grand Dole"),
+    ("Réunis mardi, les conseillers de la Communauté du Pays de Fayence ont approuvé le projet de convention "
+     "territoriale globale que leur soumet la Caf du Var.", "Communauté du Pays de Fayence"),
     # Abbreviated legal forms, and "agglo".
     ("La CdC du Nogentais et la Caf de la Haute-Marne signent la CTG.", "Communauté de communes du Nogentais"),
     ("La CU du Grand Reims et la Caf de la Marne signent la convention territoriale globale.",
@@ -117,11 +118,11 @@ NAMED_EPCI_CASES = [
     ("Le Muretain Agglo a signé sa convention territoriale globale avec la Caf de la Haute-Garonne.",
      "Le Muretain Agglo"),
     # "avec la" and "territoire de" name the CTG's own territory.
-    ("La Caf a signé avec la communauté de communes du Pays de Lamastre une convention territoriale globale.",
-     "Communauté de communes du Pays de Lamastre"),
+    ("C'est avec la communauté de communes du Pays de Lamastre que la Caf a conclu une convention territoriale "
+     "globale.", "Communauté de communes du Pays de Lamastre"),
     # A CTG "de la Communauté de communes ...": the legal form is read, not "la Communauté".
-    ("La Convention Territoriale Globale (CTG) de la Communauté de communes du Pays de Fayence a été signée avec "
-     "la Caisse d'Allocations Familiales le 3 mai par sa présidente et la directrice de la Caf du Var.",
+    ("Approuvée en mars, la CTG de la Communauté de communes du Pays de Fayence porte depuis le 3 mai les "
+     "signatures de sa présidente et de la directrice de la Caf du Var.",
      "Communauté de communes du Pays de Fayence"),
 ]
 
@@ -149,25 +150,27 @@ def test_mayors_signing_beside_an_epci_are_its_members():
 
 
 def test_the_subject_of_the_signing_leads_its_co_signatories():
-    doc = make_doc("En 2020, la communauté de communes du Pays de Fayence s'était associée au SIVU des Trois Vallons "
-                   "autour d'une première convention territoriale globale.\n\nLa communauté de communes du Pays de "
-                   "Fayence a signé une nouvelle CTG avec neuf communes, le SIVU des Trois Vallons et la Caf du Var.")
+    doc = make_doc("En 2020, une première convention territoriale globale liait déjà le SIVU des Trois Vallons et la "
+                   "communauté de communes du Pays de Fayence.\n\nCette année, la communauté de communes du Pays "
+                   "de Fayence a signé sa nouvelle CTG aux côtés de neuf communes, du SIVU des Trois Vallons et de la "
+                   "Caf du Var.")
     territory = extract_territory(doc)
     assert (territory.name, territory.type) == ("Communauté de communes du Pays de Fayence", TerritoryType.EPCI)
 
 
 def test_an_attendee_territory_or_a_containing_one_does_not_compete():
-    doc = make_doc("La convention territoriale globale a été signée entre les communes du secteur Loches Développement, "
-                   "intégrées à la Communauté de communes Loches Sud Touraine, et la Caf d'Indre-et-Loire, en présence "
-                   "de Jean Roy, président de la Communauté de communes Loches Sud Touraine, maire de la Ville de Loches.")
+    doc = make_doc("Les communes du secteur Loches Développement, qui appartiennent à la Communauté de communes Loches "
+                   "Sud Touraine, ont signé avec la Caf d'Indre-et-Loire leur convention territoriale globale, sous "
+                   "les yeux de Jean Roy, président de la Communauté de communes Loches Sud Touraine, maire de la "
+                   "Ville de Loches.")
     territory = extract_territory(doc)
     assert (territory.name, territory.type) == ("Secteur Loches Développement", TerritoryType.MULTI_COMMUNES)
 
 
 @pytest.mark.parametrize("text", [
-    "A chaque secteur du Gers ses besoins : la Caf signe des conventions territoriales globales.",
+    "Chaque secteur de la Lozère a ses besoins propres ; la Caf y signe des conventions territoriales globales.",
     "Les actions du secteur Nord seront suivies par la Caf dans la convention territoriale globale.",
-    "budget mobilisé, répartition par secteur Suivi territorial Mesurer les résultats de la CTG avec la Caf",
+    "moyens engagés, ventilation par secteur Pilotage local Évaluer les effets de la CTG avec la Caf",
 ])
 def test_a_secteur_that_names_no_place_is_no_territory(text):
     assert extract_territory(make_doc(text)) is None
@@ -176,26 +179,26 @@ def test_a_secteur_that_names_no_place_is_no_territory(text):
 # --- groups of communes ----------------------------------------------------------------------------
 
 def test_group_of_communes_named_as_the_party():
-    doc = make_doc("Pourquoi ces trois communes signent avec la Caf\n\nMi-mai, les municipalités de Viviers, du Teil et "
-                   "de Cruas ont signé avec la Caisse d'allocations familiales de l'Ardèche leur convention territoriale "
-                   "globale.\n\nJean Roy, maire de Viviers, a salué le travail commun.")
+    doc = make_doc("Trois mairies, une seule convention avec la Caf\n\nAu printemps, les municipalités de Viviers, du "
+                   "Teil et de Cruas se sont engagées ensemble auprès de la Caf de l'Ardèche dans une convention "
+                   "territoriale globale.\n\nJean Roy, maire de Viviers, a salué le travail commun.")
     territory = extract_territory(doc)
     assert (territory.name, territory.type) == ("Viviers, Le Teil et Cruas", TerritoryType.MULTI_COMMUNES)
     assert territory.rule == "group_of_communes"
 
 
 def test_group_names_its_members_in_full_and_takes_their_mayors():
-    doc = make_doc("Les communes de La Londe et du Lavandou et la CAF s'engagent pour les familles.\n\nLe 2 avril, "
-                   "Jean Roy, maire de La Londe-les-Maures, Anne Vidal, maire du Lavandou, et le président de la "
-                   "Caisse d'Allocations Familiales du Var ont signé une Convention Territoriale Globale.\n\n"
+    doc = make_doc("Pour leurs familles, les communes de La Londe et du Lavandou s'associent à la CAF.\n\nLe 2 avril, "
+                   "Jean Roy, maire de La Londe-les-Maures, Anne Vidal, maire du Lavandou, et la directrice de la Caf "
+                   "du Var ont signé une Convention Territoriale Globale.\n\n"
                    "Pour la commune du Lavandou, les prestations dépassent deux millions d'euros.")
     territory = extract_territory(doc)
     assert (territory.name, territory.type) == ("La Londe-les-Maures et Le Lavandou", TerritoryType.MULTI_COMMUNES)
 
 
 def test_communes_listed_beside_an_epci_are_no_group():
-    doc = make_doc("Jeudi a été signée la convention territoriale globale entre la CAF du Jura, la communauté "
-                   "d'agglomération du Grand Dole et les deux communes de Tavaux et Damparis.")
+    doc = make_doc("La CAF du Jura, la communauté d'agglomération du Grand Dole et les deux communes de Tavaux et "
+                   "Damparis ont signé jeudi une convention territoriale globale.")
     territory = extract_territory(doc)
     assert (territory.name, territory.type) == ("Communauté d'agglomération du Grand Dole", TerritoryType.EPCI)
 
@@ -203,20 +206,19 @@ def test_communes_listed_beside_an_epci_are_no_group():
 # --- communes: contracted articles, capitals, headlines, datelines, bare names -------------------
 
 @pytest.mark.parametrize("text, name", [
-    ("La signature de la Convention Territoriale Globale entre la CAF et la Ville des Mureaux sera effective mardi.",
-     "Les Mureaux"),
-    ("Ce mardi, la directrice de la CAF et Paul Brun, adjoint au maire des Mureaux, ont signé une convention "
+    ("Mardi, la CAF et la Ville des Mureaux officialiseront leur Convention Territoriale Globale.", "Les Mureaux"),
+    ("Paul Brun, adjoint au maire des Mureaux, a signé mardi avec la directrice de la CAF une convention "
      "territoriale globale.", "Les Mureaux"),
-    ("LE MAIRE DE SAINT-FLOUR à CONVOQUÉ LE CONSEIL\n\nle conseil municipal de Saint-Flour s'est réuni pour "
-     "autoriser le maire à signer la Convention Territoriale Globale (CTG) avec la Caisse d'Allocations Familiales "
-     "du Cantal.", "Saint-Flour"),
-    ("Signée mardi, la convention territoriale globale entre la caisse d'allocations familiales, la Ville de Riom et "
-     "la commune de Mozac", None),
+    ("ORDRE DU JOUR DU CONSEIL MUNICIPAL DE SAINT-FLOUR\n\nréuni lundi, le conseil municipal de Saint-Flour a "
+     "donné mandat au maire pour conclure la Convention Territoriale Globale (CTG) que lui soumet la Caf du Cantal.",
+     "Saint-Flour"),
+    ("Signée mardi, la CTG qui lie la Ville de Riom, la commune de Mozac et la caisse d'allocations familiales",
+     None),
     ("SAINT-FLOUR, le 3 juin 2024 – La convention territoriale globale a été signée hier entre la mairie et la Caf "
      "du Cantal.", "Saint-Flour"),
     # Named only bare, in a sentence about the CTG.
     ("Les élus et la Caf étaient réunis.\n\n« La convention territoriale globale (CTG) fixe les priorités pour la "
-     "petite enfance et la jeunesse de Bagnols-sur-Cèze », a rappelé la directrice.", "Bagnols-sur-Cèze"),
+     "crèches et les accueils de loisirs de Bagnols-sur-Cèze », a rappelé la directrice.", "Bagnols-sur-Cèze"),
 ])
 def test_commune_named_in_every_form(text, name):
     territory = extract_territory(make_doc(text))
@@ -232,23 +234,23 @@ def test_commune_named_in_every_form(text, name):
     # A person whose surname is a commune's name (Le Robert).
     "Sophie Robert, adjointe, a présenté la convention territoriale globale (CTG) de la Caf.",
     # Communes beside an EPCI named only by its form.
-    "La CTG implique la Caf, la communauté urbaine et des villes du Creusot et de Montceau.",
+    "La CTG mobilise la Caf, la communauté urbaine ainsi que les villes du Havre et de Montivilliers.",
 ])
 def test_bare_commune_must_not_fire(text):
     assert extract_territory(make_doc(text)) is None
 
 
 def test_territory_named_in_a_headline_and_as_the_territory():
-    doc = make_doc("Haut-Vivarais : et si une convention entre les communes et la CAF renforçait les services ?\n\n"
-                   "Contexte et enjeux pour le territoire Haut-Vivarais\n\nLa signature de cette convention "
-                   "territoriale globale s'inscrit dans une dynamique plus large.")
+    doc = make_doc("Haut-Vivarais : un pacte entre les mairies et la CAF pour mieux servir les parents ?\n\n"
+                   "Ce qui se joue pour le territoire Haut-Vivarais\n\nUne fois signée, cette convention "
+                   "territoriale globale devrait simplifier la vie des familles.")
     territory = extract_territory(doc)
     assert (territory.name, territory.type) == ("Haut-Vivarais", None)
 
 
 def test_a_project_named_after_the_territory_is_no_territory():
     doc = make_doc("La CTG accompagne notre projet de territoire Destination 2030.\n\nLes signataires :\nLa CAF de "
-                   "l'Aisne et la Communauté d'Agglomération du Pays de Laon.")
+                   "Loiret et la Communauté d'Agglomération Montargoise et Rives du Loing.")
     territory = extract_territory(doc)
     assert territory is not None and territory.type is TerritoryType.EPCI
 
@@ -256,10 +258,10 @@ def test_a_project_named_after_the_territory_is_no_territory():
 # --- an EPCI named by its legal form alone ---------------------------------------------------------
 
 @pytest.mark.parametrize("text, name", [
-    ("La communauté de communes a signé sa Convention territoriale globale (Ctg) avec la Caisse d'Allocations "
-     "Familiales (Caf) de la Haute-Savoie le 24 janvier.", "Communauté de communes"),
-    ("Conseil communautaire : conventions territoriales globales entre la Caf de l'Aube et la communauté "
-     "d'agglomération\n\nLa Caf de l'Aube s'associe à la communauté d'agglomération et à ses communes.",
+    ("Le 9 octobre, la communauté de communes a signé avec la Caf de la Savoie sa CTG pour quatre ans.",
+     "Communauté de communes"),
+    ("Conseil du 14 mars : deux CTG entre la Caf de l'Yonne et la communauté d'agglomération\n\nPour les familles, "
+     "la Caf de l'Yonne s'associera à la communauté d'agglomération et à ses communes.",
      "Communauté d'agglomération"),
 ])
 def test_epci_named_by_its_legal_form_alone_as_a_party(text, name):
@@ -268,7 +270,7 @@ def test_epci_named_by_its_legal_form_alone_as_a_party(text, name):
 
 
 @pytest.mark.parametrize("text", [
-    "Une CTG peut être signée avec une communauté de communes ou avec une commune.",
+    "Toute commune ou communauté de communes peut conclure une CTG avec la Caf.",
     "La Caf signe des conventions territoriales globales avec les communautés de communes du département.",
     "La communauté de communes organise une réunion publique sur la petite enfance.",
 ])
@@ -277,10 +279,10 @@ def test_a_legal_form_alone_that_is_no_party_gives_nothing(text):
 
 
 def test_a_territory_named_as_such_is_the_epci_that_signs_unnamed():
-    doc = make_doc("La communauté de communes a signé sa CTG avec la Caf de la Haute-Savoie.\n\nLa CTG vise à mieux "
-                   "couvrir les besoins des habitants du territoire du Haut-Chablais.")
+    doc = make_doc("C'est avec la Caf de la Savoie que la communauté de communes a signé sa CTG.\n\nLa CTG entend "
+                   "répondre aux attentes des familles du territoire du Val Guiers.")
     territory = extract_territory(doc)
-    assert (territory.name, territory.type) == ("Haut-Chablais", TerritoryType.EPCI)
+    assert (territory.name, territory.type) == ("Val Guiers", TerritoryType.EPCI)
 
 
 @pytest.mark.parametrize("text, name, kind", [
@@ -295,7 +297,7 @@ def test_overseas_collectivity(text, name, kind):
 
 
 def test_collectivities_in_general_are_no_territory():
-    doc = make_doc("La CTG est une convention entre la Caf et les collectivités territoriales de la Guyane.")
+    doc = make_doc("La Caf propose ses conventions aux collectivités territoriales de la Guyane qui le souhaitent.")
     assert extract_territory(doc) is None
 
 
@@ -339,7 +341,7 @@ def test_a_brand_leads_a_commune_named_in_a_related_link():
 
 @pytest.mark.parametrize("text", [
     "Notre Agglomération signe une convention avec la Caf du Nord.",
-    "Toute la Communauté a été mobilisée pour la convention territoriale globale signée avec la Caf.",
+    "Toute la Communauté s'est investie dans la convention territoriale globale conclue avec la Caf.",
     "Le Projet Agglomération 2030 sera présenté aux familles par la Caf.",
 ])
 def test_a_brand_word_after_no_place_is_no_territory(text):

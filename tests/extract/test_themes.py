@@ -88,7 +88,7 @@ def test_axes_listed_in_a_sentence_are_themes_unless_the_sentence_is_generic():
     assert themes("Pour mémoire, la convention s'articule autour de quatre axes : la petite enfance, "
                   "l'enfance-jeunesse, la parentalité et l'animation de la vie sociale.") == \
         {"petite_enfance", "enfance", "jeunesse", "parentalite", "animation_vie_sociale"}
-    assert themes("La CTG peut couvrir l'ensemble des champs d'intervention de la branche Famille : petite "
+    assert themes("Tous les champs d'action de la branche Famille peuvent entrer dans une CTG : petite "
                   "enfance, enfance, jeunesse, parentalité, logement, handicap.") == set()
     assert themes("Les priorités du mandat : la voirie, la culture et le sport.") == set()
 
@@ -120,8 +120,8 @@ def test_document_structure_is_computed_once_per_document():
 
 @pytest.mark.parametrize("text, expected", [
     # domains named after a cue, in a sentence about this CTG
-    ("Signée pour quatre ans, la convention interviendra dans les domaines de la petite enfance, de la "
-     "jeunesse et du logement.", {"petite_enfance", "jeunesse", "logement"}),
+    ("Signée pour quatre ans, la convention interviendra dans les domaines du logement, de la jeunesse et "
+     "de la petite enfance.", {"petite_enfance", "jeunesse", "logement"}),
     ("Les priorités retenues pour le territoire concernent l'accueil des tout-petits, les loisirs des 6-11 ans "
      "et le soutien aux parents.", {"petite_enfance", "enfance", "parentalite"}),
     ("Ce document oriente les actions en faveur des enfants, des adolescents et des parents.",
@@ -140,11 +140,11 @@ def test_fields_enumerated_in_prose_about_this_ctg_are_themes(text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "Une CTG peut couvrir la petite enfance, l'enfance, la jeunesse et le logement.",
-    "La CTG couvre l'ensemble des domaines d'intervention de la Caf : petite enfance, jeunesse, parentalité, logement.",
-    "Qu'est-ce qu'une CTG ?\n\nElle concerne la petite enfance, la jeunesse, la parentalité et l'accès aux droits.",
+    "Une CTG peut aborder le logement, la jeunesse, l'enfance et la petite enfance.",
+    "La CTG s'étend à tous les champs d'action de la Caf : petite enfance, jeunesse, parentalité, logement.",
+    "Une CTG, c'est quoi ?\n\nElle touche l'accès aux droits, la parentalité, la jeunesse et la petite enfance.",
     "Les champs d'intervention des CTG sont larges : petite enfance, jeunesse, handicap, logement.",
-    "Les crèches et centres de loisirs travaillent autour de l'enfance et de la jeunesse depuis vingt ans.",
+    "Depuis vingt ans, crèches et centres de loisirs œuvrent pour l'enfance et la jeunesse de la ville.",
     "L'aide permet de concilier vie familiale, vie professionnelle et vie sociale.",
     "La commune avait signé un Contrat Enfance Jeunesse en 2012.",
     "La parentalité et la jeunesse sont un axe du contrat de ville 2024-2030.",
