@@ -26,23 +26,23 @@ LEAD_RATIO = 1.6
 
 # A sentence about signing with the Caf: "signée entre la ville de X et la CAF", "ont signé avec".
 SIGNING = re.compile(r"\bsign\w*|\bsignataires?\b", re.IGNORECASE)
-# Just before a sentence, a list of signatories opens: "Les signataires :\nLa CAF de l'Aisne et ...".
+# Just before a sentence, a list of signatories opens: "Les signataires :\nLa CAF de l'Yonne et ...".
 SIGNATORIES_BEFORE = re.compile(r"\bsignataires?\s*:\s*$", re.IGNORECASE)
 CAF_WORD = re.compile(r"\bcaf\b|caisse\s+d['’]allocations", re.IGNORECASE)
 CTG_CUE = re.compile(r"\bctgs?\b|conventions?\s+territoriales?\s+globales?", re.IGNORECASE)
-# Right after a name, the verb of which it is the subject: "la communauté de communes Bugey-Sud
-# a signé", "La CABBALR a officiellement signé", "Les communes de A et B et la CAF s'engagent",
-# "Bugey-Sud s'était associée".
+# Right after a name, the verb of which it is the subject: "la communauté de communes Cœur de
+# Savoie a signé", "La CCPG a officiellement signé", "Les communes de A et B et la CAF s'engagent",
+# "Cœur de Savoie s'était associée", "A, B et C ont fait le choix de travailler ensemble".
 SUBJECT_OF_SIGNING = re.compile(
     r"""^\s*(?:\([^)]{1,30}\)\s*)?(?:,?\s+et\s+(?:la|le|les|l['’])\s*[^,.;:]{1,60}?\s+)?
         (?:(?:a|ont|avait|avaient|va|vont|vient\s+de|viennent\s+de)\s+)?
         (?:(?:officiellement|également|aussi|ainsi|enfin|récemment|donc)\s+)?
         (?:s['’]\s*(?:est|était|sont|étaient)?\s*|se\s+sont\s+)?
-        (?:sign|engag|associ|renouvel|conclu)\w*""",
+        (?:sign|engag|associ|renouvel|conclu|fait\s+le\s+choix|choisi\s+de|décidé\s+de|travaill\w*\s+ensemble|uniss|unie)\w*""",
     re.IGNORECASE | re.VERBOSE,
 )
 # Before a name, the role of a person of whom it is the organisation: "X, adjointe à la mairie
-# de Pradines, ... ont signé" (the subject of the signing is X, not the commune).
+# de Bernin, ... ont signé" (the subject of the signing is X, not the commune).
 ROLE_BEFORE = re.compile(
     r"""\b(?:maire|adjoint\w*|(?:vice-)?pr[ée]sident\w*|direct(?:eur|rice)\w*|conseill\w+|[ée]lue?s?|d[ée]l[ée]gu[ée]e?s?)\s+
         (?:(?:à|de)\s+la\s+|au\s+|aux\s+|du\s+|de\s+l['’]\s*|des\s+|de\s+|d['’]\s*)?$""",

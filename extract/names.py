@@ -1,6 +1,6 @@
 """Reading the names of places in running text: proper names by their capitals ("de la Vallée de
-l'Hérault", "VALROS"), names of EPCI looked up in the official list ("le Grand Cahors", "de la
-Riviera française"), and what a name after a form may be (a commune, a place at all).
+l'Hérault", "VALROS"), names of EPCI looked up in the official list ("le Grand Dax", "de la
+Vallée de la Bruche"), and what a name after a form may be (a commune, a place at all).
 """
 
 from __future__ import annotations
@@ -19,24 +19,25 @@ from extract.reference import (
 
 # A word of a name, with its elided article attached ("l'Hérault", "d'Olonne"), or punctuation.
 TOKEN = re.compile(r"[\wÀ-ÖØ-öø-ÿœŒ][\w'’\-À-ÖØ-öø-ÿœŒ]*|[^\w\s]")
-# A word for looking names up in the official lists: "Béthune-Bruay", "d'Uzès", "Orée".
+# A word for looking names up in the official lists: "Pont-Audemer", "d'Aunis", "Oléron".
 WORD = re.compile(r"[\wÀ-ÖØ-öø-ÿœŒ]+(?:['’\-][\wÀ-ÖØ-öø-ÿœŒ]+)*")
 # Articles that may open a name after a legal form: "de la Vallée...", "du Gard...", "d'Aunis".
 LEADING_ARTICLE = re.compile(r"^(?:(?:de\s+la|du|des|de|la|le|les)\s+|(?:de\s+l|d|l)['’]\s*)", re.IGNORECASE)
 
-# A word that may open a name, its elided article aside: "Grand", "l'Orée", "d'Uzès".
+# A word that may open a name, its elided article aside: "Grand", "l'Auxerrois", "d'Aunis".
 CAPITALISED_WORD = re.compile(r"(?<![\wÀ-ÖØ-öø-ÿœŒ'’\-])(?:[dlDL]['’])?(?P<word>[A-ZÀ-ÖØ-Þ][\wÀ-ÖØ-öø-ÿœŒ]*(?:['’\-][\wÀ-ÖØ-öø-ÿœŒ]+)*)")
-# An article written right before a name: "Le Muretain Agglo", "L'Orée de la Brie", "le Grand Périgueux".
+# An article written right before a name: "Le Muretain Agglo", "L'Agglo Foix-Varilhes", "le Grand Périgueux".
 ARTICLE_BEFORE = re.compile(r"\b(?:(?:le|la|les)\s+|l['’])$", re.IGNORECASE)
-# The article an official name opens with: "Le Grand Périgueux", "Le Grésivaudan", "L'Orée de la Brie".
+# The article an official name opens with: "Le Grand Périgueux", "Le Grésivaudan", "L'Agglo Foix-Varilhes".
 OFFICIAL_ARTICLE = re.compile(r"^(?:(?:Le|La|Les)\s+|L['’])")
-# An elided article glued to a word: "l'Orée", "d'Uzès".
+# An elided article glued to a word: "l'Auxerrois", "d'Aunis".
 ELIDED = re.compile(r"^[dlDL]['’]")
 
 # The words an EPCI's official name may run over when looked up: at most this many.
 MAX_EPCI_NAME_WORDS = 9
-# Between two words of an official name: spaces, or a spaced dash ("Vallée de l'Ubaye - Serre-Ponçon").
-NAME_GAP = re.compile(r"\s+(?:[-–]\s+)?")
+# Between two words of an official name: spaces, a spaced dash ("Vallée de l'Ubaye - Serre-Ponçon")
+# or an ampersand for "et" ("Terre & Mer").
+NAME_GAP = re.compile(r"\s+(?:[-–&]\s+)?")
 
 # Right after a name, the party clause: ", représentée par son Président".
 PARTY_CLAUSE = re.compile(r"^\s*(?:\([^)]{1,20}\)\s*)?,?\s*(?:ci-après\s+\w+\s*,?\s*)?représentée?\s+par", re.IGNORECASE)
@@ -72,7 +73,7 @@ def is_name_word(word: str, stop: frozenset[str]) -> bool:
 def read_name(text: str, pos: int) -> tuple[str, int] | None:
     """A proper name starting at ``pos``: optional articles, then capitalised words joined by
     connectors ("de la Vallée de l'Hérault", "Saint Paul et Valmalle", "La Boissière",
-    "VALROS"). A name in capitals ends at a connector in lower case ("POINTE-À-PITRE à CONVOQUE").
+    "VALROS"). A name in capitals ends at a connector in lower case ("FORT-DE-FRANCE à CONVOQUE").
     Returns the name as written and the offset where it ends, or None."""
     stop, connectors = _name_words()
     tokens = [(m.group(), m.start() + pos, m.end() + pos) for m in TOKEN.finditer(text[pos:pos + 160])]
@@ -98,8 +99,8 @@ def read_name(text: str, pos: int) -> tuple[str, int] | None:
 
 def commune_name(name: str) -> str:
     """A commune's name read after its form, cut to the longest leading run of words that is a
-    commune's name when the whole is not: "Langres et le Grand Langres" -> "Langres",
-    "POINTE-À-PITRE CONVOQUE" -> "POINTE-À-PITRE"."""
+    commune's name when the whole is not: "Dax et le Grand Dax" -> "Dax",
+    "FORT-DE-FRANCE CONVOQUE" -> "FORT-DE-FRANCE"."""
     if find_communes(name):
         return name
     words = name.split(" ")
@@ -112,7 +113,7 @@ def commune_name(name: str) -> str:
 
 def names_a_place(name: str) -> bool:
     """Whether a name begins with a commune's name, is an EPCI's, or is a compound of capitalised
-    words: "Saumur Loire Développement", "Centre-Manche" do; "Suivi" (a table's next cell after
+    words: "Dax Adour Développement", "Haut-Vivarais" do; "Suivi" (a table's next cell after
     "secteur"), "Actualités" (a headline's rubric) do not."""
     words = LEADING_ARTICLE.sub("", name).split(" ")
     compound = len(words) == 1 and "-" in name and all(p[:1].isupper() for p in name.split("-"))
@@ -123,7 +124,7 @@ def names_a_place(name: str) -> bool:
 def known_epci_run(text: str, start: int, shortest: int = 0) -> tuple[str, int] | None:
     """The longest run of words from ``start`` (up to a punctuation, at most
     MAX_EPCI_NAME_WORDS) that the official list of EPCI knows, longer than ``shortest``
-    characters: "de la Riviera française", "Presqu'île de Crozon-Aulne maritime", "Vallée de
+    characters: "de la Vallée de la Bruche", "Canaux et Forêts en Gâtinais", "Vallée de
     l'Ubaye - Serre-Ponçon". Returns the run as written and its end, or None."""
     words = []
     for match in WORD.finditer(text, start, min(len(text), start + 200)):
@@ -142,7 +143,7 @@ def known_epci_run(text: str, start: int, shortest: int = 0) -> tuple[str, int] 
 
 def official_epci_name(text: str, start: int, form: str, read: tuple[str, int] | None) -> tuple[str, int] | None:
     """After a legal form, the longest run of words the official list knows ("Communauté de
-    communes Presqu'île de Crozon-Aulne maritime", "… de CAP Excellence", "Communauté
+    communes Canaux et Forêts en Gâtinais", "… de la Presqu'île de Guérande Atlantique", "Communauté
     intercommunale des villes solidaires (Civis)"), when it is longer than the proper name read by
     capitals."""
     words = []
@@ -162,8 +163,8 @@ def official_epci_name(text: str, start: int, form: str, read: tuple[str, int] |
 
 
 def epci_names(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """Names the official list of EPCI knows, written without legal form: "le Grand Cahors",
-    "Limoges Métropole", "Montfort Communauté" (two words at least, or a compound; a commune's or
+    """Names the official list of EPCI knows, written without legal form: "le Grand Dax",
+    "Dijon Métropole", "Vitré Communauté" (two words at least, or a compound; a commune's or
     a departement's name is not taken for an EPCI's). Returns (start, end, name)."""
     first_words = epci_first_words()
     found = []
@@ -192,7 +193,7 @@ def epci_names(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, 
     return found
 
 
-# Between the words of a brand name: spaces only ("Lannion-Trégor Communauté").
+# Between the words of a brand name: spaces only ("Mont-de-Marsan Agglomération").
 SPACES_ONLY = re.compile(r"\s+")
 # The most words a brand name has before its brand word ("Montpellier Méditerranée Métropole": 2).
 MAX_BRAND_WORDS = 4
@@ -208,7 +209,7 @@ def _brand_word() -> re.Pattern:
 
 def brand_names(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """EPCI named by a brand, a place's name and a word such as "Agglomération" after it, known to
-    the official list or not: "Lannion-Trégor Communauté et la Caf ont signé", "Pour Vitré
+    the official list or not: "Mont-de-Marsan Agglomération et la Caf ont signé", "Pour Vitré
     Communauté," (not "Pour"), "La Roche-sur-Yon Agglomération". The words before the brand word
     must name a place (``names_a_place``). Returns (start, end, name)."""
     stop, connectors = _name_words()

@@ -62,8 +62,9 @@ def fold_aligned(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def fold_key(text: str) -> str:
-    """Folded, punctuation as spaces: "Saint-Jean-de-Fos" and "Saint Jean de Fos" compare equal."""
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split())
+    """Folded, punctuation as spaces: "Saint-Jean-de-Fos" and "Saint Jean de Fos" compare equal,
+    and so do "Terre & Mer" and "Terre et Mer"."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text).replace("&", " et ")).split())
 
 
 def slug(text: str) -> str:

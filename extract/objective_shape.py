@@ -9,13 +9,23 @@ import re
 from functools import lru_cache
 
 from extract import lexicon
-from extract.normalize import fold
+from extract.normalize import clean, fold, is_theme_label
 
 
 # Nouns of action that may follow an article in a list of projects: "l'ouverture d'une crèche",
-# "la création d'un relais", "l'extension des horaires", "le renforcement", "la reconnaissance".
+# "la création d'un relais", "l'allongement des horaires", "le renforcement", "la relance".
 ARTICLE_NOUN_SUFFIXES = ("tion", "sion", "ment", "age", "ure", "ance")
 
+
+# The field an item of a plan list opens with: "la petite enfance, avec ...", "2. Enfance-jeunesse :
+# accompagner ...", "L'accès aux droits, en rapprochant ...".
+ITEM_HEAD = re.compile(r"^\s*(?P<head>[^,:–—]{3,60}?)\s*(?:,|:|\s[–—]\s)\s*(?P<rest>.+)$", re.DOTALL)
+# Words that join a field to its objective in a list item: "avec l'objectif d'ouvrir", "en
+# particulier", "notamment", "grâce à".
+ITEM_JOINER = re.compile(r"^(?:avec\s+(?:l['’]objectif\s+(?:de\s+|d['’]))?|en\s+particulier\s+|notamment\s+|grâce\s+à\s+"
+                         r"|pour\s+|par\s+)", re.IGNORECASE)
+# A gerund after a field keeps its form without "en": "la jeunesse, en développant ..." -> "développant ...".
+GERUND_AIM = re.compile(r"^en\s+(?=\w+ant\b)")
 
 # Endings of nouns that look like infinitives of the third group: "signature", "structure",
 # "frontière", "première" (not "conclure", "inclure", "exclure").
@@ -57,3 +67,19 @@ def reads_as_objective(text: str, after_field: bool = False) -> bool:
     return first in heads or (first.endswith(suffixes) and len(first) > 5)
 
 
+
+
+def split_field(item: str) -> tuple[str, str] | None:
+    """(field, what follows it) of a list item that opens with its field: "La petite enfance, avec
+    l'objectif d'ouvrir une crèche" -> ("La petite enfance", "ouvrir une crèche"); "la jeunesse, en
+    développant ..." -> ("la jeunesse", "développant ..."). None when no field leads the item."""
+    head = ITEM_HEAD.match(item)
+    if not head or not is_theme_label(head["head"]):
+        return None
+    return clean(head["head"]), GERUND_AIM.sub("", ITEM_JOINER.sub("", head["rest"].strip()))
+
+
+def reads_as_aim(text: str) -> bool:
+    """What follows a field reads as its objective: a noun of action after its article too ("la
+    création de 80 places"), or a gerund ("développant les projets des jeunes")."""
+    return reads_as_objective(text, after_field=True) or bool(re.match(r"^\w+ant\b", text))

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from extract import lexicon
 from extract.ingest.prose import BULLET, BULLET_GLYPHS
 from extract.normalize import clean, fold, fold_key, is_theme_label, themes_in
-from extract.objective_shape import reads_as_objective
+from extract.objective_shape import ITEM_HEAD, reads_as_aim, reads_as_objective, split_field
 from extract.plan_prose import prose_objectives, to_objectives
 from extract.text import alternation
 from extract.themes import (
@@ -59,16 +59,13 @@ LEVEL_LABEL = re.compile(r"^\s*(?P<level>enjeux?|objectifs?(?:\s+\w+)?|actions?)
 # A labelled item on its own line: "Objectif 1 : Maintenir l'offre...", "Action 1.1.1 : Créer...",
 # "Axe 2 : Permettre aux jeunes...".
 LABELLED_ITEM = re.compile(
-    r"^\s*(?:[-–•▪*]\s*)?(?P<level>objectifs?|actions?|enjeux?|axes?)\s*(?:n[°o]\s*)?(?:[\dIVX]+(?:\.\d+)*)?\s*[:–]\s*(?P<text>\S.+)$",
+    r"^\s*(?:[-–•▪*]\s*)?(?P<level>objectifs?|actions?|enjeux?|axes?|pistes?)\s*(?:n[°o]\s*)?(?:[\dIVX]+(?:\.\d+)*)?\s*[:–]\s*(?P<text>\S.+)$",
     re.IGNORECASE | re.MULTILINE,
 )
-# The field an item of a plan list opens with: "la petite enfance, avec ...", "2. Enfance-jeunesse :
-# accompagner ...", "L'accès aux droits, en rapprochant ...".
-ITEM_HEAD = re.compile(r"^\s*(?P<head>[^,:–—]{3,60}?)\s*(?:,|:|\s[–—]\s)\s*(?P<rest>.+)$", re.DOTALL)
-# Words that join a field to its objective in a list item: "avec l'objectif d'ouvrir", "en
-# particulier", "notamment", "grâce à".
-ITEM_JOINER = re.compile(r"^(?:avec\s+(?:l['’]objectif\s+(?:de\s+|d['’]))?|en\s+particulier\s+|notamment\s+|grâce\s+à\s+"
-                         r"|pour\s+|par\s+)", re.IGNORECASE)
+# A label run into the line before it, when a layout reflowed a slide's lines: "... du Val Piste :
+# développer ...", "... des familles Axe 2 – Jeunesse" (capitalised, as a label is; after a
+# sentence's end, "... signée. Objectif : ...", it opens a sentence of prose instead).
+RUN_IN_LABEL = re.compile(r"(?<=[\wÀ-ÿ])\s+(?=(?:Objectifs?|Actions?|Enjeux?|Axes?|Pistes?)\s*(?:n[°o]\s*)?(?:[\dIVX]+(?:\.\d+)*)?\s*[:–-]\s)")
 # A heading naming a level of the plan and nothing else: "Les enjeux", "Nos priorités",
 # "Objectifs stratégiques" (not "Les enjeux d'une CTG", about CTGs in general).
 LEVEL_HEADING = re.compile(r"^\s*(?:les\s+|nos\s+)?(?:enjeux|priorit[ée]s|orientations(?:\s+strat[ée]giques)?|objectifs(?:\s+strat[ée]giques|\s+op[ée]rationnels)?"
@@ -213,7 +210,7 @@ def _table_level(word: str) -> Level:
     word = fold(word)
     if word.startswith("enjeu") or word.startswith("axe"):
         return Level.ENJEU
-    if word.startswith("action"):
+    if word.startswith("action") or word.startswith("piste"):
         return Level.ACTION
     return Level.OBJECTIF
 
@@ -224,13 +221,10 @@ def _plan_item(text: str, theme: Theme | None) -> tuple[str, Theme | None, str |
     """An item of a plan list, as (objective, theme, field as written): "La petite enfance, avec
     l'objectif d'ouvrir une crèche" -> ("ouvrir une crèche", petite_enfance, "La petite enfance")."""
     candidate = _clean_item(text)
-    head = ITEM_HEAD.match(candidate)
-    if head and is_theme_label(head["head"]):
-        rest = ITEM_JOINER.sub("", head["rest"].strip())
-        rest = re.sub(r"^en\s+(?=\w+ant\b)", "", rest)  # "en rapprochant ..." keeps its gerund
-        if reads_as_objective(rest, after_field=True) or re.match(r"^\w+ant\b", rest):
-            return rest, themes_in(head["head"])[0], clean(head["head"])
-        return None
+    fielded = split_field(candidate)
+    if fielded:
+        field, rest = fielded
+        return (rest, themes_in(field)[0], field) if reads_as_aim(rest) else None
     if 3 < len(candidate) <= MAX_ITEM_CHARS and reads_as_objective(candidate):
         return candidate, theme, None
     return None
@@ -239,7 +233,7 @@ def _plan_item(text: str, theme: Theme | None) -> tuple[str, Theme | None, str |
 def _labelled_items(page: Page, block: Block, theme: Theme | None) -> list[_Item]:
     """"Objectif 1 : ..." lines of a block; "Axe 2 : <objective>" gives an enjeu and its theme."""
     items = []
-    for match in LABELLED_ITEM.finditer(block.text):
+    for match in LABELLED_ITEM.finditer(RUN_IN_LABEL.sub("\n", block.text)):
         level = _table_level(match["level"])
         text = _clean_item(match["text"])
         if (level is Level.ENJEU and is_theme_label(text)) or match["text"].rstrip().endswith(":"):

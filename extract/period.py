@@ -124,10 +124,11 @@ OTHER_PLAN = re.compile(
 )
 
 # A previous or expired CTG: "la précédente CTG (2017-2021)", "l'ancienne convention",
-# "arrivée à échéance", "la première CTG couvrait 2016-2020".
+# "arrivée à échéance", "la première CTG couvrait 2016-2020", "après un premier contrat conclu pour
+# 2016-2019" (a CTG is a convention; the contract before it, a CEJ or a first CTG).
 PREVIOUS = re.compile(
     r"""pr[ée]c[ée]dent\w*|ancienne?s?|derni[èe]re?s?\s+ctg|[ée]chue|arriv[ée]e?\s+[àa]\s+[ée]ch[ée]ance|expir\w+
-      |bilan\s+de\s+la|premi[èe]re\s+(?:ctg|convention\s+territoriale)|\ba\s+couvert\b|\bcouvrait\b|\bavait\s+(?:couvert|[ée]t[ée])\b
+      |bilan\s+de\s+la|premi[èe]re\s+(?:ctg|convention\s+territoriale)|premier\s+contrat|\ba\s+couvert\b|\bcouvrait\b|\bavait\s+(?:couvert|[ée]t[ée])\b
       |\bs['’]est\s+achev|\bapr[èe]s\s+(?:une|la|sa)\s+(?:premi[èe]re|deuxi[èe]me|pr[ée]c[ée]dente|1[èe]re|2[èe]?me)""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -151,8 +152,8 @@ RENEWAL = re.compile(r"renouvel\w*\b(?!\s+urbain)|reconduction|reconduite?|nouve
 # (two letters at least before "-ait": not "fait").
 PAST_TENSE = re.compile(r"\b\w{2,}(?:ait|aient)\b", re.IGNORECASE)
 
-# A second predicate of the sentence's subject after another plan's name: "Elle doit prendre le
-# relais du Contrat Enfance Jeunesse et couvrira la période 2020-2023": the years are the subject's.
+# A second predicate of the sentence's subject after another plan's name: "Elle succède au
+# Contrat Enfance Jeunesse et s'étendra sur la période 2021-2024": the years are the subject's.
 COORDINATED_PREDICATE = re.compile(
     r"\bet\s+(?:elle\s+)?(?:couvr\w*|s['’]\s*[ée]tend\w*|courr?\w*|porter?a?\s+sur|vaut|vaudra"
     r"|(?:sera|est)\s+(?:conclue|valable|sign[ée]e))\b",
@@ -273,7 +274,7 @@ def _earlier_rank(before: str, ordinal: int | None) -> bool:
 def _other_plans(sentence: str, clause: str) -> bool:
     """Whether the years after ``clause`` belong to another plan named in it, not to the CTG named
     after it ("la CTG 2022-2026 prend le relais du contrat de ville") nor to the CTG subject of
-    a second predicate ("Elle prend le relais du CEJ et couvrira la période 2020-2023")."""
+    a second predicate ("Elle succède au CEJ et s'étendra sur la période 2021-2024")."""
     plans = list(OTHER_PLAN.finditer(clause))
     if not plans:
         return False
@@ -289,8 +290,8 @@ def _other_plans(sentence: str, clause: str) -> bool:
 ATTACHED_WORD = re.compile(r"(?P<word>[\w'’-]+)\W{0,3}$")
 # The last word of a CTG's name, which owns a year range right after it.
 CTG_WORDS = frozenset({"ctg", "globale", "convention", "conventions"})
-# How far before an attached name a CTG may be named and still own the range: "la CTG du Pays
-# Rignacois 2021-2025".
+# How far before an attached name a CTG may be named and still own the range: "la CTG du Grand
+# Villeneuvois 2021-2025".
 CTG_NAME_REACH = 60
 
 
@@ -298,7 +299,7 @@ def _attached_to_another(clause: str) -> bool:
     """Whether a year range is part of the name of something other than the CTG: it follows a
     word directly (no "pour", "période" or verb between), and that word neither ends a CTG cue
     ("la CTG 2022-2026", "convention territoriale globale 2022-2026") nor ends a place's name
-    that a CTG cue shortly before opens ("la CTG du Pays Rignacois 2021-2025"). Lists of other
+    that a CTG cue shortly before opens ("la CTG du Grand Villeneuvois 2021-2025"). Lists of other
     plans are endless (projet de territoire, plan mercredi, PEDT, mandat); this reads the
     attachment instead."""
     match = ATTACHED_WORD.search(clause)
@@ -558,9 +559,9 @@ def _ocr_misread(found: list[Candidate], one: tuple[int, int], other: tuple[int,
 def extract_period(doc: Document, ordinal: int | None = None) -> Period | None:
     found = candidates(doc, ordinal)
     prolonged = _prolongation(doc)
-    # A period that ends when a renewed CTG begins is the one before it ("Du 1er janvier 2020 au
-    # 31 décembre 2023, une CTG a été signée ... La CTG, qui sera renouvelée pour la période du
-    # 1er janvier 2024 au 31 décembre 2028").
+    # A period that ends when a renewed CTG begins is the one before it ("Une CTG a été conclue
+    # du 1er janvier 2019 au 31 décembre 2022 ... Elle sera renouvelée pour la période
+    # 2023-2027").
     renewed = [c.start for c in found if c.score > 0 and RENEWAL.search(_context(c.passage, *c.span)[0])]
     totals: dict[tuple[int, int], float] = {}
     for c in found:

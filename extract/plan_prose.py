@@ -10,15 +10,15 @@ Four shapes of French prose carry them (examples written here):
 - coordinated clauses after a verb of planning: "Il s'agira de créer un relais petite enfance,
   d'étendre les horaires de l'accueil de loisirs et de soutenir les associations." A verb of
   purpose ("vise à", "a pour objectif de") states the CTG's general purpose when it governs one
-  or two clauses ("vise à renforcer l'efficacité et la coordination des actions"): only a list of
+  or two clauses ("vise à améliorer la lisibilité et l'articulation des services"): only a list of
   three or more is the territory's plan;
 - examples of projects: "de nouveaux projets tels que l'ouverture d'une micro-crèche,
-  l'extension des horaires du centre social, ...", "Parmi les projets figurent la création d'un
-  guichet unique ainsi que ...".
+  l'élargissement des horaires du centre social, ...", "Parmi les projets figurent l'ouverture
+  d'une maison des familles et ...".
 
-Statements about CTGs in general (``extract.scope``) and past achievements ("la première CTG
-avait permis de ...") give none. Each item must read as an objective: an infinitive, a noun of
-action, or (after an article) a noun of action ("l'extension des horaires").
+Statements about CTGs in general (``extract.scope``) and past achievements ("la CTG précédente
+avait permis d'ouvrir ...") give none. Each item must read as an objective: an infinitive, a noun of
+action, or (after an article) a noun of action ("l'élargissement des horaires").
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from functools import lru_cache
 from extract import lexicon
 from extract.ingest.prose import BULLET
 from extract.normalize import clean, fold, fold_aligned, is_theme_label, themes_in
-from extract.objective_shape import reads_as_objective
+from extract.objective_shape import reads_as_aim, reads_as_objective, split_field
 from extract.scope import Scope, Statement, field_led, statements
 from extract.text import once_per_document, phrase_pattern
 from models.document import Document
@@ -51,11 +51,13 @@ CLAUSE_BREAK = re.compile(
 # The head word of each coordinated clause: "de simplifier ...", ", à déployer ...", "et à mieux coordonner".
 COORDINATED_HEAD = re.compile(r"(?:^|[,;]|\bet\b|\bou\b)\s*(?:de\s+|d['’]\s*|à\s+)?(?P<word>[\wÀ-ÿ'’-]+)(?:\s+(?P<next>[\wÀ-ÿ'’-]+))?",
                               re.IGNORECASE)
-# A gerund clause that adds a means: "..., en renforçant l'attractivité des métiers".
+# A gerund clause that adds a means: "..., en valorisant les métiers de l'accueil".
 GERUND = re.compile(r"^en\s+(?=[a-zà-ÿ]+ant\b)", re.IGNORECASE)
 # The connective words before an item: "de ", "d'", "à ", "et ", "ou encore ".
 ITEM_LEAD = re.compile(r"^(?:(?:et|ou|puis|mais\s+aussi|ou\s+encore|ainsi\s+que|enfin|aussi)\s+)*(?:de\s+|d['’]\s*|à\s+)?",
                        re.IGNORECASE)
+# The end of a quotation the item was said in.
+CLOSING_QUOTE = re.compile(r"\s*[»”]")
 # Quotation marks and closing punctuation around an item.
 ITEM_TRIM = " \t«»\"“”.,;:!?…"
 # The end of an item that is a sentence's subject: "... propre au territoire sont à l'étude".
@@ -115,6 +117,11 @@ WEB_LINK = re.compile(r"^\W*(?:[àa]\s+)?(?:lire|voir|d[ée]couvrir|consulter)\s
                       re.IGNORECASE)
 # The dash or colon after a field that leads an item: "Jeunesse – Offrir ...".
 FIELD_SEPARATOR = re.compile(r"\s*(?::|\s[–—-]\s)\s*")
+# Between two aims after a field: "avec la création de places et un soutien aux centres sociaux".
+AIM_BREAK = re.compile(r"\s+et\s+(?=(?:la|le|les|une?|des)\s|l['’])", re.IGNORECASE)
+# The label of a list item, numbered or not: "Fiche 3 : ", "Action n°2 – ", "Piste : ".
+ITEM_LABEL = re.compile(r"^(?:fiches?(?:[\s-]+actions?)?|actions?|objectifs?|pistes?|mesures?)\s*(?:n[°o]\s*)?(?:[\dIVX]+(?:\.\d+)*)?"
+                        r"\s*(?::|\s[–—-])\s+", re.IGNORECASE)
 # Items longer than this are prose, not list items.
 MAX_ITEM_CHARS = 300
 
@@ -131,7 +138,7 @@ class ProseObjective:
 def _patterns() -> dict[str, re.Pattern]:
     data = lexicon.plans()["prose"]
 
-    names = ("plan_verbs", "purpose_verbs", "np_verbs", "list_nouns", "list_heads", "example_cues", "program_predicates",
+    names = ("plan_verbs", "wish_verbs", "purpose_verbs", "np_verbs", "list_nouns", "list_heads", "example_cues", "program_predicates",
              "past_cues", "excluded_intros", "boilerplate", "topic_prefixes")
     return {name: phrase_pattern(data[name]) for name in names}
 
@@ -156,6 +163,9 @@ def _is_infinitive(word: str) -> bool:
 
 def _clean(item: str) -> str:
     item = BULLET.sub("", clean(item))
+    closing = CLOSING_QUOTE.search(item)
+    if closing and "«" not in item[:closing.start()] and "“" not in item[:closing.start()]:
+        item = item[:closing.start()]  # "« Nous voulons ... ouvrir une ludothèque », détaille l'adjointe"
     item = ITEM_LEAD.sub("", item.strip(ITEM_TRIM))
     item = TRAILING_PREDICATE.sub("", item)
     return item.strip(ITEM_TRIM)
@@ -172,7 +182,7 @@ def _without_topic(item: str) -> str:
 
 def _reads_as_item(item: str, nominal: bool = True) -> bool:
     """An item of a list: an objective's shape, or (``nominal``) an article and a noun of action or
-    a facility a project creates ("un relais", "l'extension des horaires"). A field's name alone
+    a facility a project creates ("un relais", "l'élargissement des horaires"). A field's name alone
     ("la petite enfance") is a theme, not an objective; an event ("la signature officielle") or a
     sum to commit ("engager 2 M€") is none."""
     if not 3 < len(item) <= MAX_ITEM_CHARS or is_theme_label(item) or NOT_AN_OBJECTIVE.match(item):
@@ -191,7 +201,7 @@ def _reads_as_item(item: str, nominal: bool = True) -> bool:
 
 def _reads_as_clause(item: str) -> bool:
     """A clause of a coordinated list: it opens with an infinitive (or a gerund, kept as written:
-    "renforçant l'attractivité des métiers")."""
+    "valorisant les métiers de l'accueil")."""
     if not 3 < len(item) <= MAX_ITEM_CHARS or NOT_AN_OBJECTIVE.match(item):
         return False
     words = re.findall(r"[\wÀ-ÿ'’-]+", _without_topic(item))[:2]
@@ -205,7 +215,7 @@ def clauses(rest: str) -> list[str]:
     """The coordinated clauses of the text after a verb of planning, each from its infinitive:
     "de créer un relais, d'étendre les horaires et de soutenir les associations" -> ["créer un
     relais", "étendre les horaires et de soutenir les associations"]. A comma followed by no
-    infinitive belongs to the clause before ("renforcer l'efficacité, la cohérence ..."), except
+    infinitive belongs to the clause before ("clarifier l'information, l'orientation ..."), except
     "ou encore" before a noun phrase ("..., ou encore l'accès à l'information des parents")."""
     rest = ITEM_LEAD.sub("", rest.strip())
     pieces, start = [], 0
@@ -222,8 +232,8 @@ def clauses(rest: str) -> list[str]:
 
 def infinitives(rest: str) -> int:
     """How many infinitives head the coordinated clauses of ``rest``, those joined by "et" included:
-    "de simplifier ..., de déployer ... et de mieux coordonner ..." -> 3; "de renforcer l'efficacité,
-    la cohérence et la coordination" -> 1."""
+    "de simplifier ..., de déployer ... et de mieux coordonner ..." -> 3; "de clarifier l'information,
+    l'orientation et l'accompagnement" -> 1."""
     count = 0
     for match in COORDINATED_HEAD.finditer(rest):
         word = match["word"]
@@ -245,17 +255,26 @@ def excluded_intro(text: str) -> bool:
     return bool(_patterns()["excluded_intros"].search(fold_aligned(text)))
 
 
-def _intro_list(statement: Statement, patterns: dict[str, re.Pattern]) -> list[ProseObjective]:
-    """1. an introduction and its list items: "... repose sur trois orientations :" + bullets."""
+def _intro_list(statement: Statement, in_plan: bool, patterns: dict[str, re.Pattern]) -> list[ProseObjective]:
+    """1. an introduction and its list items: "... repose sur trois orientations :" + bullets, or
+    any list under a heading of the plan ("Le plan d'actions" / "Parmi elles :" + bullets)."""
     intro = fold_aligned(statement.text)
     if patterns["excluded_intros"].search(intro):
         return []
     purpose = statement.scope is Scope.OWN and patterns["purpose_verbs"].search(intro)
-    if not (purpose or any(patterns[name].search(intro) for name in ("plan_verbs", "list_nouns"))):
+    if not (in_plan or purpose or any(patterns[name].search(intro) for name in ("plan_verbs", "list_nouns"))):
         return []
     level = _level_of(statement.text)
     found = []
     for raw in statement.items:
+        raw = ITEM_LABEL.sub("", BULLET.sub("", raw).strip())
+        # "la jeunesse, avec la création d'un point jeunes et un soutien aux clubs": the aims after the field.
+        fielded = split_field(_clean(raw))
+        if fielded and reads_as_aim(fielded[1]):
+            aims = [_clean(part) for part in AIM_BREAK.split(fielded[1])]
+            aims = aims if all(reads_as_aim(aim) or _reads_as_item(aim) for aim in aims) else [_clean(fielded[1])]
+            found += [ProseObjective(statement, level, aim, "intro_list") for aim in aims]
+            continue
         item = _clean(_after_field(raw))
         # After its field, an item states the axis's aim, a noun phrase too: "Petite enfance : une
         # offre d'accueil équilibrée entre ville et campagne".
@@ -284,14 +303,20 @@ def _split_at_infinitive(piece: str) -> list[str]:
 
 def _inline_list(statement: Statement, patterns: dict[str, re.Pattern]) -> list[ProseObjective]:
     """2. a list inline after a colon: "Les axes retenus : informer, accompagner, ...". "Des actions
-    à destination des familles : ..." may describe what exists: only in a sentence about this CTG."""
+    à destination des familles : ..." may describe what exists: only in a sentence about this CTG,
+    or when its items are infinitives ("Deux engagements y figurent : rénover ..., et créer ...")."""
     head, colon, tail = statement.text.partition(":")
-    announced = patterns["list_heads"] if statement.scope is not Scope.OWN else patterns["list_nouns"]
-    if not colon or len(head) >= 200 or not announced.search(fold_aligned(head)) \
-            or patterns["excluded_intros"].search(fold_aligned(head)):
+    if not colon or len(head) >= 200 or patterns["excluded_intros"].search(fold_aligned(head)):
         return []
     pieces = re.split(r",\s*|\s+ou\s+encore\s+|;\s*|\s+et\s+(?=(?:la|le|les|une?|des)\s|l['’])", tail)
     items = [_clean(item) for piece in pieces for item in _split_at_infinitive(piece)]
+    announced = patterns["list_heads"] if statement.scope is not Scope.OWN else patterns["list_nouns"]
+    if not announced.search(fold_aligned(head)):
+        # An apposition may follow an item ("ouvrir l'accueil en août, jusqu'ici fermé"): the list
+        # opens on an infinitive and holds two at least.
+        things_to_do = bool(items) and _reads_as_clause(items[0]) and sum(map(_reads_as_clause, items)) >= 2
+        if not (things_to_do and patterns["list_nouns"].search(fold_aligned(head))):
+            return []
     findings = bool(ENJEUX_HEAD.search(head))  # "trois enjeux : le manque de places, l'isolement ..."
     items = [item for item in items if _reads_as_item(item) or (findings and NOUN_PHRASE.match(item))]
     level = _level_of(head)
@@ -299,17 +324,20 @@ def _inline_list(statement: Statement, patterns: dict[str, re.Pattern]) -> list[
 
 
 def _clause_lists(statement: Statement, patterns: dict[str, re.Pattern]) -> list[ProseObjective]:
-    """3. coordinated clauses after each verb of planning (any number) or of purpose (three or more),
-    and the noun phrase a verb of planning governs ("la CTG prévoit un lieu d'accueil ...")."""
+    """3. coordinated clauses after each verb of planning (any number), of wish (two or more: "nous
+    voulons créer ... et ouvrir ...") or of purpose (three or more), and the noun phrase a verb of planning governs ("la CTG prévoit un lieu d'accueil ...")."""
     text = statement.text
     if patterns["excluded_intros"].search(fold_aligned(text)):
         return []
     found: list[ProseObjective] = []
-    for name, minimum in (("plan_verbs", 1), ("purpose_verbs", 3)):
+    for name, minimum in (("plan_verbs", 1), ("wish_verbs", 2), ("purpose_verbs", 3)):
         if name == "purpose_verbs" and statement.scope is not Scope.OWN:
             continue  # "Elle permet de coordonner, d'adapter et de simplifier": any CTG's purpose
         for cue, rest in _cued_segments(patterns[name], text):
             items = [item for item in clauses(rest) if _reads_as_clause(item)]
+            if name == "wish_verbs":
+                # Bare infinitives after a wish: "créer ..., ouvrir ... et soutenir ...".
+                items = [part for item in items for part in _split_at_infinitive(item)]
             if items and (len(items) >= minimum or infinitives(rest) >= minimum):
                 level = Level.ACTION if _level_of(cue) is Level.ACTION else Level.OBJECTIF
                 found += [ProseObjective(statement, level, item, "clauses") for item in items]
@@ -395,7 +423,9 @@ def plan_sections(doc: Document) -> list[bool]:
     flags, in_plan = [], False
     for statement in statements(doc):
         if statement.heading:
-            in_plan = plan_heading(statement, patterns) or (in_plan and axis_heading(statement))
+            # A label closed by a colon ("Parmi elles :") introduces a list of the section it is in.
+            in_plan = plan_heading(statement, patterns) or (in_plan and (axis_heading(statement)
+                                                                         or statement.text.rstrip().endswith(":")))
         flags.append(in_plan)
     return flags
 
@@ -435,7 +465,7 @@ def prose_objectives(doc: Document) -> list[ProseObjective]:
         if statement.scope is Scope.GENERIC or patterns["past_cues"].search(folded):
             continue
         if statement.items:
-            items = _intro_list(statement, patterns)
+            items = _intro_list(statement, in_plan, patterns)
         elif statement.heading:
             following = next((s for s in every[number + 1:] if not PAGE_NUMBER.match(s.text)), None)
             previous = next((s for s in reversed(every[:number]) if not PAGE_NUMBER.match(s.text)), None)

@@ -1,7 +1,7 @@
 """Whose CTG a passage speaks of: this territory's, or CTGs in general.
 
-Real texts about one territory's CTG also explain what a CTG is: "Une CTG peut être signée avec
-une commune ou un département", "La CTG couvre l'ensemble des domaines d'intervention de la Caf :
+Real texts about one territory's CTG also explain what a CTG is: "Une CTG peut réunir la Caf
+et une intercommunalité", "La CTG s'étend à l'ensemble des domaines où intervient la Caf :
 ...", "Qu'est-ce que la CTG ?". Lists in such passages are not the territory's themes or
 objectives. This module cuts a document into statements (a sentence, or an introduction ending
 with ":" and the list items after it) and gives each a scope:
@@ -43,10 +43,14 @@ ITEM_END = re.compile(r"[;,]\s*$")
 # A line led by a field (maybe numbered), then a dash or a colon: "Jeunesse – Offrir ...",
 # "2 Parentalité : créer ...".
 FIELD_LED = re.compile(r"^\s*(?:[•●▪◦‣*–—-]\s*)?(?:\d{1,2}[.)]?\s+)?(?P<field>[^:–—\n]{3,60}?)\s*(?::|\s[–—-]\s)\s*\S")
+# A numbered label of the plan on its own line, which heads the bullets under it as a heading
+# would: "Axe 1 – Grandir sur le territoire", "Orientation 2 : ...", "Priorité n°3 - ...".
+PLAN_LABEL = re.compile(r"^\s*(?:axe|orientation|priorit[ée]|enjeu|objectif|ambition|fiche)\s*(?:n[°o]\s*)?[\dIVX]+\s*(?::|\s[–—-]\s)\s*\S",
+                        re.IGNORECASE)
 # An introduction that announces a list: "... autour de quatre axes :", "afin de :".
 INTRO_END = re.compile(r":\s*$")
 # A block that goes on with the sentence of the block before: it opens in lower case
-# ("l'animation de la vie sociale. Parmi ...") ...
+# ("l'accueil des jeunes enfants. Dans ...") ...
 CONTINUATION = re.compile(r"^[a-zà-ÿœ]")
 # ... which ends without closing its sentence.
 SENTENCE_CLOSED = re.compile(r"[.!?…:;»)\]\"”]\s*$")
@@ -86,7 +90,7 @@ def scope_of(sentence: str) -> Scope:
     folded = fold(sentence)
     cues = _cues()
     if cues["modal"].search(folded):
-        return Scope.GENERIC  # "peut aller plus loin", even said of this partnership
+        return Scope.GENERIC  # "peut s'étendre à d'autres champs", even said of this partnership
     if cues["own"].search(folded):
         return Scope.OWN
     if cues["generic"].search(folded):
@@ -117,10 +121,12 @@ def statements(doc: Document) -> list[Statement]:
     previous = Scope.NEUTRAL
     for page, index, block, text in _paragraphs(doc):
         after_intro = out and (INTRO_END.search(out[-1].text) or (out[-1].items and ITEM_END.search(out[-1].items[-1])))
-        if out and (after_intro or out[-1].heading) and (BULLET.match(text) or field_led(text)
+        labelled = out and PLAN_LABEL.match(out[-1].text) and BULLET.match(text)
+        if labelled or out and (after_intro or out[-1].heading) and (BULLET.match(text) or field_led(text)
                                                          or (after_intro and ITEM_END.search(text) and len(text) < 300)):
-            # A list under its introduction ("... autour de trois axes :") or its heading ("Nos
-            # priorités"), bulleted or with each item led by its field ("Jeunesse – Offrir ...").
+            # A list under its introduction ("... autour de trois axes :"), its heading ("Nos
+            # priorités") or its label ("Axe 1 – ..."), bulleted or with each item led by its
+            # field ("Jeunesse – Offrir ...").
             last = out[-1]
             # A block may hold several items whose bullets a scan lost: one per line closed by ";".
             items = [item for item in re.split(r"(?<=;)\s*\n", text) if item.strip()]

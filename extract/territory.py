@@ -2,11 +2,11 @@
 
 Every mention of a collectivity is collected — a legal form and a name ("communauté de communes
 Vallée de l'Hérault", "CA du Gard Rhodanien", "la commune de Valros"), an informal form before a
-name the official list of EPCI knows ("l'agglomération de l'Orée de la Brie"), a name the
-official list knows on its own ("le Grand Cahors", "Limoges Métropole"), a brand ("Lannion-Trégor
-Communauté"), a group of communes named as a party ("les communes de Ceyrat, Beaumont et
-Saint-Genès-Champanelle"), a "secteur", an overseas collectivity, a CTG named after a place, the
-topic of a headline ("Centre-Manche : ..."), a running header ("VILLE DE SAINT-FLOUR" atop each
+name the official list of EPCI knows ("l'agglomération du Grand Villeneuvois"), a name the
+official list knows on its own ("le Grand Dax", "Dijon Métropole"), a brand ("Mont-de-Marsan
+Agglomération"), a group of communes named as a party ("les communes de Crolles, Bernin et
+Saint-Nazaire-les-Eymes"), a "secteur", an overseas collectivity, a CTG named after a place, the
+topic of a headline ("Cœur de Savoie : ..."), a running header ("VILLE DE MENDE" atop each
 page) — and weighed by its context (``extract/mentions.py``). Communes beside an EPCI in one
 sentence are its members; an EPCI's spellings and a group's members count as one place. The best
 place must clearly lead.
@@ -65,7 +65,7 @@ LOWER_ARTICLE = re.compile(r"^(?:(?:de\s+la|du|des|de|la|le|les)\s+|(?:de\s+l|d|
 PREPOSITION = re.compile(r"^(?:(?:de|du|des)\s+|d['’]\s*)(?=\S)", re.IGNORECASE)
 
 # A commune named by its form: "la commune de Valros", "ville de Frontignan", "mairie d'Aniane",
-# "la Ville des Abymes", "le conseil municipal de Pointe-à-Pitre".
+# "la Ville des Mureaux", "le conseil municipal de Fort-de-France".
 COMMUNE_FORM = re.compile(
     r"""\b(?:commune|ville|mairie|municipalit[ée]|cit[ée]|conseil\s+municipal)\s+
         (?:de\s+|d['’]\s*|(?:du|des)\s+(?=(?-i:[A-ZÀ-Ý])))""",
@@ -77,7 +77,7 @@ COLLECTIVITY_FORM = re.compile(
     r"\bcollectivit[ée]\s+(?:territoriale\s+|unique\s+|d['’]outre-mer\s+)?(?:de\s+la\s+|de\s+|du\s+|d['’]\s*)(?=(?-i:[A-ZÀ-Ý]))",
     re.IGNORECASE,
 )
-# A commune named through its mayor: "Maire de Gignac", "adjoint au maire des Abymes", "maire
+# A commune named through its mayor: "Maire de Gignac", "adjoint au maire des Mureaux", "maire
 # de la commune de Valros" (the latter also matches COMMUNE_FORM).
 MAYOR_OF = re.compile(r"\bmaire\s+(?:de\s+|d['’]\s*|du\s+|des\s+)(?=(?-i:[A-ZÀ-Ý]))", re.IGNORECASE)
 # A CTG named after its territory: "Convention Territoriale Globale de Valros", "la Ctg du
@@ -87,17 +87,17 @@ CTG_OF = re.compile(
         (?:(?:du|de\s+la|de\s+l['’]|de|des|d['’])\s*territoire\s+)?(?=(?:de|du|des|d['’])\s*[A-ZÀ-Ýa-z])""",
     re.IGNORECASE | re.VERBOSE,
 )
-# A territory named as such: "pour le territoire Centre-Manche", "le territoire du Grand Cahors"
-# (not a "projet de territoire Destination 2030").
+# A territory named as such: "pour le territoire Cœur de Savoie", "le territoire du Grand Dax"
+# (not a "projet de territoire Horizon 2035").
 TERRITORY_OF = re.compile(r"(?<!convention\s)(?<!projet\sde\s)\bterritoire\s+(?:de\s+|du\s+|des\s+|d['’]\s*)?(?=(?-i:[A-ZÀ-Ý]))", re.IGNORECASE)
-# A headline whose topic is a place: "Centre-Manche : et si ...", "Grand Cahors – services aux familles".
+# A headline whose topic is a place: "Cœur de Savoie : et si ...", "Grand Dax – services aux familles".
 HEADLINE_TOPIC = re.compile(r"\s*(?P<name>[A-ZÀ-Ý][^:–—|]{1,60}?)\s*(?::|\s[–—-]\s)")
 # An acronym given to a name: "Communauté de communes Vallée de l'Hérault (CCVH)".
 ACRONYM_AFTER = re.compile(r"^\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)")
 
 # Before "secteur", where something is rather than who signs: "dans le secteur de Lamastre".
 WHERE_BEFORE = re.compile(r"\b(?:dans|sur)\s+(?:le|ce)\s+$", re.IGNORECASE)
-# Before a commune's name, a venue rather than a party: "signée à Beaumont", "aux Abymes".
+# Before a commune's name, a venue rather than a party: "signée à Meylan", "aux Mureaux".
 VENUE_BEFORE = re.compile(r"\b(?:à|aux|au|en)\s*$", re.IGNORECASE)
 
 
@@ -136,22 +136,29 @@ def _epci_form_words() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _informal_forms() -> re.Pattern:
-    """Words that name an EPCI without its legal form, right before a name ("l'agglomération de
-    l'Orée de la Brie", "la Communauté de la Riviera française"): kept only when the official list
+    """Words that name an EPCI without its legal form, right before a name ("l'agglomération du
+    Grand Villeneuvois", "la Communauté de la Vallée de la Bruche"): kept only when the official list
     knows the name."""
     words = "|".join(re.escape(w).replace("é", "[ée]") for w in lexicon.territory_forms()["informal_epci_forms"])
     return re.compile(rf"\b(?P<form>{words})\s+(?P<article>de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)?$",
                       re.IGNORECASE)
 
 
-# A group of communes named together: "les communes de Ceyrat, Beaumont et ...", "les
-# municipalités de Firminy, du Chambon-Feugerolles et de La Ricamarie", "les trois communes de".
+# A group of communes named together: "les communes de Crolles, Bernin et ...", "les
+# municipalités de Privas, du Pouzin et de La Voulte-sur-Rhône", "les trois communes de".
 GROUP_OPENING = re.compile(
     r"""\b(?:les|des)\s+(?:(?:\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+)?
         (?:communes|municipalit[ée]s|villes)\s+(?=(?:de|du|des|d['’])\s*(?:la\s+|l['’]\s*)?(?-i:[A-ZÀ-Ý]))""",
     re.IGNORECASE | re.VERBOSE,
 )
-# A leading dated header before a headline: "date 2025-11", "2024-03-12".
+# Where a sentence may open: the start of a passage, or after a sentence's end.
+SENTENCE_OPENING = re.compile(r"^\s*|[.!?]\s+")
+# What communes listed as a sentence's subject do as a party: "ont signé", "s'engagent",
+# "ont fait le choix de travailler ensemble", "se sont associées".
+GROUP_PREDICATE = re.compile(r"\s+(?:ont\s+(?:sign[ée]|fait|choisi|d[ée]cid[ée]|conclu|renouvel[ée])|signent|s['’]engagent|s['’]associent"
+                             r"|se\s+sont\s+(?:associ[ée]es|engag[ée]es|regroup[ée]es|unies)|renouvellent|travaillent\s+ensemble)\b",
+                             re.IGNORECASE)
+# A leading dated header before a headline: "date 2024-09", "2024-03-12".
 DATED_HEADER = re.compile(r"^\s*(?:date\s+)?\d{4}-\d{2}(?:-\d{2})?\s+")
 # After a legal form at the end of a block, nothing but an article: "COMMUNAUTÉ DE COMMUNES DE LA".
 ARTICLES_ONLY = re.compile(r"\s*(?:(?:de\s+la|du|des|de|la|le|les)\s*|(?:de\s+l|d|l)['’]\s*)?$", re.IGNORECASE)
@@ -166,7 +173,7 @@ TITLE_PLACE_MAX = 80
 PARTNER_BEFORE = re.compile(r"\b(?:entre|avec|associe\w*\s+à|sign\w*)\b", re.IGNORECASE)
 # Before a legal form, the definite article that makes it one EPCI: "la communauté urbaine".
 DEFINITE_BEFORE = re.compile(r"\bla\s+$", re.IGNORECASE)
-# A dateline at the top of an article: "SAINT-FLOUR, le 3 juin 2024 –", "Rodez, mardi 4 mars".
+# A dateline at the top of an article: "MENDE, le 3 juin 2024 –", "Rodez, mardi 4 mars".
 DATELINE = re.compile(
     r"""\s*(?P<name>[A-ZÀ-Ý][\w'’\- ]{1,40}?)\s*,\s*(?:le\s+)?
         (?:(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\d{1,2}(?:er)?\s+\w+\s+\d{4})""",
@@ -180,7 +187,7 @@ BARE_COMMUNE_MIN_POPULATION = 10000
 
 
 def _running_headers(doc: Document) -> list[Passage]:
-    """The running headers and footers ingest set aside ("VILLE DE SAINT-FLOUR" atop each page of
+    """The running headers and footers ingest set aside ("VILLE DE MENDE" atop each page of
     a deliberation), each distinct line once, as passages of their own; page numbers aside."""
     seen: set[str] = set()
     headers = []
@@ -196,7 +203,7 @@ def _running_headers(doc: Document) -> list[Passage]:
 @lru_cache(maxsize=1)
 def _place_noun_before() -> re.Pattern:
     """Before a commune's name, a common noun that makes it name another place: "la commune de
-    l'île de Ré", "sous-préfète de Brioude", "le bassin de Lens"."""
+    l'île d'Oléron", "sous-préfète de Vitry-le-François", "le bassin d'Arcachon"."""
     nouns = "|".join(re.escape(n).replace("'", "['’]").replace("é", "[ée]")
                      for n in sorted(lexicon.territory_forms()["place_nouns"], key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{nouns})\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)$", re.IGNORECASE)
@@ -218,7 +225,7 @@ def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
         if form and kind is TerritoryType.EPCI:
             read = official_epci_name(text, name_start, form, read)
         elif kind is None:
-            # "le territoire du Pays d'Evian Vallée d'Abondance": an EPCI's name as the list spells it.
+            # "le territoire du Châtillonnais en Berry": an EPCI's name as the list spells it.
             article = LEADING_ARTICLE.match(text[name_start:name_start + 20])
             run = known_epci_run(text, name_start + (article.end() if article else 0),
                                   len(LEADING_ARTICLE.sub("", read[0])) if read else 0)
@@ -228,11 +235,11 @@ def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
         name, end = read
         if kind is TerritoryType.COMMUNE:
             # "de la commune de la Boissière": a lower-case article is not part of the name;
-            # "la Ville de Langres et le Grand Langres": the commune is Langres.
+            # "la Ville de Dax et le Grand Dax": the commune is Dax.
             written = LOWER_ARTICLE.sub("", name)
             commune = commune_name(written)
             if text[at:name_start].rstrip().lower().endswith("des") and not find_communes(commune):
-                return None  # "la Ville des Abymes" is a commune, "la Cité des Sciences" is not
+                return None  # "la Ville des Mureaux" is a commune, "la Cité des Sciences" is not
             end -= len(written) - len(commune)
             name = place_name(commune)
         elif kind is None:
@@ -318,14 +325,18 @@ def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
         for at, end, name in brand_names(text, [m.span for m in found[start:]]):
             if mention_key(name) not in not_territory_keys():
                 found.append(Mention(mention_key(name), name, None, TerritoryType.EPCI, 1.0, passage, (at, end), "epci_brand"))
-        for match in GROUP_OPENING.finditer(text):
-            items = read_commune_list(text, match.end(), None, departement)
-            if len(items) < 2:
+        group_starts = [(m.start(), m.end()) for m in GROUP_OPENING.finditer(text)]
+        # "Aubière, Romagnat et Pérignat ont signé ...": communes listed as a sentence's subject.
+        group_starts += [(at, at) for at in (m.end() for m in SENTENCE_OPENING.finditer(text))
+                         if text[at:at + 1].isupper()]
+        for at, list_start in group_starts:
+            items = read_commune_list(text, list_start, None, departement)
+            if len(items) < 2 or (at == list_start and not GROUP_PREDICATE.match(text, items[-1].end)):
                 continue
-            # As written, but a name its writer shortened ("du Revest") in full.
+            # As written, but a name its writer shortened ("La Londe") in full.
             names = [item.ref.name if item.shortened else item.name for item in items]
             found.append(Mention("+".join(sorted(mention_key(n) for n in names)), f"{', '.join(names[:-1])} et {names[-1]}",
-                                 None, TerritoryType.MULTI_COMMUNES, 2.0, passage, (match.start(), items[-1].end),
+                                 None, TerritoryType.MULTI_COMMUNES, 2.0, passage, (at, items[-1].end),
                                  "group_of_communes", members=tuple(mention_key(n) for n in names)))
     in_headers = {id(p) for p in headers}
     # A running header names its document's collectivity at most as a line of its text would.
@@ -340,7 +351,7 @@ def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
 def _without_member_groups(found: list[Mention]) -> list[Mention]:
     """Communes listed in a sentence that names an EPCI, even by its legal form alone, are its
     members, not a group that signs on its own: "entre la CAF, la communauté d'agglomération X et
-    les cinq communes d'A, B...", "de la communauté urbaine, des villes du Creusot et de ..."."""
+    les cinq communes d'A, B...", "de la communauté urbaine, des villes du Havre et de ..."."""
     with_epci = {(id(m.passage), m.sentence) for m in found if m.type is TerritoryType.EPCI and not m.container}
     def beside_epci(m: Mention) -> bool:
         return (id(m.passage), m.sentence) in with_epci or bool(_epci_form_words().search(m.passage.text[slice(*m.sentence)]))
@@ -349,8 +360,8 @@ def _without_member_groups(found: list[Mention]) -> list[Mention]:
 
 
 def _same_epci(found: list[Mention]) -> list[Mention]:
-    """Mentions of one EPCI under several spellings ("Communauté de communes du Grand-Langres",
-    "le Grand Langres", "le territoire du Grand Langres") count under one key."""
+    """Mentions of one EPCI under several spellings ("Communauté d'agglomération du Grand-Dax",
+    "le Grand Dax", "le territoire du Grand Dax") count under one key."""
     by_siren: dict[str, str] = {}
     for m in found:
         if m.type is TerritoryType.EPCI:
@@ -378,7 +389,7 @@ def _epci_of(m: Mention):
 
 def _fold_groups(found: list[Mention]) -> list[Mention]:
     """A group of communes named as a party takes the mentions of its members ("maire de
-    La Valette-du-Var", "la commune du Revest-les-Eaux"): they speak of the same CTG."""
+    Bernin", "la commune du Versoud"): they speak of the same CTG."""
     by_key = totals(found)
     groups = {}
     for m in found:
@@ -392,10 +403,10 @@ def _fold_groups(found: list[Mention]) -> list[Mention]:
 
 
 def _bare_communes(doc: Document, departement: str | None) -> list[Mention]:
-    """Communes named bare ("la jeunesse de La Seyne-sur-Mer"), for documents that name no
+    """Communes named bare ("la jeunesse de La Ciotat"), for documents that name no
     collectivity by its form: within the Caf's departement when known, else the only commune of
-    that name in France (a single word only for a town of some size). Venues ("à Beaumont"),
-    words inside a longer capitalised run ("Sophie Robert") and communes in a sentence that names
+    that name in France (a single word only for a town of some size). Venues ("à Meylan"),
+    words inside a longer capitalised run ("Claire Thiers") and communes in a sentence that names
     an EPCI are left out."""
     title_size = title_font_size(doc)
     found = []
@@ -433,7 +444,7 @@ def _bare_communes(doc: Document, departement: str | None) -> list[Mention]:
                                      passage, (match.start(), words[j].end()), "bare_commune"))
                 skip_to = words[j].end()
                 break
-    # Beside an EPCI, even unnamed ("de la communauté urbaine, des villes du Creusot"), communes
+    # Beside an EPCI, even unnamed ("de la communauté urbaine, des villes du Havre"), communes
     # are its members.
     found = [m for m in (in_context(m, title_size) for m in found)
              if not _epci_form_words().search(m.passage.text[slice(*m.sentence)])]
@@ -441,9 +452,9 @@ def _bare_communes(doc: Document, departement: str | None) -> list[Mention]:
 
 
 def _unnamed_epci(doc: Document) -> list[Mention]:
-    """An EPCI named by its legal form alone, as a party: "La communauté de communes a signé sa
-    CTG avec la Caf", "CTG entre la Caf de Saône-et-Loire et la communauté urbaine", "la Caf
-    s'associe à la communauté urbaine". Counted only as a party beside the Caf; "une communauté
+    """An EPCI named by its legal form alone, as a party: "La communauté de communes et la Caf
+    ont conclu la CTG", "CTG entre la Caf de la Seine-Maritime et la communauté urbaine", "la Caf
+    s'associe à la communauté de communes". Counted only as a party beside the Caf; "une communauté
     de communes" is any."""
     title_size = title_font_size(doc)
     found = []
@@ -493,7 +504,7 @@ def extract_territory(doc: Document) -> Territory | None:
         kind = typed.most_common(1)[0][0] if typed else None
         name = _written_name(own, kind)
         if kind is None and not find_communes(name) and (find_epci(name) or choose(unnamed) is not None):
-            # "le territoire du Pays d'Evian" and "la communauté de communes a signé", "le
+            # "le territoire du Pays de Gex" and "la communauté de communes s'engage", "le
             # territoire de Brest Métropole": an EPCI.
             kind = TerritoryType.EPCI
     if kind in (TerritoryType.COMMUNE, None):

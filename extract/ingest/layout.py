@@ -46,8 +46,9 @@ MIN_MARGIN_BAND = 54.0
 JUSTIFIED_MIN_WORDS = 3
 JUSTIFIED_MAX_GAP_EM = 4.0
 JUSTIFIED_GAP_SPREAD = 0.3
-# A short token that may sit inside a stretched justified line: "9", "2021", "à", "(1)".
-SHORT_TOKEN = re.compile(r"^[\w()’'.,-]{1,5}$")
+# A short token that may sit inside a stretched justified line: "9", "2021", "à", "(1)", and the
+# high punctuation French sets apart from the word before ("objectif : ouvrir", "pourquoi ?").
+SHORT_TOKEN = re.compile(r"^[\w()’'.,:;!?»–—-]{1,5}$")
 # An opening quotation mark or dash, set apart from the first word of a stretched justified line.
 OPENING_MARK = re.compile(r"^\s*[«“\"(—–]\s*$")
 # A bullet drawn apart from its text, and how far (in font sizes) its text may start.
@@ -162,7 +163,7 @@ def _join_justified(lines: list[Line]) -> list[Line]:
 
     for line in lines:
         mark = bool(OPENING_MARK.match(line.text)) and line.spans[0].font != "ocr"
-        # Inside a run, a short number is a word of the line: "jeudi 9 décembre 2021 à". A run never
+        # Inside a run, a short number is a word of the line: "mardi 8 mars 2022 à". A run never
         # starts on one: table cells of figures are not words.
         inner = bool(run) and bool(SHORT_TOKEN.match(line.text))
         if not mark and (" " in line.text or (sum(c.isalpha() for c in line.text) < 2 and not inner)
@@ -171,7 +172,7 @@ def _join_justified(lines: list[Line]) -> list[Line]:
             out.append(line)
             continue
         if mark:
-            flush()  # an opening quote or dash can only start a run: "« Nous travaillons selon des axes"
+            flush()  # an opening quote or dash can only start a run: "« Nous avançons ensemble"
         elif run:
             prev = run[-1]
             em = max(prev.size, line.size, 1.0)
@@ -286,7 +287,7 @@ def _cell_of(line: Line, cells: list[tuple[int, int, BBox]]) -> tuple[int, int] 
 
 def _baseline(line: Line) -> float:
     """The baseline of an OCR'd line: the median of its words' bottoms. The line's own bottom
-    drops with any descender ("(Caf)", "Gilles" vs "juin") or a stray mark read as part of a
+    drops with any descender ("(Caf)", "Gaspard" vs "juin") or a stray mark read as part of a
     word, by up to a quarter of the font size, which is what tells 1.5 spacing from a new block."""
     if len(line.spans) < 3 and line.bbox.height <= 1.5 * max(line.size, 1.0):
         return line.bbox.y1

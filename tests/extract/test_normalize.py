@@ -95,6 +95,7 @@ def test_person_name(text, value):
 def test_folding_ignores_case_accents_and_typographic_apostrophes():
     assert fold("Vallée de l’Hérault") == "vallee de l'herault"
     assert fold_key("Saint-Jean-de-Fos") == fold_key("Saint Jean de Fos") == "saint jean de fos"
+    assert fold_key("Terre & Mer") == fold_key("Terre et Mer") == "terre et mer"
     assert clean("l’Hérault  –  2022") == "l'Hérault - 2022"
     assert slug("Communauté d'Agglomération du Gard Rhodanien") == "communaute-d-agglomeration-du-gard-rhodanien"
 

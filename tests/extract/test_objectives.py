@@ -252,3 +252,13 @@ def test_an_axis_cell_naming_its_field_is_no_enjeu():
             "</table></body></html>")
     found = [(o.level.value, o.text) for o in extract_objectives(read_html(html.encode(), "t.html", "t"))]
     assert found == [("objectif", "Augmenter l'offre d'accueil"), ("action", "Créer une crèche de 30 places")]
+
+
+def test_labels_run_into_the_line_before_each_start_an_item():
+    # A reflowed slide: the second "Piste :" ran into the first one's line.
+    doc = make_doc("Axe 2 – Jeunesse\nEnjeu : construire une offre pour les 14-17 ans\nPiste : recruter une animatrice "
+                   "itinérante Piste : ouvrir un espace jeunes au bourg")
+    assert [text for _, _, text in items(doc)] == ["construire une offre pour les 14-17 ans",
+                                                   "recruter une animatrice itinérante", "ouvrir un espace jeunes au bourg"]
+    # after a sentence's end, "Objectif :" opens prose, not a label of the plan
+    assert items(make_doc("La CTG a été signée hier. Objectif : agir ensemble pour les familles.")) == []

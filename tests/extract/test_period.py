@@ -327,3 +327,10 @@ def test_a_scans_digit_misread_leaves_the_period_of_a_usual_span():
 def test_period_of_a_ctg_named_only_as_a_frame_is_not_claimed(text, expected):
     period = extract_period(make_doc(text))
     assert ((period.start, period.end) if period else None) == expected
+
+
+def test_period_ignores_the_first_contract_named_before_the_current_ctg():
+    doc = make_doc("Cinq ans après un premier contrat conclu pour 2017-2020, la commune et la Caf ont signé la "
+                   "deuxième CTG du territoire, pour la période 2021-2025.")
+    period = extract_period(doc)
+    assert (period.start, period.end) == (2021, 2025)

@@ -164,3 +164,58 @@ def test_a_list_of_the_partnerships_workings_is_no_plan():
                                      "partenariale")] == ["créer un relais petite enfance",
                                                           "accompagner les parents d'adolescents",
                                                           "structurer une démarche partenariale"]
+
+
+def test_clauses_after_a_wish_of_this_territory():
+    text = ("« Nous voulons agrandir le multi-accueil de 15 berceaux, ouvrir une ludothèque et soutenir le club "
+            "de prévention », détaille l'adjointe.")
+    assert [o[2] for o in objectives(text)] == ["agrandir le multi-accueil de 15 berceaux", "ouvrir une ludothèque",
+                                                "soutenir le club de prévention"]
+    assert [o[2] for o in objectives("La commune entend rénover la halte-garderie et créer un conseil des "
+                                     "jeunes.")] == ["rénover la halte-garderie", "créer un conseil des jeunes"]
+
+
+@pytest.mark.parametrize("text", [
+    "La ville veut rester attractive pour les jeunes ménages.",          # one wish is no plan
+    "Nous voulons remercier chaleureusement les équipes du centre social.",
+    "Une CTG peut aussi vouloir développer, accompagner et soutenir toutes sortes d'actions.",  # any CTG
+])
+def test_a_single_wish_or_a_wish_of_any_ctg_is_no_plan(text):
+    assert objectives(text) == []
+
+
+def test_things_to_do_listed_after_a_noun_of_the_plan():
+    text = ("Deux engagements y figurent : rénover la halte-garderie du bourg, fermée depuis l'été, et créer un "
+            "point information jeunesse.")
+    assert [o[2] for o in objectives(text)] == ["rénover la halte-garderie du bourg", "créer un point information jeunesse"]
+    # the same words before a list of fields or of qualities give none
+    assert objectives("Ses engagements : la qualité, la proximité, l'écoute.") == []
+    assert objectives("Deux actions phares : la petite enfance et la jeunesse.") == []
+
+
+def test_aims_after_the_field_of_each_item():
+    text = ("La CTG 2025-2028 se concentre sur :\n\n• la petite enfance, avec la création de 20 places et un soutien "
+            "au relais ;\n\n• la jeunesse, en développant un conseil des jeunes.")
+    assert [o[2] for o in objectives(text)] == ["la création de 20 places", "un soutien au relais",
+                                                "développant un conseil des jeunes"]
+
+
+def test_a_list_under_a_heading_of_the_plan_with_labelled_items():
+    from extract.ingest.markup import read_html
+
+    html = ("<html><body><h1>La CTG de la commune</h1><p>La commune et la Caf ont signé leur convention "
+            "territoriale globale après un an de diagnostic mené avec les familles et les associations.</p>"
+            "<h2>Le plan d'actions</h2><p>Neuf fiches actions traduisent ces orientations. Parmi elles :</p><ul><li>Fiche 2 : créer un relais petite enfance itinérant</li>"
+            "<li>Fiche 7 : organiser des cafés des parents</li></ul><h2>Contact</h2><p>Mairie, service "
+            "enfance.</p></body></html>")
+    found = [o.text for o in prose_objectives(read_html(html.encode(), "a.html", "a"))]
+    assert found == ["créer un relais petite enfance itinérant", "organiser des cafés des parents"]
+
+
+def test_bullets_under_a_numbered_axis_label():
+    text = ("Trois axes ont été retenus.\n\nAxe 1 – Bien grandir à la campagne\n• Ouvrir une micro-crèche au bourg\n"
+            "• Harmoniser les tarifs des accueils de loisirs\n\nAxe 2 – Être parent\n• Créer un lieu d'accueil "
+            "enfants-parents")
+    assert [o[2] for o in objectives(text)] == ["Ouvrir une micro-crèche au bourg",
+                                                "Harmoniser les tarifs des accueils de loisirs",
+                                                "Créer un lieu d'accueil enfants-parents"]

@@ -456,3 +456,28 @@ def test_a_cover_titled_by_a_place_names_the_territory(title, name, kind):
 @pytest.mark.parametrize("title", ["Nouvelle-Aquitaine", "Diagnostic partagé", "Petite enfance et parentalité"])
 def test_a_cover_titled_by_a_region_or_a_topic_names_no_territory(title):
     assert extract_territory(_sized((title, 28.0), *BODY)) is None
+
+
+def test_communes_listed_as_the_subject_of_their_partnership():
+    doc = make_doc("Aubière, Romagnat et Pérignat-lès-Sarliève ont fait le choix de travailler ensemble avec la Caf "
+                   "du Puy-de-Dôme.\n\nLes trois communes ont signé le 3 mars, à la mairie de Romagnat, une "
+                   "convention territoriale globale pour 2025-2029.")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("Aubière, Romagnat et Pérignat-lès-Sarliève",
+                                                TerritoryType.MULTI_COMMUNES)
+
+
+@pytest.mark.parametrize("text", [
+    # listed, but not as parties: figures, facilities
+    "Aubière, Romagnat et Pérignat-lès-Sarliève comptent ensemble 21 000 habitants. La Caf a signé une CTG.",
+    "Aubière, Romagnat et Pérignat-lès-Sarliève accueillent chacune une crèche. La Caf a signé une CTG.",
+])
+def test_communes_listed_without_acting_as_parties_are_no_group(text):
+    territory = extract_territory(make_doc(text))
+    assert territory is None or territory.type is not TerritoryType.MULTI_COMMUNES
+
+
+def test_an_epci_name_written_with_an_ampersand():
+    doc = make_doc("Canaux & Forêts en Gâtinais et la Caf du Loiret ont signé leur convention territoriale globale.")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("Canaux & Forêts en Gâtinais", TerritoryType.EPCI)

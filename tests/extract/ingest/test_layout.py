@@ -163,6 +163,16 @@ def test_an_opening_quote_joins_the_stretched_justified_line_it_opens():
     assert [ln.text for ln in layout.merge_fragments(fragments)] == ["« Nous travaillons selon des axes"]
 
 
+def test_a_colon_set_apart_stays_inside_a_stretched_justified_line():
+    # French sets a space before ":": "Priorité : agrandir la halte-garderie", each token a fragment.
+    words = [("Priorité", 54, 93), (":", 106.6, 113.5), ("agrandir", 127.2, 168), ("la", 181.6, 191),
+             ("halte-garderie", 204.6, 280.7)]
+    fragments = [line(text, x0, 540, x1, size=10.5) for text, x0, x1 in words]
+    assert [ln.text for ln in layout.merge_fragments(fragments)] == ["Priorité : agrandir la halte-garderie"]
+    # a colon alone stays alone
+    assert [ln.text for ln in layout.merge_fragments([line(":", 106.6, 540, 113.5, size=10.5)])] == [":"]
+
+
 def test_numbers_inside_a_stretched_justified_line_stay_in_it():
     words = [("signée", 54, 84), ("jeudi", 106, 135), ("9", 157, 163), ("décembre", 185, 230), ("2021", 252, 275),
              ("à", 297, 303)]
