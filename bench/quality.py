@@ -5,7 +5,8 @@
 
 Sets: ``dev`` and ``test`` are the real development set's splits (``../shared/real``, rendered by
 ``corpus/real.py`` into ``--rendered``, default ``outputs/real``); ``realistic-dev`` and
-``realistic-test`` the splits of ``tests/data/realistic`` (texts written for evaluation); ``corpus`` is ``corpus/`` with ``corpus/gold``; ``heldout``
+``realistic-test`` the splits of ``tests/data/realistic`` (texts written for evaluation); ``fresh``
+is ``tests/data/fresh``, a later set of such texts measured whole (both its splits); ``corpus`` is ``corpus/`` with ``corpus/gold``; ``heldout``
 and ``blind`` are ``tests/data/*``. Each set is extracted afresh into ``OUT/<set>.duckdb`` (2
 workers) and scored with ``ctg eval``'s scorer. ``--misses SET`` also prints that set's
 per-document misses (never ask it of ``test`` while tuning: it is the unseen split).
@@ -29,6 +30,7 @@ from store.evaluate import FIELDS, Report, evaluate, format_report, load_gold  #
 
 REAL = ROOT.parent / "shared" / "real"
 REALISTIC = ROOT / "tests" / "data" / "realistic"
+FRESH = ROOT / "tests" / "data" / "fresh"
 FIXED_SETS = {
     "corpus": (ROOT / "corpus", ROOT / "corpus" / "gold"),
     "heldout": (ROOT / "tests" / "data" / "heldout", ROOT / "tests" / "data" / "heldout" / "gold"),
@@ -46,21 +48,28 @@ def score_set(name: str, out: Path, real: Path = REAL, workers: int = 2, rendere
         import real as real_set
 
         real_set.render(real, rendered, name, log=lambda _: None)
-        files, gold_dir = rendered / name, rendered / name / "gold"
+        folders = [rendered / name]
+    elif name == "fresh":
+        import real as real_set
+
+        folder = ROOT / "outputs" / "fresh"
+        real_set.render(FRESH, folder, "all", log=lambda _: None)
+        folders = [folder / split for split in ("dev", "test") if (folder / split).is_dir()]
     elif name in ("realistic-dev", "realistic-test"):
         import real as real_set
 
         split, folder = name.split("-")[1], ROOT / "outputs" / "realistic"
         real_set.render(REALISTIC, folder, split, log=lambda _: None)
-        files, gold_dir = folder / split, folder / split / "gold"
+        folders = [folder / split]
     else:
-        files, gold_dir = FIXED_SETS[name]
+        folders = [FIXED_SETS[name][0]]
+    gold_dirs = [FIXED_SETS[name][1]] if name in FIXED_SETS else [f / "gold" for f in folders]
     db = out / f"{name}.duckdb"
     for stale in (db, Path(f"{db}.wal")):
         stale.unlink(missing_ok=True)
-    run([str(files)], RunOptions(db=str(db), workers=workers, log_dir=str(out / "logs")))
+    run([str(f) for f in folders], RunOptions(db=str(db), workers=workers, log_dir=str(out / "logs")))
     with duckdb.connect(str(db), read_only=True) as con:
-        return evaluate(con, load_gold([str(gold_dir)]))
+        return evaluate(con, load_gold([str(g) for g in gold_dirs]))
 
 
 def table(reports: dict[str, Report]) -> str:

@@ -24,8 +24,9 @@ from models.document import Document
 MIN_SCORE = 1.5
 LEAD_RATIO = 1.6
 
-# A sentence about signing with the Caf: "signée entre la ville de X et la CAF", "ont signé avec".
-SIGNING = re.compile(r"\bsign\w*|\bsignataires?\b", re.IGNORECASE)
+# A sentence about signing with the Caf: "signée entre la ville de X et la CAF", "ont signé avec",
+# "ont paraphé".
+SIGNING = re.compile(r"\bsign\w*|\bsignataires?\b|\bparaph\w*", re.IGNORECASE)
 # Just before a sentence, a list of signatories opens: "Les signataires :\nLa CAF de l'Yonne et ...".
 SIGNATORIES_BEFORE = re.compile(r"\bsignataires?\s*:\s*$", re.IGNORECASE)
 CAF_WORD = re.compile(r"\bcaf\b|caisse\s+d['’]allocations", re.IGNORECASE)

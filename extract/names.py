@@ -85,6 +85,9 @@ def read_name(text: str, pos: int) -> tuple[str, int] | None:
     shouting = True
     while i < len(tokens):
         word = tokens[i][0]
+        following = tokens[i + 1][0].lower() if i + 1 < len(tokens) else ""
+        if word.lower() == "et" and (following in ("le", "la", "les") or following.startswith(("l'", "l’"))):
+            break  # "du Pays de Fayence et le SIVU ...": no official name joins on "et" and an article
         if is_name_word(word, stop):
             end = tokens[i][2]
             shouting = shouting and word.isupper()

@@ -57,9 +57,10 @@ PAST_CTG = re.compile(
 # "la précédente (1ère) CTG", "suite à la première CTG", "depuis la 1ère CTG".
 OTHER_CTG = re.compile(r"apr[èe]s|pr[ée]c[ée]dent\w*|suite\s+[àa]|depuis|ancienne|bilan\s+de", re.IGNORECASE)
 # A sentence told in the pluperfect is about a CTG before this one: "En 2019, la commune s'était
-# engagée avec la Caf dans une première convention territoriale globale".
-PLUPERFECT = re.compile(r"\b(?:avai(?:t|ent)|(?:s['’])?[ée]tai(?:t|ent)|ayant)\s+(?:\w+\s+){0,2}?\w+[ée]e?s?\b",
-                        re.IGNORECASE)
+# engagée avec la Caf dans une première convention territoriale globale", "avait conclu", "avait
+# souscrit", "avait mis en place" (participles in -é, -i, -u, -is, -it, -ert).
+PLUPERFECT = re.compile(r"\b(?:avai(?:t|ent)|(?:s['’])?[ée]tai(?:t|ent)|ayant)\s+(?:\w+\s+){0,2}?"
+                        r"\w+(?:[ée]|i|u|is|it|ert)(?:e?s?)\b", re.IGNORECASE)
 
 # A first CTG named in the past, which makes a renewed one the second: "Une première CTG avait été
 # conclue", "La première convention, signée en 2020 pour quatre ans", "la première convention ayant

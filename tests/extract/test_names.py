@@ -21,6 +21,8 @@ from extract.names import (
     ("du Gard Rhodanien : mieux valoriser", "du Gard Rhodanien"),
     ("BM), qui compte", None),
     ("la Caf de l'Hérault", None),
+    ("du Pays de Fayence et le SIVU des Trois Vallons", "du Pays de Fayence"),  # "et" then an article
+    ("Dax et l'Adour", "Dax"),
 ])
 def test_read_name_stops_at_the_end_of_a_proper_name(text, expected):
     found = read_name(text, 0)

@@ -141,3 +141,9 @@ RANK_PROBE = [
 def test_ordinal_probe_signing_ranks_against_rankings(text, expected):
     found = extract_ordinal(make_doc(text))
     assert (found.value if found else None) == expected
+
+
+def test_a_first_ctg_told_in_the_pluperfect_makes_the_new_one_the_second():
+    doc = make_doc("Dès 2019, la communauté avait conclu avec la Caf une première CTG. Elle signe ce mardi une "
+                   "nouvelle CTG pour 2024-2028.")
+    assert extract_ordinal(doc).value == 2

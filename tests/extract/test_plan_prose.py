@@ -119,6 +119,8 @@ def test_planned_items_named_as_subjects():
         "un espace jeunes doit voir le jour à Tulle", "les animations d'été seront étendues aux villages"]
     assert [o[2] for o in objectives("La maison des familles sera ouverte en 2026, et une permanence sera "
                                      "créée au centre social.")] == ["La maison des familles", "une permanence"]
+    assert [o[2] for o in objectives("La rénovation du centre social figure elle aussi au programme.")] == [
+        "La rénovation du centre social"]
 
 
 def test_a_list_whose_bullets_a_scan_lost():

@@ -236,3 +236,13 @@ def test_signed_today_points_at_the_signing_sentence():
 def test_signature_date_of_a_ctg_coming_to_its_end_is_the_previous_ctgs(text, expected):
     found = extract_signature_date(make_doc(text))
     assert (found.value if found else None) == expected
+
+
+def test_a_fronted_date_before_a_long_list_of_signatories_with_their_roles():
+    doc = make_doc("Le 14 mars 2025, à Lure, Paul Mercier, président de la communauté de communes, Anne Roux, "
+                   "présidente du conseil d'administration de la Caf de la Haute-Saône, et Marc Blanc, son directeur, "
+                   "ont signé la nouvelle CTG du territoire.")
+    assert extract_signature_date(doc).value == date(2025, 3, 14)
+    # the council as an actor still dates its own act
+    assert extract_signature_date(make_doc("Le 14 mars 2025, le conseil d'administration de la Caf a autorisé sa "
+                                           "présidente à signer la CTG.")) is None

@@ -260,6 +260,7 @@ def test_a_project_named_after_the_territory_is_no_territory():
 @pytest.mark.parametrize("text, name", [
     ("Le 9 octobre, la communauté de communes a signé avec la Caf de la Savoie sa CTG pour quatre ans.",
      "Communauté de communes"),
+    ("La communauté de communes a paraphé le 9 octobre sa CTG avec la Caf de la Savoie.", "Communauté de communes"),
     ("Conseil du 14 mars : deux CTG entre la Caf de l'Yonne et la communauté d'agglomération\n\nPour les familles, "
      "la Caf de l'Yonne s'associera à la communauté d'agglomération et à ses communes.",
      "Communauté d'agglomération"),
