@@ -1,6 +1,6 @@
 """The Caf party and its departement: "Caf de l'Hérault", "CAF Hérault", "Caisse d'allocations
-familiales du Nord", "CAF 34", "Caf des PO"; overseas "CGSS de la Martinique" and "CSS de
-Mayotte". The name after it is looked up in the list of departements
+familiales du Nord", "CAF 34", "Caf des PO", "la Caf varoise"; overseas "CGSS de la Martinique"
+and "CSS de Mayotte". The name or adjective after it is looked up in the list of departements
 (``resources/departements.json``); a Caf named after a town or an area ("CAF d'Alençon", "CAF du
 Cambrésis") is not its departement's, and "la Caf" alone names none.
 """
@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from extract import lexicon
 from extract.names import LEADING_ARTICLE, PARTY_CLAUSE, read_name
-from extract.normalize import clean, fold_key
+from extract.normalize import clean, fold, fold_key
 from extract.text import Passage, once_per_document, passages, snippet
 from models.conventions import Caf
 from models.document import Document
@@ -29,6 +29,9 @@ CAF_NAME = re.compile(
 )
 # After "Caf", a departement written by its abbreviation: "Caf des PO", "CAF des P.-O.".
 CAF_ABBREVIATION = re.compile(r"(?:[A-Z]\.?-?){2,3}(?![\w])")
+# A Caf named by its departement's adjective: "la Caf varoise", "la CAF girondine".
+CAF_ADJECTIVE = re.compile(r"\b(?:caf|caisse\s+d['’]\s*allocations?\s+familiales?)\s+(?P<adjective>[a-zà-ÿ-]{4,})\b",
+                           re.IGNORECASE)
 # The institution a Caf name opens with, for naming it: overseas funds keep their own name.
 CGSS_WORDS = re.compile(r"^(?:cgss|caisse\s+g[ée]n[ée]rale)", re.IGNORECASE)
 CSS_WORDS = re.compile(r"^(?:css|caisse\s+de\s+s[ée]curit[ée])", re.IGNORECASE)
@@ -42,6 +45,12 @@ def _departements() -> dict[str, lexicon.Departement]:
         by_key.setdefault(fold_key(alias), by_code[code])
     by_key.update({d.code.lower(): d for d in lexicon.departements()})
     return by_key
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, lexicon.Departement]:
+    by_code = {d.code: d for d in lexicon.departements()}
+    return {fold(adjective): by_code[code] for adjective, code in lexicon.caf_adjectives().items()}
 
 
 def departement_of(name: str) -> lexicon.Departement | None:
@@ -70,6 +79,14 @@ def _institution(written: str) -> str:
 def extract_caf(doc: Document) -> Caf | None:
     votes: Counter[str] = Counter()
     evidence: dict[str, tuple[float, Passage, tuple[int, int], str]] = {}
+
+    def vote(departement: lexicon.Departement, passage: Passage, span: tuple[int, int], institution: str) -> None:
+        # A Caf named as a party of the convention ("..., ci-après dénommée") weighs double.
+        weight = 2.0 if PARTY_CLAUSE.match(passage.text[span[1]:span[1] + 60]) else 1.0
+        votes[departement.code] += weight
+        if departement.code not in evidence or weight > evidence[departement.code][0]:
+            evidence[departement.code] = (weight, passage, span, institution)
+
     for passage in passages(doc):
         text = passage.text
         for match in CAF_NAME.finditer(text):
@@ -81,11 +98,11 @@ def extract_caf(doc: Document) -> Caf | None:
             departement = departement_of(read[0])
             if departement is None:
                 continue
-            weight = 2.0 if PARTY_CLAUSE.match(text[match.end() + read[1]:match.end() + read[1] + 60]) else 1.0
-            votes[departement.code] += weight
-            span = (match.start(), match.end() + read[1])
-            if departement.code not in evidence or weight > evidence[departement.code][0]:
-                evidence[departement.code] = (weight, passage, span, _institution(match.group()))
+            vote(departement, passage, (match.start(), match.end() + read[1]), _institution(match.group()))
+        for match in CAF_ADJECTIVE.finditer(text):
+            departement = _adjectives().get(fold(match["adjective"]))
+            if departement is not None:
+                vote(departement, passage, match.span(), "Caf")
     if not votes:
         return None
     ranked = votes.most_common()

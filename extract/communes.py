@@ -79,6 +79,10 @@ WIDER_AREA = re.compile(r"\b(?:d[ée]partement\w*|r[ée]gion\w*|france|national\
 # A count in a signing sentence: "a signé sa CTG avec 18 communes, le syndicat scolaire ...".
 COUNT_SIGNED_WITH = re.compile(rf"\bavec\s+(?:ses\s+|les\s+)?(?P<count>{_NUMBER})\s+communes\b", re.IGNORECASE)
 SIGNING = re.compile(r"\bsign\w*|\bassoci\w*", re.IGNORECASE)
+# A count of communes as the subject of their joining: "Mardi, 18 communes, le SIVOM et la Caf ont
+# rejoint l'agglomération dans sa CTG", "14 communes et 2 syndicats ont signé".
+COUNT_JOINING = re.compile(rf"(?:^\W*|[.,;:]\s+)(?:(?:les|ses|leurs)\s+)?(?P<count>{_NUMBER})\s+communes\b(?=[^.;:]{{0,80}}?\b(?:ont\s+(?:sign\w*|rejoint|adh[ée]r[ée]"
+                           r"|paraph\w*)|sign(?:ent|eront)|rejoignent|adh[èe]rent|s['’]engagent)\b)", re.IGNORECASE)
 # A count followed by the territory's own name: "pour les 13 communes du Pays de Lunel"
 # (the name is checked against the territory's).
 COUNT_OF_NAMED = re.compile(rf"\b(?P<count>{_NUMBER})\s+communes\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*(?=(?-i:[A-ZÀ-Ý]))",
@@ -362,6 +366,8 @@ def _count(ordered: list[Passage], territory: Territory | None, doc_id: str,
                   or (own and _bare_key(text[max(0, m.start() - len(own) - 5):m.start()]).endswith(own))]
         found += [(m, m["count"]) for m in KEY_FIGURE.finditer(text)
                   if _key_figure_of_territory(ordered, position, int(m["count"]), members)]
+        found += [(m, m["count"]) for m in COUNT_JOINING.finditer(text)
+                  if not WIDER_AREA.search(text[m.end():sentence_at(text, *m.span())[1]])]
         found += [(m, m["count"]) for m in COUNT_SIGNED_WITH.finditer(text)
                   if SIGNING.search(text[slice(*sentence_at(text, *m.span()))])]
         # "des 13 communes du Pays de Lunel": the name after it must be the territory's own.

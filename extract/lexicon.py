@@ -44,6 +44,11 @@ def caf_aliases() -> dict[str, str]:
     return _load("departements.json")["caf_aliases"]
 
 
+def caf_adjectives() -> dict[str, str]:
+    """Departement adjectives written after "Caf" ("la Caf varoise") -> departement code."""
+    return _load("departements.json")["caf_adjectives"]
+
+
 @lru_cache(maxsize=1)
 def kind_cues() -> dict:
     """Phrases that point to a document kind, with weights (see classify.py)."""

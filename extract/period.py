@@ -327,6 +327,9 @@ REPLACED = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# A document named, then a relative clause about it: "ce document qui encadrera", "le texte, qui court".
+DOCUMENT_RELATIVE = re.compile(r"\b(?:ce|cet|le)\s+(?:nouveau\s+|nouvel\s+)?(?:document|texte|accord|contrat)\s*,?\s+qui\b",
+                               re.IGNORECASE)
 # How much text read before a sentence is searched for what its pronoun stands for.
 ANTECEDENT_CHARS = 600
 
@@ -340,6 +343,21 @@ def _pronoun_is_ctg(passage: Passage, start: int, read_before: str) -> bool:
     if not subject:
         return False
     earlier = (read_before + " " + passage.text[:left + subject.start("subject")])[-ANTECEDENT_CHARS:]
+    cues = [m.end() for m in CTG_CUE.finditer(earlier)]
+    plans = [m.end() for m in OTHER_PLAN.finditer(earlier)
+             if not REPLACED.search(earlier[max(0, m.start() - 40):m.start()])]
+    return bool(cues) and (not plans or cues[-1] > plans[-1])
+
+
+def _relative_is_ctg(passage: Passage, start: int, read_before: str) -> bool:
+    """Whether the range is told in a relative clause about a document named just before ("... à
+    signer avec la Caf ce document qui encadrera la politique familiale de 2025 à 2029") whose
+    nearest antecedent is the CTG, as for a pronoun (``_pronoun_is_ctg``)."""
+    left, _ = sentence_at(passage.text, start, start)
+    relatives = list(DOCUMENT_RELATIVE.finditer(passage.text, left, start))
+    if not relatives:
+        return False
+    earlier = (read_before + " " + passage.text[:relatives[-1].start()])[-ANTECEDENT_CHARS:]
     cues = [m.end() for m in CTG_CUE.finditer(earlier)]
     plans = [m.end() for m in OTHER_PLAN.finditer(earlier)
              if not REPLACED.search(earlier[max(0, m.start() - 40):m.start()])]
@@ -398,7 +416,7 @@ def _score(passage: Passage, start: int, end: int, base: float, page_has_cue: bo
     if BETWEEN_YEARS.search(passage.text[max(0, start - 8):start]) and not PERIOD_CUE.search(sentence):
         return 0.0  # "le diagnostic a été réalisé entre 2021 et 2023"
     if _names_ctg(sentence, start - sentence_at(passage.text, start, end)[0]) or under_duration_heading \
-            or _pronoun_is_ctg(passage, start, read_before):
+            or _pronoun_is_ctg(passage, start, read_before) or _relative_is_ctg(passage, start, read_before):
         return base + (1.0 if PERIOD_CUE.search(sentence) else 0.0)
     heading = _heading_context(passage)
     if _names_ctg(heading, start + len(heading) - len(passage.text)) and _told_as_period(passage, start, end, sentence):

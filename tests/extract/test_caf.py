@@ -64,3 +64,22 @@ def test_departement_of_takes_the_longest_leading_match():
     assert departement_of("Loire").name == "Loire"
     assert departement_of("34").name == "Hérault"
     assert departement_of("Béziers") is None
+
+
+@pytest.mark.parametrize("text, department, name", [
+    ("La commune et la Caf varoise ont signé leur CTG jeudi.", "Var", "Caf du Var"),
+    ("La CAF Girondine accompagne la ville depuis 2019.", "Gironde", "Caf de la Gironde"),
+    ("Une convention avec la Caf haut-savoyarde pour cinq ans.", "Haute-Savoie", "Caf de la Haute-Savoie"),
+])
+def test_caf_named_by_its_departements_adjective(text, department, name):
+    caf = extract_caf(make_doc(text))
+    assert (caf.department, caf.name) == (department, name)
+
+
+@pytest.mark.parametrize("text", [
+    "La Caf charentaise a signé la CTG.",   # two departements share the adjective
+    "La Caf bretonne a signé la CTG.",      # a region's
+    "La Caf locale a signé la CTG.",
+])
+def test_caf_adjective_that_names_no_single_departement_gives_none(text):
+    assert extract_caf(make_doc(text)) is None

@@ -343,3 +343,16 @@ def test_a_dash_ends_a_list_before_what_is_said_of_it():
     doc = make_doc("Les maires des communes membres : Lamastre, Désaignes – seront présents à la signature.")
     communes, _ = extract_communes(doc, epci(LAMASTRE), caf("07", "Ardèche"))
     assert names(communes) == ["Lamastre", "Désaignes"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mardi, 22 communes, le syndicat scolaire et la Caf ont rejoint la communauté de communes du Pays de Lure "
+     "dans une nouvelle CTG.", 22),
+    ("La CTG est signée. Les 22 communes et 2 syndicats ont rejoint la démarche.", 22),
+    # other territories' communes, and communes that do not join
+    ("La CTG est signée. Dans le département, 120 communes ont déjà signé une CTG.", None),
+    ("La CTG est signée. Les 22 communes accueillent chacune une crèche.", None),
+])
+def test_a_count_of_communes_joining_the_ctg(text, expected):
+    _, count = extract_communes(make_doc(text), epci("Communauté de communes du Pays de Lure"), None)
+    assert (count.value if count else None) == expected

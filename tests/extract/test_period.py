@@ -334,3 +334,17 @@ def test_period_ignores_the_first_contract_named_before_the_current_ctg():
                    "deuxième CTG du territoire, pour la période 2021-2025.")
     period = extract_period(doc)
     assert (period.start, period.end) == (2021, 2025)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le point consacré à la convention territoriale globale (CTG) a été adopté. Il autorise le maire à signer avec "
+     "la Caf ce document qui encadrera la politique familiale de la commune de 2026 à 2030.", (2026, 2030)),
+    # the document is another plan's
+    ("Le conseil a adopté la CTG. Il a aussi voté le projet éducatif de territoire, un document qui encadrera les "
+     "activités périscolaires de 2025 à 2028.", None),
+    ("Le conseil a adopté le contrat de ville. Il autorise le maire à signer ce document qui court de 2024 à 2030.",
+     None),
+])
+def test_period_in_a_relative_clause_about_the_ctg_named_before(text, expected):
+    period = extract_period(make_doc(text))
+    assert ((period.start, period.end) if period else None) == expected
