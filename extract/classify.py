@@ -308,20 +308,20 @@ def kind_scores(doc: Document) -> dict[DocKind, float]:
     return _scores(doc, _folded_blocks(doc))[0]
 
 
-def _scores(doc: Document, blocks: list[str]) -> tuple[dict[DocKind, float], dict[DocKind, float]]:
-    """Each kind's score, and the weight of the strongest cue phrase found for it."""
+def _scores(doc: Document, blocks: list[str]) -> tuple[dict[DocKind, float], dict[DocKind, list[float]]]:
+    """Each kind's score, and the weights of the cue phrases found for it."""
     resource = lexicon.kind_cues()
     cap = resource["cap"]
     own_voice = "\n".join(_outside_quotations(block) for block in blocks)
     scores = {kind: 0.0 for kind in DocKind}
-    strongest = {kind: 0.0 for kind in DocKind}
+    found: dict[DocKind, list[float]] = {kind: [] for kind in DocKind}
     for kind, cues in _cue_patterns().items():
         for cue in cues:
             # Most cues are absent: a substring test spares their regex scan of the whole text.
             count = _count_words(cue.pattern, own_voice, cue.narrated) if cue.phrase in own_voice else 0
             scores[kind] += cue.weight * min(count, cap)
             if count:
-                strongest[kind] = max(strongest[kind], cue.weight)
+                found[kind].append(cue.weight)
 
     articles = sum(1 for _, block in doc.blocks() if ARTICLE_HEADING.match(block.text))
     if articles >= 3:
@@ -354,7 +354,7 @@ def _scores(doc: Document, blocks: list[str]) -> tuple[dict[DocKind, float], dic
     scores[DocKind.DIAGNOSTIC] += comparison["weight"] * min(reference_comparisons(blocks), comparison["cap"])
     if names_a_diagnostic(opening):
         scores[DocKind.DIAGNOSTIC] += resource["opening"]["weight"]
-    return scores, strongest
+    return scores, found
 
 
 ARTICLE_KINDS = (DocKind.PRESS_RELEASE, DocKind.WEB_PAGE)
@@ -371,10 +371,23 @@ def classify(doc: Document) -> DocKind:
     deliberation, diagnostic or letter, a press release or a web page by their cues."""
     # Folded block by block: the figures extractor folds the same blocks, and finds them cached.
     blocks = _folded_blocks(doc)
-    scores, strongest = _scores(doc, blocks)
-    formulae = lexicon.kind_cues()["formula_needed"]["kinds"]
-    claimed = {kind: score for kind, score in scores.items()
-               if score >= min_score(kind) and strongest[kind] >= formulae.get(kind.value, 0)}
+    scores, found = _scores(doc, blocks)
+    needed = lexicon.kind_cues()["formula_needed"]
+    quoted = None
+
+    def has_formulae(kind: DocKind) -> bool:
+        nonlocal quoted
+        weight = needed["kinds"].get(kind.value)
+        if weight is None:
+            return True
+        formulae = sum(1 for w in found[kind] if w >= weight)
+        if formulae == 1:
+            # A news report of the meeting repeats one formula and quotes the speakers.
+            quoted = reported_speech(blocks) if quoted is None else quoted
+            return quoted < needed["quoted_report"]
+        return formulae > 0
+
+    claimed = {kind: score for kind, score in scores.items() if score >= min_score(kind) and has_formulae(kind)}
     kind = max(claimed, key=claimed.get) if claimed else None
     if kind is not None and kind not in ARTICLE_KINDS:
         return kind

@@ -471,3 +471,14 @@ def test_reference_comparisons(text, count):
 ])
 def test_names_a_diagnostic(opening, named):
     assert names_a_diagnostic(opening) is named
+
+
+def test_a_report_of_the_council_quoting_its_speakers_is_an_article():
+    text = ("Séance agitée au conseil municipal\n\nLes élus se sont réunis lundi soir. Le point sur la convention "
+            "territoriale globale a été adopté à l'unanimité. Il autorise le maire à signer la convention avec la "
+            "Caf.\n\n« C'est un engagement fort pour nos familles », a souligné l'adjointe à l'enfance.")
+    assert classify(make_doc(text)) is DocKind.PRESS_RELEASE
+    # the council's own act, with that one formula and no one quoted, is a deliberation
+    act = ("Objet : convention territoriale globale avec la Caf\n\nLe conseil municipal, après exposé, AUTORISE le "
+           "Maire à signer la convention territoriale globale avec la Caf pour 2025-2029.")
+    assert classify(make_doc(act)) is DocKind.DELIBERATION
