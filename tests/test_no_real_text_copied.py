@@ -34,6 +34,7 @@ FORMULAS = [
     "à signer la présente convention par délibération du conseil communautaire en date",
     "la petite enfance, la jeunesse, la parentalité, l'animation de la vie sociale",
     "qu'est-ce que la convention territoriale globale ? La CTG est un",
+    "qu'est-ce que c'est ?",
 ]
 TEXT_SUFFIXES = {".py", ".json", ".md", ".txt", ".sql", ".html", ".toml", ".cfg", ".sh", ".yml", ""}
 
