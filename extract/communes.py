@@ -42,10 +42,12 @@ from models.document import Block, Document, Line
 _NUMBER = r"\d{1,3}|[a-zé]+(?:-[a-zé]+)*(?:\s+et\s+(?:une?|onze))?"
 # A count of the territory's communes: "13 communes du territoire", "treize communes membres",
 # "les 28 communes adhérentes", "des 12 communes qui composent l'agglomération", "aux 17 communes
-# la composant", "les 14 communes et les 3 syndicats du bassin de vie".
+# la composant", "les 14 communes et les 3 syndicats du bassin de vie"; what the CTG covers: "concerne
+# les vingt-deux communes", "s'applique aux quatre communes de l'île".
 COUNT = re.compile(
     rf"""\b(?:regroupe|regroupant|rassemble|rassemblant|r[ée]unit|r[ée]unissant|compte|comptant|compos[ée]e?\s+de
-          |constitu[ée]e?\s+de|f[ée]d[èe]re)\s+(?:les\s+|ses\s+)?(?P<count_verb>{_NUMBER})\s+communes\b
+          |constitu[ée]e?\s+de|f[ée]d[èe]re|concerne(?:ra)?|couvre|couvrira|s['’]appliquer?a?|associe|associera)
+          \s+(?:les\s+|ses\s+|aux\s+|à\s+ses\s+)?(?P<count_verb>{_NUMBER})\s+communes\b
       |\b(?P<count>{_NUMBER})\s+communes\s+
         (?:membres|adh[ée]rentes|signataires|de\s+l['’]\s*(?:epci|intercommunalit[ée]|interco|agglom[ée]ration|agglo)\b
           |de\s+la\s+(?:communaut[ée]|m[ée]tropole|collectivit[ée])|(?:qui\s+)?(?:la\s+|le\s+|les\s+)?compos\w+|constituant
@@ -71,11 +73,16 @@ COUNT_IN_BRACKETS = re.compile(rf"(?<=[\w)])\s*\(\s*(?P<count>{_NUMBER})\s+commu
 BRACKETED_AFTER = re.compile(r"\b(?:communaut[ée]|agglom[ée]ration|agglo|intercommunalit[ée]|m[ée]tropole|territoire)\b",
                              re.IGNORECASE)
 # A key figure: a line that is only a count of communes, in a diagnostic's portrait of the
-# territory ("12 400 habitants" | "15 communes" | "1 quartier prioritaire").
-KEY_FIGURE = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}\-–]\s*)?(?P<count>\d{{1,3}})\s+communes(?:\s+membres)?\s*$",
-                        re.IGNORECASE | re.MULTILINE)
+# territory ("12 400 habitants" | "15 communes" | "1 quartier prioritaire"), or a line of key
+# figures set apart by dashes or bars ("49 communes — 48 000 habitants", "22 500 habitants | 24 communes").
+_FIGURE_APART = r"\s+[—–|·•]\s+[^\n]{1,40}?"
+KEY_FIGURE = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}\-–]\s*)?(?:[^\n]{{1,40}}?\s+[—–|·•]\s+)?(?P<count>\d{{1,3}})\s+communes"
+                        rf"(?:\s+membres)?(?:{_FIGURE_APART})*\s*$", re.IGNORECASE | re.MULTILINE)
 # Above a key figure, a wider area than the territory: "Le département en chiffres", "France : 25 %".
 WIDER_AREA = re.compile(r"\b(?:d[ée]partement\w*|r[ée]gion\w*|france|national\w*|m[ée]tropolitaine)\b", re.IGNORECASE)
+# Right after a count, a wider area than the territory: "... 12 communes du département".
+WIDER_AREA_AFTER = re.compile(r"\s*(?:du|de\s+la|de\s+l['’]|en|dans\s+(?:le|la|l['’]))\s*(?:d[ée]partement|r[ée]gion|france)\b",
+                              re.IGNORECASE)
 # A count in a signing sentence: "a signé sa CTG avec 18 communes, le syndicat scolaire ...".
 COUNT_SIGNED_WITH = re.compile(rf"\bavec\s+(?:ses\s+|les\s+)?(?P<count>{_NUMBER})\s+communes\b", re.IGNORECASE)
 SIGNING = re.compile(r"\bsign\w*|\bassoci\w*", re.IGNORECASE)
@@ -128,6 +135,8 @@ ITEM_PREPOSITION = re.compile(r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+
 # Between two items of a list: a comma, "et", "ainsi que", a semicolon, a bullet, a slash, a
 # spaced dash ("Lamastre – Désaignes – Empurany").
 ITEM_SEPARATOR = re.compile(r"\s*[,;•·/]\s*(?:et\s+|ainsi\s+que\s+)?|\s+(?:et|ainsi\s+que)\s+|\s+[–—-]\s+")
+# An item of a list that may be a commune's name: capitalised words up to the next separator.
+UNKNOWN_ITEM = re.compile(r"(?P<name>[A-ZÀ-Ý][\wÀ-ÖØ-öø-ÿœŒ'’-]*(?:[ -][\wÀ-ÖØ-öø-ÿœŒ'’-]+){0,5}?)(?=\s*[,;]|\s+et\s+)")
 # A word of a commune's name: "Saint-Rémy-de-Chevreuse", "M'Tsangamouji", "Laudun-l'Ardoise".
 NAME_WORD = re.compile(r"[\wÀ-ÖØ-öø-ÿœŒ]+(?:['’\-][\wÀ-ÖØ-öø-ÿœŒ]+)*")
 # The longest commune name read at one place, in words ("Saint-Jean-de-la-Blaquière" is one).
@@ -233,10 +242,29 @@ def read_commune_list(text: str, start: int, scope: set[str] | None = None,
         preposition = ITEM_PREPOSITION.match(text, pos)
         item = read_commune(text, preposition.end() if preposition else pos, scope, departement)
         if item is None:
-            break
+            item = _unknown_in_list(text, preposition.end() if preposition else pos, items, scope, departement)
+            if item is None:
+                break
         items.append(item)
         pos = item.end
     return items
+
+
+def _unknown_in_list(text: str, pos: int, items: list[Listed], scope, departement) -> Listed | None:
+    """A name the official list does not know, inside a long list of communes that goes on after it
+    ("..., Le Muy, Les Arcs-sur-Argens, Lorgues, ...": the usual name of Les Arcs): kept as written,
+    without a code. Only after three communes read, and when the next item is one."""
+    name = UNKNOWN_ITEM.match(text, pos)
+    if len(items) < 3 or name is None or len(name["name"].split()) > MAX_NAME_WORDS:
+        return None
+    separator = ITEM_SEPARATOR.match(text, name.end())
+    if separator is None:
+        return None
+    preposition = ITEM_PREPOSITION.match(text, separator.end())
+    if read_commune(text, preposition.end() if preposition else separator.end(), scope, departement) is None:
+        return None
+    written = name["name"]
+    return Listed(written, written, None, pos, name.end())
 
 
 def _read_on(ordered: list[Passage], position: int) -> str:
@@ -376,7 +404,9 @@ def _count(ordered: list[Passage], territory: Territory | None, doc_id: str,
         for match, number in sorted(found, key=lambda item: item[0].start()):
             left, _ = sentence_at(text, *match.span())
             value = _number(number)
-            if value and not ELSEWHERE.search(text[left:match.start()]):
+            # "12 communes du département": a wider area's.
+            if value and not ELSEWHERE.search(text[left:match.start()]) \
+                    and not WIDER_AREA_AFTER.match(text, match.end()):
                 return CommuneCount(doc_id=doc_id, page=passage.page.number, rule="count_of_communes",
                                     snippet=snippet(text, *match.span()), bbox=passage.block.bbox.as_tuple(),
                                     value=value)

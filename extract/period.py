@@ -125,10 +125,12 @@ OTHER_PLAN = re.compile(
 
 # A previous or expired CTG: "la précédente CTG (2017-2021)", "l'ancienne convention",
 # "arrivée à échéance", "la première CTG couvrait 2016-2020", "après un premier contrat conclu pour
-# 2016-2019" (a CTG is a convention; the contract before it, a CEJ or a first CTG).
+# 2016-2019" (a CTG is a convention; the contract before it, a CEJ or a first CTG), "succède à la
+# convention territoriale globale 2019-2023", "prend la suite de celle conclue pour 2018-2022".
 PREVIOUS = re.compile(
     r"""pr[ée]c[ée]dent\w*|ancienne?s?|derni[èe]re?s?\s+ctg|[ée]chue|arriv[ée]e?\s+[àa]\s+[ée]ch[ée]ance|expir\w+
-      |bilan\s+de\s+la|premi[èe]re\s+(?:ctg|convention\s+territoriale)|premier\s+contrat|\ba\s+couvert\b|\bcouvrait\b|\bavait\s+(?:couvert|[ée]t[ée])\b
+      |bilan\s+de\s+la|premi[èe]re\s+(?:ctg|convention\s+territoriale)|premier\s+contrat
+      |succ[èe]de\s+[àa]|prend\s+la\s+suite\s+d|fait\s+suite\s+[àa]|remplace\s+(?:la|l['’]\s*ancienne)\s+(?:ctg|convention)|\ba\s+couvert\b|\bcouvrait\b|\bavait\s+(?:couvert|[ée]t[ée])\b
       |\bs['’]est\s+achev|\bapr[èe]s\s+(?:une|la|sa)\s+(?:premi[èe]re|deuxi[èe]me|pr[ée]c[ée]dente|1[èe]re|2[èe]?me)""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -151,6 +151,8 @@ GROUP_OPENING = re.compile(
         (?:communes|municipalit[ée]s|villes)\s+(?=(?:de|du|des|d['’])\s*(?:la\s+|l['’]\s*)?(?-i:[A-ZÀ-Ý]))""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Before a commune's form, a venue: "à la mairie de Lure", "en mairie de Roye".
+VENUE_BEFORE_FORM = re.compile(r"(?:\bà\s+la|\ben)\s+$", re.IGNORECASE)
 # Where a sentence may open: the start of a passage, or after a sentence's end.
 SENTENCE_OPENING = re.compile(r"^\s*|[.!?]\s+")
 # What communes listed as a sentence's subject do as a party: "ont signé", "s'engagent",
@@ -343,6 +345,7 @@ def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
     found = [replace(c, title=0.0) if id(m.passage) in in_headers else c
              for m, c in ((m, in_context(m, title_size)) for m in found)]
     found = scored(_without_member_groups(found))
+    found += _communes_signing_together(found, departement)
     # A place named by its acronym ("la Civis") is the place the acronym was given to.
     found = [replace(m, key=aliases[m.key]) if m.key in aliases else m for m in found]
     return _fold_groups(_same_epci(found))
@@ -357,6 +360,42 @@ def _without_member_groups(found: list[Mention]) -> list[Mention]:
         return (id(m.passage), m.sentence) in with_epci or bool(_epci_form_words().search(m.passage.text[slice(*m.sentence)]))
 
     return [m for m in found if not (m.members and (beside_epci(m) or not as_party(m)))]
+
+
+def _communes_signing_together(found: list[Mention], departement: str | None) -> list[Mention]:
+    """Communes that sign side by side, with no EPCI among the parties, are a group: their mayors
+    in one signing sentence ("Mme Roux, maire de Lure, M. Petit, maire de Roye, et la directrice de
+    la Caf ont signé ..."), or the parties of a convention ("La Commune de A, représentée par ...",
+    "La Commune de B, représentée par ..."). A venue ("à la mairie de A") signs nothing."""
+    def signer(m: Mention) -> bool:
+        return m.type is TerritoryType.COMMUNE and not (m.container or m.attendee or m.members) \
+            and not VENUE_BEFORE_FORM.search(m.passage.text, max(0, m.span[0] - 8), m.span[0])
+
+    sets = []
+    if not any(m.party and (m.type is TerritoryType.EPCI or m.members) for m in found):
+        sets.append([m for m in found if m.party and signer(m)])
+    by_sentence: dict = {}
+    for m in found:
+        by_sentence.setdefault((id(m.passage), m.sentence), []).append(m)
+    for together in by_sentence.values():
+        if not any(m.type is TerritoryType.EPCI or m.members for m in together):
+            sets.append([m for m in together if m.signing and signer(m)])
+    groups = []
+    for signers in sets:
+        first = {}
+        for m in signers:  # in reading order
+            first.setdefault(m.key, m)
+        if len(first) < 2:
+            continue
+        names = []
+        for m in first.values():
+            spellings = {ref.name for ref in find_communes(m.name, departement) or find_communes(m.name)}
+            names.append(spellings.pop() if len(spellings) == 1 else m.name)
+        lead = next(iter(first.values()))
+        groups.append(replace(lead, key="+".join(sorted(first)), name=f"{', '.join(names[:-1])} et {names[-1]}",
+                              type=TerritoryType.MULTI_COMMUNES, rule="communes_signing_together",
+                              members=tuple(first), signing=True, score=max(m.score for m in signers) + 2.0))
+    return groups
 
 
 def _same_epci(found: list[Mention]) -> list[Mention]:
@@ -529,15 +568,31 @@ def _written_name(own: list[Mention], kind: TerritoryType | None) -> str:
         legal = [m for m in with_form if m.rule == "legal_form"]
         with_form = legal or with_form
         if with_form:
-            names = Counter(m.name for m in with_form)
+            names = Counter(fold_key(m.name) for m in with_form)
             top = max(names.values())
             # Ties go to the best-scored mention (the party clause over a passing reference).
-            best = max((m for m in with_form if names[m.name] == top), key=lambda m: m.score)
-            forms = Counter(m.form for m in with_form if len(m.form) > 4)
-            form = forms.most_common(1)[0][0] if forms else best.form
-            return f"{form} {best.name}"
+            best = max((m for m in with_form if names[fold_key(m.name)] == top), key=lambda m: m.score)
+            forms = Counter(fold_key(m.form) for m in with_form if len(m.form) > 4)
+            form_key = forms.most_common(1)[0][0] if forms else fold_key(best.form)
+            form = _spelling([m.form for m in with_form if fold_key(m.form) == form_key] or [best.form])
+            return f"{form} {_spelling([m.name for m in with_form if fold_key(m.name) == fold_key(best.name)])}"
     named = [m for m in own if m.rule not in ("ctg_named_after", "territory_named", "headline_topic")] or own
-    names = Counter(m.name for m in named)
+    names = Counter(fold_key(m.name) for m in named)
     top = max(names.values())
-    return max((m for m in named if names.get(m.name) == top), key=lambda m: m.score).name
+    best = max((m for m in named if names.get(fold_key(m.name)) == top), key=lambda m: m.score)
+    return _spelling([m.name for m in named if fold_key(m.name) == fold_key(best.name)])
+
+
+def _spelling(written: list[str]) -> str:
+    """One name's spelling among those of its mentions: the most frequent in normal case (a banner
+    in capitals, "TOURAINE VALLÉE DE L'INDRE", gives way to the body's "Touraine Vallée de
+    l'Indre"), else the most frequent as written."""
+    normal = [w for w in written if not _in_capitals(w)]
+    return Counter(normal or written).most_common(1)[0][0]
+
+
+def _in_capitals(text: str) -> bool:
+    """Mostly capitals: a banner, even with a word OCR misread in lower case ("DE Le INDRE")."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 

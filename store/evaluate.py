@@ -6,7 +6,8 @@ objectives match on fuzzy similarity (token-set ratio >= 85); figures on unit an
 ``unscored`` are skipped; a null or empty gold field means any value emitted is a false positive.
 Figures in "communes" are left out on both sides (the real set's README: a commune count is
 ``communes_count``, listed among figures by some gold files only). A period compares on both ends: a half-known gold period (``{"start": null, "end": 2027}``) matches
-only a prediction with the same known end and no start.
+only a prediction with the same known end and no start. A group of communes compares on its names,
+whatever their order and separators ("A, B et C" is "C, A, B").
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import glob
 import json
 import os
+import re
 from dataclasses import dataclass, field
 
 import duckdb
@@ -21,6 +23,8 @@ from rapidfuzz import fuzz
 
 from extract.normalize import fold_key
 
+# Between the names of a group of communes: "A, B et C", "A, B, C".
+LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+et\s+")
 OBJECTIVE_MIN_RATIO = 85
 FIGURE_TOLERANCE = 0.005
 COMMUNES_UNIT = "communes"
@@ -115,9 +119,17 @@ def _gold_scalar(gold: dict, name: str):
 
 
 def _same_scalar(name: str, expected, got) -> bool:
+    if name == "territory" and got is not None and _listed(expected) and _listed(got) == _listed(expected):
+        return True  # "A, B et C" and "A, B, C": one group of communes
     if name in ("territory", "caf_department"):
         return fold_key(str(expected)) == fold_key(str(got))
     return expected == got or str(expected) == str(got)
+
+
+def _listed(name) -> frozenset[str] | None:
+    """The names of a list ("A, B et C"), or None for a single name."""
+    items = [fold_key(item) for item in LIST_SEPARATOR.split(str(name or "")) if item.strip()]
+    return frozenset(items) if len(items) >= 2 else None
 
 
 def _matcher(name: str):

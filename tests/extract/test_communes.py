@@ -356,3 +356,30 @@ def test_a_dash_ends_a_list_before_what_is_said_of_it():
 def test_a_count_of_communes_joining_the_ctg(text, expected):
     _, count = extract_communes(make_doc(text), epci("Communauté de communes du Pays de Lure"), None)
     assert (count.value if count else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La convention couvre la période 2025-2029 et concerne les dix-huit communes de la com'com.", 18),
+    ("La convention s'applique aux quatre communes de l'île.", 4),
+    ("Portrait du territoire\n\n23 communes — 27 000 habitants\n\n3 crèches", 23),
+    ("Portrait du territoire\n\n27 000 habitants | 23 communes", 23),
+    # a wider area's communes
+    ("La Caf couvre 240 communes du département.", None),
+])
+def test_a_count_of_the_communes_the_ctg_covers(text, expected):
+    _, count = extract_communes(make_doc(text), epci("Communauté de communes du Pays de Lure"), None)
+    assert (count.value if count else None) == expected
+
+
+def test_a_name_unknown_to_the_official_list_inside_a_long_list_is_kept_as_written():
+    from extract.communes import read_commune_list
+
+    text = "Lure, Roye, Magny-Vernois, Froideterre-les-Bains, Frotey-lès-Lure et Vouhenans."
+    items = read_commune_list(text, 0, None, "70")
+    assert [item.name for item in items] == ["Lure", "Roye", "Magny-Vernois", "Froideterre-les-Bains",
+                                             "Frotey-lès-Lure", "Vouhenans"]
+    assert items[3].ref is None and items[4].ref is not None
+    # at the end of a list, or after fewer than three communes, an unknown name ends it
+    assert [i.name for i in read_commune_list("Lure, Roye, Magny-Vernois et Belle-Vue.", 0, None, "70")] == [
+        "Lure", "Roye", "Magny-Vernois"]
+    assert [i.name for i in read_commune_list("Lure, Belle-Vue, Roye et Vouhenans.", 0, None, "70")] == ["Lure"]

@@ -348,3 +348,10 @@ def test_period_ignores_the_first_contract_named_before_the_current_ctg():
 def test_period_in_a_relative_clause_about_the_ctg_named_before(text, expected):
     period = extract_period(make_doc(text))
     assert ((period.start, period.end) if period else None) == expected
+
+
+def test_period_ignores_the_ctg_it_succeeds():
+    doc = make_doc("La présente convention succède à la convention territoriale globale 2019-2023. Elle est conclue "
+                   "pour la période du 1er janvier 2024 au 31 décembre 2027.")
+    period = extract_period(doc)
+    assert (period.start, period.end) == (2024, 2027)

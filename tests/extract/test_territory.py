@@ -212,8 +212,6 @@ def test_communes_listed_beside_an_epci_are_no_group():
     ("ORDRE DU JOUR DU CONSEIL MUNICIPAL DE SAINT-FLOUR\n\nréuni lundi, le conseil municipal de Saint-Flour a "
      "donné mandat au maire pour conclure la Convention Territoriale Globale (CTG) que lui soumet la Caf du Cantal.",
      "Saint-Flour"),
-    ("Signée mardi, la CTG qui lie la Ville de Riom, la commune de Mozac et la caisse d'allocations familiales",
-     None),
     ("SAINT-FLOUR, le 3 juin 2024 – La convention territoriale globale a été signée hier entre la mairie et la Caf "
      "du Cantal.", "Saint-Flour"),
     # Named only bare, in a sentence about the CTG.
@@ -482,3 +480,38 @@ def test_an_epci_name_written_with_an_ampersand():
     doc = make_doc("Canaux & Forêts en Gâtinais et la Caf du Loiret ont signé leur convention territoriale globale.")
     territory = extract_territory(doc)
     assert (territory.name, territory.type) == ("Canaux & Forêts en Gâtinais", TerritoryType.EPCI)
+
+
+def test_a_name_in_capitals_gives_way_to_its_spelling_in_the_body():
+    doc = make_doc("COMMUNAUTÉ DE COMMUNES DU PAYS DE SALERS\n\nExtrait du registre des délibérations\n\nVu les statuts "
+                   "de la Communauté de communes du Pays de Salers ; le conseil autorise le président à signer la "
+                   "convention territoriale globale avec la Caf du Cantal.")
+    assert extract_territory(doc).name == "Communauté de communes du Pays de Salers"
+
+
+@pytest.mark.parametrize("text, name", [
+    # two communes bound by one CTG
+    ("Signée mardi, la CTG qui lie la Ville de Riom, la commune de Mozac et la caisse d'allocations familiales",
+     "Riom et Mozac"),
+    # their mayors sign side by side
+    ("Mme Roux, maire de Lure, M. Petit, maire de Roye, et la directrice de la Caf ont signé jeudi la convention "
+     "territoriale globale.", "Lure et Roye"),
+    # the parties of a convention
+    ("Entre :\n\nLa Caisse d'allocations familiales du Cantal, représentée par sa directrice,\n\nLa Commune de "
+     "Riom-ès-Montagnes, représentée par son maire,\n\nLa Commune de Menet, représentée par son maire.", 
+     "Riom-ès-Montagnes et Menet"),
+])
+def test_communes_signing_side_by_side_are_a_group(text, name):
+    territory = extract_territory(make_doc(text))
+    assert (territory.name, territory.type) == (name, TerritoryType.MULTI_COMMUNES)
+
+
+@pytest.mark.parametrize("text", [
+    # an EPCI signs with them: they are its members
+    "La communauté de communes du Pays de Lure, le maire de Lure et le maire de Roye ont signé la CTG avec la Caf.",
+    # the venue does not sign
+    "À la mairie de Lure, le maire de Roye et la Caf ont signé la convention territoriale globale.",
+])
+def test_communes_beside_an_epci_or_a_venue_are_no_signing_group(text):
+    territory = extract_territory(make_doc(text))
+    assert territory is None or territory.type is not TerritoryType.MULTI_COMMUNES

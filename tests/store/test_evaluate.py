@@ -88,3 +88,16 @@ def test_a_figure_counting_communes_is_neither_rewarded_nor_penalized():
     gold = [{"value": 25, "unit": "communes", "label": "communes"}, {"value": 12000, "unit": "habitants", "label": "h"}]
     score, missed, extra = _match_lists("figures", gold, [], [(12000.0, "habitants", "h"), (31.0, "communes", "c")])
     assert (score.tp, score.fp, score.fn) == (1, 0, 0)
+
+
+@pytest.mark.parametrize("expected, got, same", [
+    ("Lure, Roye, Magny-Vernois", "Lure, Roye et Magny-Vernois", True),
+    ("Lure et Roye", "Roye et Lure", True),
+    ("Lure, Roye, Magny-Vernois", "Lure et Roye", False),
+    ("Communauté de communes du Pays de Lure", "Communauté de communes du pays de Lure", True),
+    ("Lure", None, False),
+])
+def test_a_group_of_communes_compares_on_its_names(expected, got, same):
+    from store.evaluate import _same_scalar
+
+    assert _same_scalar("territory", expected, got) is same
