@@ -57,15 +57,18 @@ OCR_SCRAP_MAX_CHARS = 12
 LEVEL_LABEL = re.compile(r"^\s*(?P<level>enjeux?|objectifs?(?:\s+\w+)?|actions?)\s*:\s*(?P<rest>.*)$",
                          re.IGNORECASE | re.DOTALL)
 # A labelled item on its own line: "Objectif 1 : Maintenir l'offre...", "Action 1.1.1 : Créer...",
-# "Axe 2 : Permettre aux jeunes...".
+# "Axe 2 : Permettre aux jeunes...", "AXE 1 — Accueillir ...", "Objectif 1.1 Soutenir ..." (a number
+# then a capital: no separator needed).
 LABELLED_ITEM = re.compile(
-    r"^\s*(?:[-–•▪*]\s*)?(?P<level>objectifs?|actions?|enjeux?|axes?|pistes?)\s*(?:n[°o]\s*)?(?:[\dIVX]+(?:\.\d+)*)?\s*[:–]\s*(?P<text>\S.+)$",
-    re.IGNORECASE | re.MULTILINE,
+    r"""^\s*(?:[-–•▪*]\s*)?(?P<level>objectifs?|actions?|enjeux?|axes?|pistes?)\s*(?:n[°o]\s*)?
+        (?:[\dIVX]+(?:\.\d+)*\s*(?:[:–—]\s*|\s-\s|\s(?=(?-i:[A-ZÀ-Ý])))|\s*[:–—]\s*)(?P<text>\S.+)$""",
+    re.IGNORECASE | re.MULTILINE | re.VERBOSE,
 )
 # A label run into the line before it, when a layout reflowed a slide's lines: "... du Val Piste :
 # développer ...", "... des familles Axe 2 – Jeunesse" (capitalised, as a label is; after a
 # sentence's end, "... signée. Objectif : ...", it opens a sentence of prose instead).
-RUN_IN_LABEL = re.compile(r"(?<=[\wÀ-ÿ])\s+(?=(?:Objectifs?|Actions?|Enjeux?|Axes?|Pistes?)\s*(?:n[°o]\s*)?(?:[\dIVX]+(?:\.\d+)*)?\s*[:–-]\s)")
+RUN_IN_LABEL = re.compile(r"(?<=[\wÀ-ÿ])\s+(?=(?:Objectifs?|Actions?|Enjeux?|Axes?|Pistes?|AXES?|OBJECTIFS?)\s*(?:n[°o]\s*)?"
+                          r"(?:(?:[\dIVX]+(?:\.\d+)*)?\s*[:–—-]\s|[\dIVX]+(?:\.\d+)*\s+[A-ZÀ-Ý]))")
 # A heading naming a level of the plan and nothing else: "Les enjeux", "Nos priorités",
 # "Objectifs stratégiques" (not "Les enjeux d'une CTG", about CTGs in general).
 LEVEL_HEADING = re.compile(r"^\s*(?:les\s+|nos\s+)?(?:enjeux|priorit[ée]s|orientations(?:\s+strat[ée]giques)?|objectifs(?:\s+strat[ée]giques|\s+op[ée]rationnels)?"

@@ -122,6 +122,12 @@ AIM_BREAK = re.compile(r"\s+et\s+(?=(?:la|le|les|une?|des)\s|l['’])", re.IGNOR
 # The label of a list item, numbered or not: "Fiche 3 : ", "Action n°2 – ", "Piste : ".
 ITEM_LABEL = re.compile(r"^(?:fiches?(?:[\s-]+actions?)?|actions?|objectifs?|pistes?|mesures?)\s*(?:n[°o]\s*)?(?:[\dIVX]+(?:\.\d+)*)?"
                         r"\s*(?::|\s[–—-])\s+", re.IGNORECASE)
+# An introduction that points back at what the sentence before named: "Parmi elles :", "En voici
+# quelques-unes :", "Notamment :".
+POINTING_BACK = re.compile(r"^\W*(?:parmi\s+(?:elles|eux|celles-ci|ceux-ci|lesquelles)|en\s+voici|notamment|dont|par\s+exemple)\b",
+                           re.IGNORECASE)
+# An engagement to do things, told in prose rather than as a list: "s'engage à créer ...".
+ENGAGED_TO_DO = re.compile(r"s['’]engagen?t?\s+à\s+(?=[a-zà-ÿ])", re.IGNORECASE)
 # Items longer than this are prose, not list items.
 MAX_ITEM_CHARS = 300
 
@@ -255,10 +261,15 @@ def excluded_intro(text: str) -> bool:
     return bool(_patterns()["excluded_intros"].search(fold_aligned(text)))
 
 
-def _intro_list(statement: Statement, in_plan: bool, patterns: dict[str, re.Pattern]) -> list[ProseObjective]:
+def _intro_list(statement: Statement, in_plan: bool, patterns: dict[str, re.Pattern],
+                before: Statement | None = None) -> list[ProseObjective]:
     """1. an introduction and its list items: "... repose sur trois orientations :" + bullets, or
-    any list under a heading of the plan ("Le plan d'actions" / "Parmi elles :" + bullets)."""
+    any list under a heading of the plan ("Le plan d'actions" / "Parmi elles :" + bullets). An
+    introduction that only points back ("Parmi elles :") takes the sentence before it in its block
+    ("Le plan compte 18 fiches actions. Parmi elles :")."""
     intro = fold_aligned(statement.text)
+    if before is not None and before.block is statement.block and POINTING_BACK.match(statement.text):
+        intro = fold_aligned(before.text) + " " + intro
     if patterns["excluded_intros"].search(intro):
         return []
     purpose = statement.scope is Scope.OWN and patterns["purpose_verbs"].search(intro)
@@ -301,14 +312,20 @@ def _split_at_infinitive(piece: str) -> list[str]:
     return [piece]
 
 
-def _inline_list(statement: Statement, patterns: dict[str, re.Pattern]) -> list[ProseObjective]:
+def _inline_list(statement: Statement, patterns: dict[str, re.Pattern],
+                 before: Statement | None = None) -> list[ProseObjective]:
     """2. a list inline after a colon: "Les axes retenus : informer, accompagner, ...". "Des actions
     à destination des familles : ..." may describe what exists: only in a sentence about this CTG,
     or when its items are infinitives ("Deux engagements y figurent : rénover ..., et créer ...")."""
     head, colon, tail = statement.text.partition(":")
     if not colon or len(head) >= 200 or patterns["excluded_intros"].search(fold_aligned(head)):
         return []
-    pieces = re.split(r",\s*|\s+ou\s+encore\s+|;\s*|\s+et\s+(?=(?:la|le|les|une?|des)\s|l['’])", tail)
+    if before is not None and before.block is statement.block and POINTING_BACK.match(head):
+        head = f"{before.text} {head}"  # "Le plan compte 18 fiches actions. Parmi elles : ..."
+    # Items closed by semicolons hold their own commas and "et": "faciliter l'accès des apprentis et
+    # des saisonniers au logement ; soutenir ...".
+    pieces = re.split(r";\s*", tail) if tail.count(";") >= 2 else \
+        re.split(r",\s*|\s+ou\s+encore\s+|\s+et\s+(?=(?:la|le|les|une?|des)\s|l['’])", tail)
     items = [_clean(item) for piece in pieces for item in _split_at_infinitive(piece)]
     announced = patterns["list_heads"] if statement.scope is not Scope.OWN else patterns["list_nouns"]
     if not announced.search(fold_aligned(head)):
@@ -327,7 +344,8 @@ def _clause_lists(statement: Statement, patterns: dict[str, re.Pattern]) -> list
     """3. coordinated clauses after each verb of planning (any number), of wish (two or more: "nous
     voulons créer ... et ouvrir ...") or of purpose (three or more), and the noun phrase a verb of planning governs ("la CTG prévoit un lieu d'accueil ...")."""
     text = statement.text
-    if patterns["excluded_intros"].search(fold_aligned(text)):
+    # "s'engagent à :" opens the parties' engagements; "s'engage à créer ..., à ouvrir ..." is a plan.
+    if patterns["excluded_intros"].search(fold_aligned(ENGAGED_TO_DO.sub(" ", text))):
         return []
     found: list[ProseObjective] = []
     for name, minimum in (("plan_verbs", 1), ("wish_verbs", 2), ("purpose_verbs", 3)):
@@ -465,7 +483,7 @@ def prose_objectives(doc: Document) -> list[ProseObjective]:
         if statement.scope is Scope.GENERIC or patterns["past_cues"].search(folded):
             continue
         if statement.items:
-            items = _intro_list(statement, in_plan, patterns)
+            items = _intro_list(statement, in_plan, patterns, every[number - 1] if number else None)
         elif statement.heading:
             following = next((s for s in every[number + 1:] if not PAGE_NUMBER.match(s.text)), None)
             previous = next((s for s in reversed(every[:number]) if not PAGE_NUMBER.match(s.text)), None)
@@ -476,7 +494,8 @@ def prose_objectives(doc: Document) -> list[ProseObjective]:
             # A line of a slide's list of actions set like headings, one under the other.
             items = [ProseObjective(statement, Level.ACTION, _clean(statement.text), "lead_infinitive")]
         else:
-            items = _inline_list(statement, patterns) or _clause_lists(statement, patterns) \
+            before = every[number - 1] if number else None
+            items = _inline_list(statement, patterns, before) or _clause_lists(statement, patterns) \
                 or _examples(statement, patterns) or _led_by_infinitive(statement, in_plan, patterns)
         items = [item for item in items if not patterns["boilerplate"].search(fold_aligned(item.text))]
         process = [item for item in items if partnership_only(item.text)]

@@ -262,3 +262,12 @@ def test_labels_run_into_the_line_before_each_start_an_item():
                                                    "recruter une animatrice itinérante", "ouvrir un espace jeunes au bourg"]
     # after a sentence's end, "Objectif :" opens prose, not a label of the plan
     assert items(make_doc("La CTG a été signée hier. Objectif : agir ensemble pour les familles.")) == []
+
+
+def test_labels_with_an_em_dash_or_a_number_alone_before_the_item():
+    doc = make_doc("Axes et objectifs\n\nAXE 1 — Accueillir les jeunes enfants au plus près des familles\nObjectif 1.1 "
+                   "Soutenir l'installation d'assistantes maternelles\nObjectif 1.2 Étudier la création d'un multi-accueil")
+    assert [(level, text) for level, _, text in items(doc)] == [
+        ("enjeu", "Accueillir les jeunes enfants au plus près des familles"),
+        ("objectif", "Soutenir l'installation d'assistantes maternelles"),
+        ("objectif", "Étudier la création d'un multi-accueil")]

@@ -221,3 +221,33 @@ def test_bullets_under_a_numbered_axis_label():
     assert [o[2] for o in objectives(text)] == ["Ouvrir une micro-crèche au bourg",
                                                 "Harmoniser les tarifs des accueils de loisirs",
                                                 "Créer un lieu d'accueil enfants-parents"]
+
+
+def test_an_engagement_to_do_things_told_in_prose_is_a_plan():
+    text = ("Concrètement, la commune s'engage à créer 12 places de crèche d'ici 2026, à ouvrir un relais petite "
+            "enfance et à proposer une permanence itinérante.")
+    assert [o[2] for o in objectives(text)] == ["créer 12 places de crèche d'ici 2026", "ouvrir un relais petite enfance",
+                                                "proposer une permanence itinérante"]
+    assert [o[2] for o in objectives("Les élus se sont fixé de mutualiser les accueils de loisirs et d'harmoniser "
+                                     "les tarifs.")] == ["mutualiser les accueils de loisirs", "harmoniser les tarifs"]
+    # the parties' engagements listed after "s'engage à :" are not the territory's plan
+    assert objectives("La Caf s'engage à :\n\n- verser la prestation de service\n\n- participer au comité de "
+                      "pilotage") == []
+
+
+def test_a_list_pointing_back_at_the_fiches_actions_named_before():
+    text = ("Le plan d'action compte 12 fiches actions. Parmi elles : ouvrir une crèche au bourg ; accompagner les "
+            "apprentis et les saisonniers vers le logement ; créer un conseil des jeunes.")
+    assert [o[2] for o in objectives(text)] == ["ouvrir une crèche au bourg",
+                                                "accompagner les apprentis et les saisonniers vers le logement",
+                                                "créer un conseil des jeunes"]
+    # pointing back at something else: no plan
+    assert objectives("Le centre social compte 12 bénévoles. Parmi eux : des retraités ; des parents ; des "
+                      "étudiants.") == []
+
+
+def test_engagements_to_run_the_partnership_are_no_plan():
+    assert objectives("La commune s'engage à mettre en œuvre le plan d'actions, à désigner un chargé de coopération "
+                      "CTG et à associer les communes membres à l'ensemble de la démarche.") == []
+    assert objectives("Chaque partie s'engage à mentionner la coopération de l'autre partie et à valoriser ce "
+                      "partenariat.") == []
