@@ -65,6 +65,8 @@ TITLE_MAX_WORDS = 25
 # The opening of a document (header, title, subtitle, cover) holds at most this many blocks.
 OPENING_BLOCKS = 10
 
+# A path of three steps or more, each short, joined by a chevron or a spaced slash.
+BREADCRUMB = re.compile(r"^\s*[^\n›»>/]{1,40}(?:\s(?:›|»|>|/)\s[^\n›»>/]{1,60}){2,}\s*$")
 # A quotation in folded text, up to its closing mark or the end of the block when it is left open:
 # « Nous voulons avancer... », "Notre priorité reste...", “Cette signature compte beaucoup...
 QUOTATION = re.compile(r"«[^»]*(?:»|$)|“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
@@ -173,6 +175,12 @@ def opening_blocks(doc: Document) -> list[str]:
         if text:
             opening.append(text)
     return opening
+
+
+def breadcrumb(opening: list[str]) -> bool:
+    """A site's path to the page among its opening lines: "Accueil > Vivre ici > Enfance", "Mauges
+    Communauté › Vivre › Solidarités › Convention territoriale globale"."""
+    return any(BREADCRUMB.match(line) for block in opening for line in block.splitlines())
 
 
 def first_person_headings(blocks: list[str]) -> int:
@@ -347,6 +355,8 @@ def _scores(doc: Document, blocks: list[str]) -> tuple[dict[DocKind, float], dic
     opening = opening_blocks(doc)
     first_person = resource["first_person_heading"]
     scores[DocKind.WEB_PAGE] += first_person["weight"] * min(first_person_headings(blocks), first_person["cap"])
+    if breadcrumb(opening):
+        scores[DocKind.WEB_PAGE] += resource["breadcrumb"]["weight"]
     address = resource["reader_address"]
     scores[DocKind.WEB_PAGE] += address["weight"] * min(reader_address(own_voice), address["cap"])
 

@@ -60,14 +60,14 @@ LEVEL_LABEL = re.compile(r"^\s*(?P<level>enjeux?|objectifs?(?:\s+\w+)?|actions?)
 # "Axe 2 : Permettre aux jeunes...", "AXE 1 — Accueillir ...", "Objectif 1.1 Soutenir ..." (a number
 # then a capital: no separator needed).
 LABELLED_ITEM = re.compile(
-    r"""^\s*(?:[-–•▪*]\s*)?(?P<level>objectifs?|actions?|enjeux?|axes?|pistes?)\s*(?:n[°o]\s*)?
+    r"""^\s*(?:[-–•▪*]\s*)?(?P<level>objectifs?|actions?|enjeux?|axes?|pistes?|fiches?(?:[\s-]+actions?)?)\s*(?:n[°o]\s*)?
         (?:[\dIVX]+(?:\.\d+)*\s*(?:[:–—]\s*|\s-\s|\s(?=(?-i:[A-ZÀ-Ý])))|\s*[:–—]\s*)(?P<text>\S.+)$""",
     re.IGNORECASE | re.MULTILINE | re.VERBOSE,
 )
 # A label run into the line before it, when a layout reflowed a slide's lines: "... du Val Piste :
 # développer ...", "... des familles Axe 2 – Jeunesse" (capitalised, as a label is; after a
 # sentence's end, "... signée. Objectif : ...", it opens a sentence of prose instead).
-RUN_IN_LABEL = re.compile(r"(?<=[\wÀ-ÿ])\s+(?=(?:Objectifs?|Actions?|Enjeux?|Axes?|Pistes?|AXES?|OBJECTIFS?)\s*(?:n[°o]\s*)?"
+RUN_IN_LABEL = re.compile(r"(?<=[\wÀ-ÿ])\s+(?=(?:Objectifs?|Actions?|Enjeux?|Axes?|Pistes?|Fiches?(?:[\s-][Aa]ctions?)?|AXES?|OBJECTIFS?)\s*(?:n[°o]\s*)?"
                           r"(?:(?:[\dIVX]+(?:\.\d+)*)?\s*[:–—-]\s|[\dIVX]+(?:\.\d+)*\s+[A-ZÀ-Ý]))")
 # A heading naming a level of the plan and nothing else: "Les enjeux", "Nos priorités",
 # "Objectifs stratégiques" (not "Les enjeux d'une CTG", about CTGs in general).
@@ -213,7 +213,7 @@ def _table_level(word: str) -> Level:
     word = fold(word)
     if word.startswith("enjeu") or word.startswith("axe"):
         return Level.ENJEU
-    if word.startswith("action") or word.startswith("piste"):
+    if word.startswith(("action", "piste", "fiche")):
         return Level.ACTION
     return Level.OBJECTIF
 

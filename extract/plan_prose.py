@@ -122,6 +122,11 @@ AIM_BREAK = re.compile(r"\s+et\s+(?=(?:la|le|les|une?|des)\s|l['’])", re.IGNOR
 # The label of a list item, numbered or not: "Fiche 3 : ", "Action n°2 – ", "Piste : ".
 ITEM_LABEL = re.compile(r"^(?:fiches?(?:[\s-]+actions?)?|actions?|objectifs?|pistes?|mesures?)\s*(?:n[°o]\s*)?(?:[\dIVX]+(?:\.\d+)*)?"
                         r"\s*(?::|\s[–—-])\s+", re.IGNORECASE)
+# A finite verb makes a field-led noun phrase a finding rather than an aim: "Petite enfance :
+# l'offre d'accueil est concentrée au bourg", "Jeunesse : les 11-17 ans disposent de peu de lieux".
+FINDING_VERB = re.compile(r"\b(?:est|sont|était|étaient|reste|restent|demeure|demeurent|compte|comptent|dispose|disposent"
+                          r"|manque|manquent|existe|existent|souffre|souffrent|concentre|concentrent|progresse|progressent"
+                          r"|baisse|baissent|augmente|augmentent|n['’]\w+|ne\s+\w+)\b", re.IGNORECASE)
 # An introduction that points back at what the sentence before named: "Parmi elles :", "En voici
 # quelques-unes :", "Notamment :".
 POINTING_BACK = re.compile(r"^\W*(?:parmi\s+(?:elles|eux|celles-ci|ceux-ci|lesquelles)|en\s+voici|notamment|dont|par\s+exemple)\b",
@@ -289,7 +294,8 @@ def _intro_list(statement: Statement, in_plan: bool, patterns: dict[str, re.Patt
         item = _clean(_after_field(raw))
         # After its field, an item states the axis's aim, a noun phrase too: "Petite enfance : une
         # offre d'accueil équilibrée entre ville et campagne".
-        if _reads_as_item(item) or (field_led(raw) and NOUN_PHRASE.match(item) and not is_theme_label(item)):
+        if _reads_as_item(item) or (field_led(raw) and NOUN_PHRASE.match(item) and not is_theme_label(item)
+                                    and not FINDING_VERB.search(item)):
             found.append(ProseObjective(statement, level, item, "intro_list"))
     return found
 

@@ -482,3 +482,11 @@ def test_a_report_of_the_council_quoting_its_speakers_is_an_article():
     act = ("Objet : convention territoriale globale avec la Caf\n\nLe conseil municipal, après exposé, AUTORISE le "
            "Maire à signer la convention territoriale globale avec la Caf pour 2025-2029.")
     assert classify(make_doc(act)) is DocKind.DELIBERATION
+
+
+def test_a_sites_path_at_the_top_makes_a_page_of_its_own():
+    from extract.classify import breadcrumb
+
+    assert breadcrumb(["Accueil > Vivre ici > Enfance & jeunesse > Convention territoriale globale", "La CTG"])
+    assert breadcrumb(["Pays de Lure › Vivre › Solidarités › La CTG"])
+    assert not breadcrumb(["Publié le 12/03/2024 à 10h", "La CTG signée > une première"])

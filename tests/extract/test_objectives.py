@@ -271,3 +271,11 @@ def test_labels_with_an_em_dash_or_a_number_alone_before_the_item():
         ("enjeu", "Accueillir les jeunes enfants au plus près des familles"),
         ("objectif", "Soutenir l'installation d'assistantes maternelles"),
         ("objectif", "Étudier la création d'un multi-accueil")]
+
+
+def test_fiche_action_labels_give_actions():
+    doc = make_doc("Le plan d'action\n\nAxe 1 – Grandir au pays\nFiche action 1 : Créer un guichet unique pour les familles\n"
+                   "Fiche action 4 : Développer l'accueil des enfants en situation de handicap")
+    assert [(level, text) for level, _, text in items(doc) if level == "action"] == [
+        ("action", "Créer un guichet unique pour les familles"),
+        ("action", "Développer l'accueil des enfants en situation de handicap")]

@@ -251,3 +251,9 @@ def test_engagements_to_run_the_partnership_are_no_plan():
                       "CTG et à associer les communes membres à l'ensemble de la démarche.") == []
     assert objectives("Chaque partie s'engage à mentionner la coopération de l'autre partie et à valoriser ce "
                       "partenariat.") == []
+
+
+def test_findings_after_their_field_are_no_aims():
+    text = ("Axes de travail :\n\n1 Petite enfance : l'offre d'accueil est concentrée au bourg\n\n2 Jeunesse : les "
+            "11-17 ans disposent de peu de lieux\n\n3 Vie sociale : le territoire ne compte aucun centre social")
+    assert objectives(text) == []
