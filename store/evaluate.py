@@ -2,7 +2,8 @@
 
 Matching rules (seeds README): names and labels compare case- and accent-insensitively;
 objectives match on fuzzy similarity (token-set ratio >= 85); figures on unit and value (within
-0.5 %). Items of a ``<field>_optional`` list are neither rewarded nor penalized; fields listed in
+0.5 %), a unit as written or as the same count noun of the unit lexicon ("RPE" and "relais petite
+enfance", "centre social" and "centres sociaux", "familles allocataires" and "familles"). Items of a ``<field>_optional`` list are neither rewarded nor penalized; fields listed in
 ``unscored`` are skipped; a null or empty gold field means any value emitted is a false positive.
 Figures in "communes" are left out on both sides (the real set's README: a commune count is
 ``communes_count``, listed among figures by some gold files only). A period compares on both ends: a half-known gold period (``{"start": null, "end": 2027}``) matches
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 import duckdb
 from rapidfuzz import fuzz
 
+from extract.figure_units import unit_after
 from extract.normalize import fold_key
 
 # Between the names of a group of communes: "A, B et C", "A, B, C".
@@ -132,6 +134,21 @@ def _listed(name) -> frozenset[str] | None:
     return frozenset(items) if len(items) >= 2 else None
 
 
+def _same_unit(expected: str, got: str) -> bool:
+    """Units compare as written, or as the same count noun in the unit lexicon: "RPE" is "relais
+    petite enfance", "centre social" is "centres sociaux"."""
+    if fold_key(expected) == fold_key(got):
+        return True
+    families = [_unit_family(unit) for unit in (expected, got)]
+    return families[0] is not None and families[0] == families[1]
+
+
+def _unit_family(unit: str):
+    """The count noun a unit opens with: "foyers allocataires" counts foyers, as the seeds' gold does."""
+    found = unit_after(unit or "")
+    return found.family if found is not None else None
+
+
 def _matcher(name: str):
     if name == "objectives":
         return lambda g, p: fuzz.token_set_ratio(fold_key(g), fold_key(p)) >= OBJECTIVE_MIN_RATIO
@@ -139,7 +156,7 @@ def _matcher(name: str):
         def same_figure(g: dict, p: tuple) -> bool:
             value, unit, _ = p
             tolerance = abs(g["value"]) * FIGURE_TOLERANCE
-            return fold_key(g["unit"]) == fold_key(unit) and abs(g["value"] - value) <= tolerance
+            return _same_unit(g["unit"], unit) and abs(g["value"] - value) <= tolerance
         return same_figure
     if name == "signatories":
         return lambda g, p: fold_key(g["name"]) == fold_key(p)

@@ -101,3 +101,16 @@ def test_a_group_of_communes_compares_on_its_names(expected, got, same):
     from store.evaluate import _same_scalar
 
     assert _same_scalar("territory", expected, got) is same
+
+
+@pytest.mark.parametrize("expected, got, same", [
+    ("relais petite enfance", "RPE", True),
+    ("centres sociaux", "centre social", True),
+    ("familles allocataires", "familles", True),
+    ("habitants", "familles", False),
+    ("%", "EUR", False),
+])
+def test_units_compare_as_the_same_count_noun(expected, got, same):
+    from store.evaluate import _same_unit
+
+    assert _same_unit(expected, got) is same
