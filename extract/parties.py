@@ -56,8 +56,9 @@ ROLE_TO_NAME = re.compile(rf"\s*[,\n]\s*(?:{CIVILITY_WORD}\s+)?|\s+{CIVILITY_WOR
 # Luc Berthier", "sa présidente Claire Dumas", "aux côtés du Député-Maire Hervé COLLIN".
 DETERMINER = re.compile(r"(?:\b(?:le|la|du|au|sa|son|leur|notre|votre)|\bl['’]|\bde\s+la|\bde\s+l['’])\s*$", re.IGNORECASE)
 # Between a name and the role that follows it: "Anne Roux, maire", "Anne Roux (maire de ...)",
-# "Anne Roux - présidente de ...", "Paul Abel, le président de ...", "Anne Roux Directrice de ...".
-NAME_TO_ROLE = re.compile(r"[\s,]*(?:[(\-–—]\s*)?(?:(?:le|la)\s+|l['’]\s*)?", re.IGNORECASE)
+# "Anne Roux - présidente de ...", "Paul Abel, le président de ...", "Anne Roux Directrice de ...",
+# "Anne Roux, sa directrice" (of the party named just before).
+NAME_TO_ROLE = re.compile(r"[\s,]*(?:[(\-–—]\s*)?(?:(?:le|la|son|sa)\s+|l['’]\s*)?", re.IGNORECASE)
 # The same without an article (a stronger tie): "Anne Roux, maire", "Anne Roux (maire de ...)".
 NAME_TO_BARE_ROLE = re.compile(r"[\s,]*(?:[(\-–—]\s*)?")
 # Two lists in parallel: "Paul Abel et Anne Roux, respectivement président et vice-présidente".

@@ -26,15 +26,17 @@ from extract.reference import is_commune_name
 
 # A civility: "Monsieur", "Mme", "M.", "Mlle", "Mr", "MM." (before two names).
 CIVILITY_WORD = r"(?:Monsieur|Madame|Mademoiselle|M\.|MM\.|Mmes?\.?|Mlle\.?|Mr\.?)"
-# A word of a person's name: "Thierry", "Jean-François", "MATHON-DEBETENCOURT", "D'ARTAGNAN", "N'Diaye".
-NAME_WORD = r"(?:[A-ZÀ-Ý](?:[a-zà-ÿ]+|['’][A-ZÀ-Ý][a-zà-ÿ]+)(?:[-'’][A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]+)*|[A-ZÀ-Ý]{2,}(?:[-'’][A-ZÀ-Ý]{2,})*)"
+# A word of a person's name: "Thierry", "Jean-François", "MATHON-DEBETENCOURT", "D'ARTAGNAN", "N'Diaye",
+# "Lecœur", "Guivarc'h" (a Breton "c'h").
+NAME_WORD = (r"(?:[A-ZÀ-ÝŒ](?:[a-zà-ÿœ]+|['’][A-ZÀ-ÝŒ][a-zà-ÿœ]+)(?:-[A-ZÀ-ÝŒa-zà-ÿœ][a-zà-ÿœ]+|['’][A-ZÀ-ÝŒa-zà-ÿœ][a-zà-ÿœ]*)*"
+             r"|[A-ZÀ-ÝŒ]{2,}(?:[-'’][A-ZÀ-ÝŒ]{2,})*)")
 # A run of capitalised words that may hold persons' names, particles allowed: "Laurent Teissier",
 # "Audrey MATHON-DEBETENCOURT", "Charles de GAULLE", "Le Maire de Morteau Luc BRUN", after an
 # elided "de" too ("en présence d'Olivier Lebrun"). OCR's stray dot after a first name, and its
 # space in a compound one, are tolerated: "Thierry. Mathieu", "Jean- Marc Marchand".
 PERSON = re.compile(
     rf"""(?:(?<![\w'’-])|(?<=\b[dD]['’]))
-         (?P<name>[A-ZÀ-Ý][a-zà-ÿ]+(?:-\s?[A-ZÀ-Ý][a-zà-ÿ]+)?\.?                  # a first name
+         (?P<name>[A-ZÀ-ÝŒ][a-zà-ÿœ]+(?:-\s?[A-ZÀ-ÝŒ][a-zà-ÿœ]+)?\.?              # a first name
                   (?:\s+(?:(?:de|du|des|le|la|van|von|da|di)\s+|d['’])?{NAME_WORD})+)  # more words, particles
          (?![\w'’-])""",
     re.VERBOSE,

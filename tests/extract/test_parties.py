@@ -529,3 +529,13 @@ def test_a_name_in_capitals_under_a_role_in_the_signature_zone():
     doc = make_doc("Fait à Vals, le 2 mai 2024.\n\nLe Maire,\n\nLUC BRUN")
     assert people(doc) == {"Luc Brun": ("Maire", "commune", True)}
     assert people(make_doc("Le Maire,\n\nLUC BRUN")) == {}
+
+
+def test_names_with_a_ligature_or_a_breton_apostrophe_and_a_possessive_role():
+    doc = make_doc("Le 4 mars 2025, Paul Lecœur, président de la communauté de communes, Anne Le Guével, présidente du "
+                   "conseil d'administration de la Caf du Finistère, et Marie Kerhervé, sa directrice, ont signé la CTG, "
+                   "en présence de Yann Guivarc'h, vice-président du conseil départemental.")
+    found = people(doc)
+    assert [name for name in found if found[name][2]][:3] == ["Paul Lecœur", "Anne Le Guével", "Marie Kerhervé"]
+    assert found["Marie Kerhervé"][0] == "Directrice"
+    assert "Yann Guivarc'h" in found
