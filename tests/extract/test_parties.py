@@ -539,3 +539,11 @@ def test_names_with_a_ligature_or_a_breton_apostrophe_and_a_possessive_role():
     assert [name for name in found if found[name][2]][:3] == ["Paul Lecœur", "Anne Le Guével", "Marie Kerhervé"]
     assert found["Marie Kerhervé"][0] == "Directrice"
     assert "Yann Guivarc'h" in found
+
+
+def test_a_caption_marked_photo_in_brackets_and_cut_by_the_layout():
+    doc = make_doc("La commune de Lure et la Caf ont signé leur CTG lundi.\n\n[Photo] De gauche à droite : Paul Morin, "
+                   "maire de Lure ; Anne Roy, présidente du conseil d'administration de la\n\nCaf ; Luc Petit, directeur "
+                   "de la Caf de la Haute-Saône.")
+    found = people(doc)
+    assert {name for name in found if found[name][2]} == {"Paul Morin", "Anne Roy", "Luc Petit"}
