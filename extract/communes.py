@@ -55,11 +55,11 @@ COUNT = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # A count said of the territory itself: "un territoire de 31 communes", "une intercommunalité
-# rurale de vingt et une communes", "l'agglomération et ses 15 communes", "nos 12 communes sont
+# rurale de vingt et une communes", "ce territoire rural et montagnard de 48 communes", "l'agglomération et ses 15 communes", "nos 12 communes sont
 # solidaires" (the speaker's: the EPCI's elected), but not of some of them ("nos 3 communes les plus
 # peuplées", "nos 5 communes qui ont une crèche").
 COUNT_OF_TERRITORY = re.compile(
-    rf"""\b(?:(?:territoire|intercommunalit[ée]|agglom[ée]ration|communaut[ée]\s+de\s+communes)(?:\s+[a-zé]+)?\s+de\s+
+    rf"""\b(?:(?:territoire|intercommunalit[ée]|agglom[ée]ration|communaut[ée]\s+de\s+communes)(?:\s+[a-zé]+){{0,3}}?\s+de\s+
           (?P<count>{_NUMBER})\s+communes\b
         |(?:nos|(?:territoire|intercommunalit[ée]|agglom[ée]ration|agglo|communaut[ée]|epci)\s+et\s+(?:ses|leurs))\s+
           (?P<own>{_NUMBER})\s+communes\b
@@ -130,8 +130,8 @@ COMMUNE_HEADER = re.compile(r"\bcommunes?\b", re.IGNORECASE)
 
 # Before an item of a list, the preposition that ties it to "les communes": "de", "d'", "du"
 # (for Le ...), "des" (for Les ...), "de la" / "de l'" in lower case: "les municipalités de
-# Privas, du Pouzin et de La Voulte-sur-Rhône".
-ITEM_PREPOSITION = re.compile(r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)(?=[A-ZÀ-Ý])")
+# Privas, du Pouzin et de La Voulte-sur-Rhône"; an elided article alone: "..., l'Île-d'Arz, ...".
+ITEM_PREPOSITION = re.compile(r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|l['’]\s*)(?=[A-ZÀ-Ý])")
 # Between two items of a list: a comma, "et", "ainsi que", a semicolon, a bullet, a slash, a
 # spaced dash ("Lamastre – Désaignes – Empurany").
 ITEM_SEPARATOR = re.compile(r"\s*[,;•·/]\s*(?:et\s+|ainsi\s+que\s+)?|\s+(?:et|ainsi\s+que)\s+|\s+[–—-]\s+")

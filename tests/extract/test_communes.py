@@ -383,3 +383,17 @@ def test_a_name_unknown_to_the_official_list_inside_a_long_list_is_kept_as_writt
     assert [i.name for i in read_commune_list("Lure, Roye, Magny-Vernois et Belle-Vue.", 0, None, "70")] == [
         "Lure", "Roye", "Magny-Vernois"]
     assert [i.name for i in read_commune_list("Lure, Belle-Vue, Roye et Vouhenans.", 0, None, "70")] == ["Lure"]
+
+
+def test_an_elided_article_before_a_listed_commune():
+    from extract.communes import read_commune_list
+
+    text = "Roscoff, l'Île-de-Batz, Santec et Sibiril."
+    assert [item.name for item in read_commune_list(text, 0, None, "29")] == ["Roscoff", "Île-de-Batz", "Santec",
+                                                                               "Sibiril"]
+
+
+def test_a_count_after_several_adjectives_of_the_territory():
+    _, count = extract_communes(make_doc("Pour ce territoire rural et montagnard de 23 communes, les partenaires ont "
+                                         "fixé trois priorités."), epci("Communauté de communes du Pays de Lure"), None)
+    assert count.value == 23
