@@ -55,7 +55,7 @@ from extract.names import (
 )
 from extract.normalize import clean, fold_key, place_name
 from extract.reference import find_communes, find_epci, find_epci_by_brand
-from extract.text import Passage, passages, snippet
+from extract.text import Passage, passages, sentence_at, snippet
 from models.conventions import Territory, TerritoryType
 from models.document import Block, Document
 
@@ -329,8 +329,9 @@ def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
                 found.append(Mention(mention_key(name), name, None, TerritoryType.EPCI, 1.0, passage, (at, end), "epci_brand"))
         group_starts = [(m.start(), m.end()) for m in GROUP_OPENING.finditer(text)]
         # "Aubière, Romagnat et Pérignat ont signé ...": communes listed as a sentence's subject.
-        group_starts += [(at, at) for at in (m.end() for m in SENTENCE_OPENING.finditer(text))
-                         if text[at:at + 1].isupper()]
+        if GROUP_PREDICATE.search(text):  # most passages have none: no list to read
+            group_starts += [(at, at) for at in (m.end() for m in SENTENCE_OPENING.finditer(text))
+                             if text[at:at + 1].isupper() and GROUP_PREDICATE.search(text, at, sentence_at(text, at, at)[1])]
         for at, list_start in group_starts:
             items = read_commune_list(text, list_start, None, departement)
             if len(items) < 2 or (at == list_start and not GROUP_PREDICATE.match(text, items[-1].end)):
