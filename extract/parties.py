@@ -76,14 +76,17 @@ PARTY_SEPARATOR = re.compile(r"\n|;|»\s*,|\b(?:Et|ET|Entre|ENTRE)\b")
 NAME_CHAIN = re.compile(rf"\s*(?:,|\bet\b|,\s*et\b)?\s*(?:{CIVILITY_WORD}\s+)?")
 # Signing words in a sentence: "signeront avec", "ont signé", "signée par", "signataires", "ont
 # ainsi scellé leur partenariat", "ont paraphé", "le document paraphé par", "cosignée", "ont apposé leur
-# signature". An infinitive after "à" ("autorise le maire à signer", "se prépare à signer une
+# signature", "a procédé à la signature", "ont officialisé mardi leur convention". An infinitive after "à" ("autorise le maire à signer", "se prépare à signer une
 # autre convention") is no signing of this sentence's persons.
 SIGNING = re.compile(
     r"""\b(?:co-?)?sign(?:é|ée|ées|és|era|eront|ent|ait|aient|ons|ant|ataires?)\b
         |(?<!\bà\s)\b(?:signer|parapher)\b
         |\bparaph(?:é|ée|ées|és|era|eront|ent|ait|aient|ant)\b
         |\b(?:ont|a|avaient|avait|vont|va)\s+(?:\w+\s+){0,2}?scellé\b|\bscelleront\b
-        |\bappos(?:é|ée|és|ent|era|eront|ait|aient|ant)\s+(?:leurs?|sa|ses|les)\s+signatures?\b""",
+        |\bappos(?:é|ée|és|ent|era|eront|ait|aient|ant)\s+(?:leurs?|sa|ses|les)\s+signatures?\b
+        |\bproc[ée]d\w*\s+à\s+la\s+signature\b
+        |\bofficialis(?:é|ée|ées|és|ent|era|eront|ait|aient|ant)\s+(?:\w+\s+){0,2}?(?:la|leur|sa|cette|une|ce)\s+
+           (?:ctg|convention|partenariat|engagement)""",
     re.IGNORECASE | re.VERBOSE,
 )
 # The signing as an event persons attend: "Réunis pour cette signature", "lors de la

@@ -547,3 +547,16 @@ def test_a_caption_marked_photo_in_brackets_and_cut_by_the_layout():
                    "de la Caf de la Haute-Saône.")
     found = people(doc)
     assert {name for name in found if found[name][2]} == {"Paul Morin", "Anne Roy", "Luc Petit"}
+
+
+@pytest.mark.parametrize("text, signing", [
+    ("Jeudi, Hugo Bel, vice-président de la Caf de l'Ain, a procédé à la signature de la CTG.", True),
+    ("Paul Morin, maire de Lure, et Anne Roy, directrice de la Caf, ont officialisé mardi la convention territoriale "
+     "globale.", True),
+    # an official opening something else signs nothing
+    ("Paul Morin, maire de Lure, a officialisé mardi l'ouverture de la crèche, en présence d'Anne Roy, directrice de "
+     "la Caf.", False),
+])
+def test_signing_told_as_a_proceeding_or_an_officialisation(text, signing):
+    found = people(make_doc(text))
+    assert found and all(is_signatory is signing for _, _, is_signatory in found.values())
