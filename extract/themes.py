@@ -71,8 +71,9 @@ DIAGNOSTIC_HEADING = re.compile(
 LABEL_LEAD = re.compile(r"^\s*(?P<label>[^:–—|]{3,80}?)\s*[:–—|]\s*(?P<rest>\S.*)$")
 # At most this many words before a colon name the field leading a part of an inline list.
 INLINE_HEAD_WORDS = 6
-# Rules of objectives read in running text (extract.plan_prose), whose fields are themes.
-PROSE_RULES = ("intro_list", "inline_list", "clauses", "projects_listed", "planned_item")
+# Rules of objectives read in running text (extract.plan_prose) or on labelled lines ("Objectif 1.1 :
+# adapter les horaires des structures petite enfance"), whose fields are themes.
+PROSE_RULES = ("intro_list", "inline_list", "clauses", "projects_listed", "planned_item", "labelled_item", "lead_infinitive")
 # A list item opening with its field: "• Petite enfance : augmenter ...", "- La jeunesse, avec ...".
 ITEM_FIELD = re.compile(r"^\s*(?:[•●▪◦‣*–—-]\s*)?(?P<head>[^,:–—;]{3,60}?)\s*(?:,|:|\s[–—]\s)")
 # The CTG itself, named in such a heading's rest.

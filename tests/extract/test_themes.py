@@ -196,3 +196,14 @@ def test_a_field_said_to_be_an_axis_is_a_theme_even_alone():
 def test_a_place_for_children_and_parents_is_parenthood_only():
     assert themes_with_objectives("La CTG prévoit de créer un lieu d'accueil enfants-parents et des ateliers "
                                   "parents-enfants.") == {"parentalite"}
+
+
+def test_labelled_objectives_name_their_fields_but_not_their_facilities():
+    from extract.objectives import extract_objectives
+
+    doc = make_doc("Article 3 – Axes et objectifs partagés\n\nAxe 1 : Vivre au rythme des saisons\n- Objectif 1.1 : adapter "
+                   "les horaires des structures petite enfance en été\n- Objectif 1.2 : ouvrir l'accueil de loisirs le "
+                   "samedi\n- Objectif 1.3 : soutenir la parentalité des familles saisonnières")
+    themes = {row.theme for row in extract_themes(doc, extract_objectives(doc))}
+    assert {Theme.PETITE_ENFANCE, Theme.PARENTALITE} <= themes
+    assert Theme.ENFANCE not in themes  # the accueil de loisirs is a facility, not the axis
