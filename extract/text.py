@@ -70,13 +70,21 @@ def alternation(phrases: tuple[str, ...], before: str = "", after: str = "") -> 
 WORD_END = r"(?:(?<=')|(?![a-z0-9]))"
 
 
+# An adverb a writer slips between the words of a set phrase (folded): "prévoit également de", "est
+# elle aussi au programme", "il est ainsi prévu de", "sont actuellement à l'étude".
+INSERTED_ADVERB = (r"(?:(?:aussi|egalement|ainsi|notamment|actuellement|donc|deja|surtout|en\s+outre|par\s+ailleurs"
+                   r"|(?:elle|il|elles|ils|lui|eux)\s+aussi)\s+)?")
+
+
 def phrase_pattern(phrases) -> re.Pattern:
     """One pattern for cue phrases of the language resources, matched on folded text (see
-    ``normalize.fold``/``fold_aligned``) at word boundaries, the longest phrase first."""
+    ``normalize.fold``/``fold_aligned``) at word boundaries, the longest phrase first; an adverb
+    may stand between two of a phrase's words (``INSERTED_ADVERB``)."""
     from extract.normalize import fold
 
-    folded = tuple(sorted({fold(p) for p in phrases}, key=len, reverse=True))
-    return alternation(folded, r"(?<![a-z0-9])", WORD_END)
+    folded = sorted({fold(p) for p in phrases}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+" + INSERTED_ADVERB) for p in folded)
+    return re.compile(r"(?<![a-z0-9])(?:" + alternatives + ")" + WORD_END)
 
 
 @dataclass(frozen=True)

@@ -257,3 +257,13 @@ def test_findings_after_their_field_are_no_aims():
     text = ("Axes de travail :\n\n1 Petite enfance : l'offre d'accueil est concentrée au bourg\n\n2 Jeunesse : les "
             "11-17 ans disposent de peu de lieux\n\n3 Vie sociale : le territoire ne compte aucun centre social")
     assert objectives(text) == []
+
+
+def test_an_adverb_inside_a_cue_phrase_needs_no_entry_of_its_own():
+    from extract.text import phrase_pattern
+
+    pattern = phrase_pattern(["prévoit de", "est au programme", "sont à l'étude"])
+    assert pattern.search("la convention prevoit egalement de creer")
+    assert pattern.search("la renovation est elle aussi au programme")
+    assert pattern.search("deux projets sont actuellement a l'etude")
+    assert not pattern.search("la convention prevoit la creation")  # another word is no adverb
