@@ -68,11 +68,12 @@ TRAILING_PREDICATE = re.compile(r"\s+(?:sont|seront|est|sera|font|feront)\s+(?:a
 RELATIVE = re.compile(r",?\s+(?:dans\s+lequel|dans\s+laquelle|dans\s+lesquels|dans\s+lesquelles|où|qui|que|dont)\s.*$",
                       re.IGNORECASE)
 # Examples announced after projects or actions: "de nouveaux projets portés par le centre
-# social, tels que ...", "des actions comme ...".
+# social, tels que ...", "des actions comme ...", "Parmi les projets phares figurent ...", "Parmi
+# les actions retenues : ...".
 EXAMPLES = re.compile(r"\b(?:projets?|actions?|initiatives?|dispositifs?|r[ée]alisations?\s+[àa]\s+venir)\b[^.;:]{0,80}?"
                       r"\b(?:tels|telles)\s+que\b"
                       r"|\bparmi\s+(?:les|ces)\s+(?:\w+\s+){0,2}?(?:projets|actions|fiches[\s-]+actions?|mesures|pistes|chantiers)\b"
-                      r"[^.;:]{0,60}?\b(?:figurent|figure|on\s+(?:trouve|note|compte)|citons|se\s+trouvent)\b"
+                      r"[^.;:]{0,60}?(?:\b(?:figurent|figure|on\s+(?:trouve|note|compte)|citons|se\s+trouvent)\b|\s*:)"
                       r"|\b(?:plan\s+d['’]actions?|programme)\b[^.;:]{0,40}?\b(?:actions|fiches[\s-]+actions?|projets),?\s+dont\b",
                       re.IGNORECASE)
 # The planned actions announced with what they will bear on: "les actions porteront sur l'accueil

@@ -267,3 +267,11 @@ def test_an_adverb_inside_a_cue_phrase_needs_no_entry_of_its_own():
     assert pattern.search("la renovation est elle aussi au programme")
     assert pattern.search("deux projets sont actuellement a l'etude")
     assert not pattern.search("la convention prevoit la creation")  # another word is no adverb
+
+
+@pytest.mark.parametrize("text", [
+    "Parmi les projets structurants figurent la création d'un guichet unique ainsi que l'ouverture d'une micro-crèche.",
+    "Parmi les actions retenues : la création d'un guichet unique, l'ouverture d'une micro-crèche.",
+])
+def test_projects_named_after_parmi_whatever_their_adjective(text):
+    assert [o[2] for o in objectives(text)] == ["la création d'un guichet unique", "l'ouverture d'une micro-crèche"]
