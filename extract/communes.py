@@ -86,10 +86,16 @@ WIDER_AREA_AFTER = re.compile(r"\s*(?:du|de\s+la|de\s+l['’]|en|dans\s+(?:le|la
 # A count in a signing sentence: "a signé sa CTG avec 18 communes, le syndicat scolaire ...".
 COUNT_SIGNED_WITH = re.compile(rf"\bavec\s+(?:ses\s+|les\s+)?(?P<count>{_NUMBER})\s+communes\b", re.IGNORECASE)
 SIGNING = re.compile(r"\bsign\w*|\bassoci\w*", re.IGNORECASE)
+# What communes do as parties of a CTG, as the subject of the verb: "ont signé", "ont rejoint",
+# "s'engagent", "ont fait le choix de travailler ensemble", "se sont associées" (the territory's
+# groups of communes read it too).
+PARTNERING = (r"(?:ont\s+(?:sign[ée]\w*|paraph[ée]\w*|rejoint|adh[ée]r[ée]|fait\s+le\s+choix|choisi|d[ée]cid[ée]|conclu"
+              r"|renouvel[ée])|sign(?:ent|eront)|rejoignent|adh[èe]rent|s['’]engagent|s['’]associent|renouvellent"
+              r"|se\s+sont\s+(?:associ[ée]es|engag[ée]es|regroup[ée]es|unies)|travaillent\s+ensemble)\b")
 # A count of communes as the subject of their joining: "Mardi, 18 communes, le SIVOM et la Caf ont
 # rejoint l'agglomération dans sa CTG", "14 communes et 2 syndicats ont signé".
-COUNT_JOINING = re.compile(rf"(?:^\W*|[.,;:]\s+)(?:(?:les|ses|leurs)\s+)?(?P<count>{_NUMBER})\s+communes\b(?=[^.;:]{{0,80}}?\b(?:ont\s+(?:sign\w*|rejoint|adh[ée]r[ée]"
-                           r"|paraph\w*)|sign(?:ent|eront)|rejoignent|adh[èe]rent|s['’]engagent)\b)", re.IGNORECASE)
+COUNT_JOINING = re.compile(rf"(?:^\W*|[.,;:]\s+)(?:(?:les|ses|leurs)\s+)?(?P<count>{_NUMBER})\s+communes\b"
+                           rf"(?=[^.;:]{{0,80}}?\b{PARTNERING})", re.IGNORECASE)
 # A count followed by the territory's own name: "pour les 13 communes du Pays de Lunel"
 # (the name is checked against the territory's).
 COUNT_OF_NAMED = re.compile(rf"\b(?P<count>{_NUMBER})\s+communes\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*(?=(?-i:[A-ZÀ-Ý]))",

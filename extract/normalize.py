@@ -317,6 +317,13 @@ def _title_part(part: str, first: bool) -> str:
     return _cap(part)
 
 
+def mostly_capitals(text: str) -> bool:
+    """Written in capitals, a letter or two aside: a heading or a banner ("PARENTALITÉ", "TOURAINE
+    VALLÉE DE Le INDRE" with a word OCR misread)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
 def _is_shouting(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)

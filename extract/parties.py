@@ -153,8 +153,8 @@ INLINE_SIGNING_INTRO = re.compile(r"\bsign\w*\b[^.:\n]{0,60}:[^.!?\n]*$", re.IGN
 # "Photo : de gauche à droite, ...", "Sur la photo (de g. à d.) : ...", "[Photo] De gauche à droite : ...".
 CAPTION = re.compile(r"^\W*(?:(?:photo|sur\s+la\s+photo|en\s+photo|légende)\]?\s*[:,–-]?\s*)?\(?(?:de\s+)?g(?:auche)?\.?\s+[àa]\s+d(?:roite|r)?\.?"
                      r"\)?\s*[:,).-]?\s", re.IGNORECASE)
-# The end of a closed sentence.
-SENTENCE_CLOSED = re.compile(r"[.!?…»]\s*$")
+# The end of a caption: a full stop, not the semicolon between two persons ("Anne Roy, maire ;").
+CAPTION_CLOSED = re.compile(r"[.!?…»]\s*$")
 # What a caption that only enumerates persons may hold besides them and their roles: "(", ",", "et",
 # "Sur la photo", "(à gauche)", "au centre".
 CAPTION_FILLER = re.compile(r"""[\s,;:()\[\]«»./–—-]+|\b(?:et|(?:sur\s+la\s+|en\s+)?photos?|cr[ée]dits?|©|ci-(?:dessus|contre)
@@ -452,7 +452,7 @@ def _mentions_in(passage: Passage, context: BlockContext) -> list[Mention]:
     previous = passage.previous.text if passage.previous else ""
     # A caption runs on into the next block when a layout cut it mid-sentence.
     caption = context.signing_doc and (bool(CAPTION.match(text))
-                                       or bool(CAPTION.match(previous) and not SENTENCE_CLOSED.search(previous))
+                                       or bool(CAPTION.match(previous) and not CAPTION_CLOSED.search(previous))
                                        or (context.after_signing and _enumeration(text, people, bound, previous)))
     chained = _represented_chain(text, people)
     found: list[Mention] = []

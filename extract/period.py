@@ -342,9 +342,13 @@ def _pronoun_is_ctg(passage: Passage, start: int, read_before: str) -> bool:
     CTG rather than another plan."""
     left, _ = sentence_at(passage.text, start, start)
     subject = CTG_SUBJECT.match(passage.text[left:])
-    if not subject:
-        return False
-    earlier = (read_before + " " + passage.text[:left + subject.start("subject")])[-ANTECEDENT_CHARS:]
+    return bool(subject) and _antecedent_is_ctg(read_before + " " + passage.text[:left + subject.start("subject")])
+
+
+def _antecedent_is_ctg(earlier: str) -> bool:
+    """Whether the nearest plan named at the end of ``earlier`` (the last ANTECEDENT_CHARS) is the
+    CTG rather than another plan (one the CTG replaces aside)."""
+    earlier = earlier[-ANTECEDENT_CHARS:]
     cues = [m.end() for m in CTG_CUE.finditer(earlier)]
     plans = [m.end() for m in OTHER_PLAN.finditer(earlier)
              if not REPLACED.search(earlier[max(0, m.start() - 40):m.start()])]
@@ -357,13 +361,7 @@ def _relative_is_ctg(passage: Passage, start: int, read_before: str) -> bool:
     nearest antecedent is the CTG, as for a pronoun (``_pronoun_is_ctg``)."""
     left, _ = sentence_at(passage.text, start, start)
     relatives = list(DOCUMENT_RELATIVE.finditer(passage.text, left, start))
-    if not relatives:
-        return False
-    earlier = (read_before + " " + passage.text[:relatives[-1].start()])[-ANTECEDENT_CHARS:]
-    cues = [m.end() for m in CTG_CUE.finditer(earlier)]
-    plans = [m.end() for m in OTHER_PLAN.finditer(earlier)
-             if not REPLACED.search(earlier[max(0, m.start() - 40):m.start()])]
-    return bool(cues) and (not plans or cues[-1] > plans[-1])
+    return bool(relatives) and _antecedent_is_ctg(read_before + " " + passage.text[:relatives[-1].start()])
 
 
 def _time_adverbial(text: str, start: int, end: int) -> bool:

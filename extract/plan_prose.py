@@ -273,9 +273,7 @@ def _intro_list(statement: Statement, in_plan: bool, patterns: dict[str, re.Patt
     any list under a heading of the plan ("Le plan d'actions" / "Parmi elles :" + bullets). An
     introduction that only points back ("Parmi elles :") takes the sentence before it in its block
     ("Le plan compte 18 fiches actions. Parmi elles :")."""
-    intro = fold_aligned(statement.text)
-    if before is not None and before.block is statement.block and POINTING_BACK.match(statement.text):
-        intro = fold_aligned(before.text) + " " + intro
+    intro = fold_aligned(_with_antecedent(statement.text, statement, before))
     if patterns["excluded_intros"].search(intro):
         return []
     purpose = statement.scope is Scope.OWN and patterns["purpose_verbs"].search(intro)
@@ -299,6 +297,14 @@ def _intro_list(statement: Statement, in_plan: bool, patterns: dict[str, re.Patt
                                     and not FINDING_VERB.search(item)):
             found.append(ProseObjective(statement, level, item, "intro_list"))
     return found
+
+
+def _with_antecedent(intro: str, statement: Statement, before: Statement | None) -> str:
+    """An introduction that only points back ("Parmi elles :") with the sentence before it in its
+    block ("Le plan compte 18 fiches actions. Parmi elles :"); any other as it is."""
+    if before is not None and before.block is statement.block and POINTING_BACK.match(intro):
+        return f"{before.text} {intro}"
+    return intro
 
 
 def _after_field(item: str) -> str:
@@ -327,8 +333,7 @@ def _inline_list(statement: Statement, patterns: dict[str, re.Pattern],
     head, colon, tail = statement.text.partition(":")
     if not colon or len(head) >= 200 or patterns["excluded_intros"].search(fold_aligned(head)):
         return []
-    if before is not None and before.block is statement.block and POINTING_BACK.match(head):
-        head = f"{before.text} {head}"  # "Le plan compte 18 fiches actions. Parmi elles : ..."
+    head = _with_antecedent(head, statement, before)
     # Items closed by semicolons hold their own commas and "et": "faciliter l'accès des apprentis et
     # des saisonniers au logement ; soutenir ...".
     pieces = re.split(r";\s*", tail) if tail.count(";") >= 2 else \

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from extract import lexicon
 from extract.ingest.prose import BULLET
-from extract.normalize import fold, is_theme_label
+from extract.normalize import fold, is_theme_label, mostly_capitals
 from extract.text import SENTENCE_END, once_per_document, phrase_pattern
 from models.document import Block, Document, Page
 
@@ -183,8 +183,7 @@ def is_heading(block: Block, body: float) -> bool:
     # A short label closed by a colon ("PARENTALITE :"); a longer one introduces a list.
     if block.bold or block.size >= 1.15 * body or (text.endswith(":") and len(text) <= 40):
         return True
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8  # in capitals
+    return mostly_capitals(text)
 
 
 @once_per_document

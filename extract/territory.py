@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from extract import lexicon
 from extract.caf import caf_name, departement_of, extract_caf  # noqa: F401 (caf_name: parties imports it from here)
-from extract.communes import read_commune_list
+from extract.communes import PARTNERING, read_commune_list
 from extract.mentions import (
     CAF_WORD,
     MIN_SCORE,
@@ -53,7 +53,7 @@ from extract.names import (
     official_epci_name,
     read_name,
 )
-from extract.normalize import clean, fold_key, place_name
+from extract.normalize import clean, fold_key, mostly_capitals, place_name
 from extract.reference import find_communes, find_epci, find_epci_by_brand
 from extract.text import Passage, passages, sentence_at, snippet
 from models.conventions import Territory, TerritoryType
@@ -155,11 +155,8 @@ GROUP_OPENING = re.compile(
 VENUE_BEFORE_FORM = re.compile(r"(?:\bà\s+la|\ben)\s+$", re.IGNORECASE)
 # Where a sentence may open: the start of a passage, or after a sentence's end.
 SENTENCE_OPENING = re.compile(r"^\s*|[.!?]\s+")
-# What communes listed as a sentence's subject do as a party: "ont signé", "s'engagent",
-# "ont fait le choix de travailler ensemble", "se sont associées".
-GROUP_PREDICATE = re.compile(r"\s+(?:ont\s+(?:sign[ée]|fait|choisi|d[ée]cid[ée]|conclu|renouvel[ée])|signent|s['’]engagent|s['’]associent"
-                             r"|se\s+sont\s+(?:associ[ée]es|engag[ée]es|regroup[ée]es|unies)|renouvellent|travaillent\s+ensemble)\b",
-                             re.IGNORECASE)
+# Communes listed as a sentence's subject, then what they do as parties (``communes.PARTNERING``).
+GROUP_PREDICATE = re.compile(rf"\s+{PARTNERING}", re.IGNORECASE)
 # A leading dated header before a headline: "date 2024-09", "2024-03-12".
 DATED_HEADER = re.compile(r"^\s*(?:date\s+)?\d{4}-\d{2}(?:-\d{2})?\s+")
 # After a legal form at the end of a block, nothing but an article: "COMMUNAUTÉ DE COMMUNES DE LA".
@@ -588,12 +585,6 @@ def _spelling(written: list[str]) -> str:
     """One name's spelling among those of its mentions: the most frequent in normal case (a banner
     in capitals, "TOURAINE VALLÉE DE L'INDRE", gives way to the body's "Touraine Vallée de
     l'Indre"), else the most frequent as written."""
-    normal = [w for w in written if not _in_capitals(w)]
+    normal = [w for w in written if not mostly_capitals(w)]
     return Counter(normal or written).most_common(1)[0][0]
-
-
-def _in_capitals(text: str) -> bool:
-    """Mostly capitals: a banner, even with a word OCR misread in lower case ("DE Le INDRE")."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
 

@@ -73,7 +73,7 @@ LABEL_LEAD = re.compile(r"^\s*(?P<label>[^:–—|]{3,80}?)\s*[:–—|]\s*(?P<r
 INLINE_HEAD_WORDS = 6
 # Rules of objectives read in running text (extract.plan_prose) or on labelled lines ("Objectif 1.1 :
 # adapter les horaires des structures petite enfance"), whose fields are themes.
-PROSE_RULES = ("intro_list", "inline_list", "clauses", "projects_listed", "planned_item", "labelled_item", "lead_infinitive")
+FIELD_NAMING_RULES = ("intro_list", "inline_list", "clauses", "projects_listed", "planned_item", "labelled_item", "lead_infinitive")
 # A list item opening with its field: "• Petite enfance : augmenter ...", "- La jeunesse, avec ...".
 ITEM_FIELD = re.compile(r"^\s*(?:[•●▪◦‣*–—-]\s*)?(?P<head>[^,:–—;]{3,60}?)\s*(?:,|:|\s[–—]\s)")
 # The CTG itself, named in such a heading's rest.
@@ -310,7 +310,7 @@ def extract_themes(doc: Document, objectives: list[Objective] = ()) -> list[Them
                 snippet=statement.full_text[:300], bbox=statement.block.bbox.as_tuple(), theme=theme,
                 label=enumeration.label[:300]))
     for objective in objectives:
-        if objective.rule in PROSE_RULES:
+        if objective.rule in FIELD_NAMING_RULES:
             # The territory's own objectives name its fields: "étoffer l'accompagnement à la
             # parentalité"; the facility an objective works on does not ("agrandir l'accueil de loisirs").
             cues = _prose_cues()
