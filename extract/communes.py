@@ -33,6 +33,7 @@ from extract.reference import (
     find_epci,
     find_epci_by_brand,
 )
+from extract.signature import SIGNING
 from extract.text import Passage, passages, sentence_at, snippet
 from models.communes import Commune, CommuneCount
 from models.conventions import Caf, Territory, TerritoryType
@@ -85,7 +86,7 @@ WIDER_AREA_AFTER = re.compile(r"\s*(?:du|de\s+la|de\s+l['’]|en|dans\s+(?:le|la
                               re.IGNORECASE)
 # A count in a signing sentence: "a signé sa CTG avec 18 communes, le syndicat scolaire ...".
 COUNT_SIGNED_WITH = re.compile(rf"\bavec\s+(?:ses\s+|les\s+)?(?P<count>{_NUMBER})\s+communes\b", re.IGNORECASE)
-SIGNING = re.compile(r"\bsign\w*|\bassoci\w*", re.IGNORECASE)
+SIGNING_OR_JOINING = re.compile(SIGNING.pattern + r"|\bassoci\w*", re.IGNORECASE)
 # What communes do as parties of a CTG, as the subject of the verb: "ont signé", "ont rejoint",
 # "s'engagent", "ont fait le choix de travailler ensemble", "se sont associées" (the territory's
 # groups of communes read it too).
@@ -403,7 +404,7 @@ def _count(ordered: list[Passage], territory: Territory | None, doc_id: str,
         found += [(m, m["count"]) for m in COUNT_JOINING.finditer(text)
                   if not WIDER_AREA.search(text[m.end():sentence_at(text, *m.span())[1]])]
         found += [(m, m["count"]) for m in COUNT_SIGNED_WITH.finditer(text)
-                  if SIGNING.search(text[slice(*sentence_at(text, *m.span()))])]
+                  if SIGNING_OR_JOINING.search(text[slice(*sentence_at(text, *m.span()))])]
         # "des 13 communes du Pays de Lunel": the name after it must be the territory's own.
         found += [(m, m["count"]) for m in COUNT_OF_NAMED.finditer(text)
                   if own and _bare_key(text[m.end():m.end() + len(own) + 40]).startswith(own)]
@@ -453,7 +454,7 @@ def _party_communes(ordered: list[Passage], territory: Territory, scope, departe
         text = passage.text
         for match in PARTY_COMMUNE.finditer(text):
             left, right = sentence_at(text, *match.span())
-            if not SIGNING.search(text[left:right]) or ATTENDANCE.search(text[left:match.start()]) \
+            if not SIGNING_OR_JOINING.search(text[left:right]) or ATTENDANCE.search(text[left:match.start()]) \
                     or ELSEWHERE.search(text[left:match.start()]) or VENUE_BEFORE.search(text[left:match.start()]):
                 continue
             item = read_commune(text, match.end(), scope, departement)

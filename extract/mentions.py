@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from extract.names import LEADING_ARTICLE, PARTY_CLAUSE
 from extract.normalize import clean, fold_key
+from extract.signature import SIGNING
 from extract.text import Passage, sentence_at
 from models.conventions import TerritoryType
 from models.document import Document
@@ -24,9 +25,6 @@ from models.document import Document
 MIN_SCORE = 1.5
 LEAD_RATIO = 1.6
 
-# A sentence about signing with the Caf: "signée entre la ville de X et la CAF", "ont signé avec",
-# "ont paraphé".
-SIGNING = re.compile(r"\bsign\w*|\bsignataires?\b|\bparaph\w*", re.IGNORECASE)
 # Just before a sentence, a list of signatories opens: "Les signataires :\nLa CAF de l'Yonne et ...".
 SIGNATORIES_BEFORE = re.compile(r"\bsignataires?\s*:\s*$", re.IGNORECASE)
 CAF_WORD = re.compile(r"\bcaf\b|caisse\s+d['’]allocations", re.IGNORECASE)

@@ -40,9 +40,10 @@ OCR_WRITTEN_DATE = re.compile(rf"(?<!\w)(?P<day>{OCR_DAY})\s+(?i:{MONTH_NAME})\s
 # "03/02/2023", "3.2.2023".
 NUMERIC_DATE = re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:199|20\d)\d)\b")
 
-# Signing words: "signée", "signeront", "ont signé", "la signature", "signataires", "ont paraphé".
-SIGNING = re.compile(r"\b(?:sign|paraph)(?:é|ée|ées|és|er|era|eront|ent|ons|ait|ant|ature)\b|\bsignataires?\b",
-                     re.IGNORECASE)
+# Signing words: "signée", "signe", "signeront", "ont signé", "la signature", "signataires", "ont paraphé",
+# "cosignée" (the mentions of places read them too).
+SIGNING = re.compile(r"\b(?:co-?)?(?:sign|paraph)(?:é|ée|ées|és|e|es|er|era|eront|ent|ons|ait|aient|ant|ature)\b"
+                     r"|\bsignataires?\b", re.IGNORECASE)
 # The closing formula of a convention: "Fait à Lille, le 3 mars 2025", "Fait en 3 exemplaires à X le".
 FAIT_A = re.compile(r"\bfait\s+(?:à|a|au|aux|en)\b[^.;]{0,60}?,?\s*(?:le|en\s+date\s+du)?\s*$", re.IGNORECASE)
 # "en date du" after "Fait à": the date of the signing itself.
