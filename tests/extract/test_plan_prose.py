@@ -270,8 +270,8 @@ def test_an_adverb_inside_a_cue_phrase_needs_no_entry_of_its_own():
 
 
 @pytest.mark.parametrize("text", [
-    "Parmi les projets structurants figurent la création d'un guichet unique ainsi que l'ouverture d'une micro-crèche.",
-    "Parmi les actions retenues : la création d'un guichet unique, l'ouverture d'une micro-crèche.",
+    "Parmi les projets phares du mandat figurent l'extension du centre social ainsi que l'ouverture d'un relais itinérant.",
+    "Parmi les actions retenues : l'extension du centre social, l'ouverture d'un relais itinérant.",
 ])
 def test_projects_named_after_parmi_whatever_their_adjective(text):
-    assert [o[2] for o in objectives(text)] == ["la création d'un guichet unique", "l'ouverture d'une micro-crèche"]
+    assert [o[2] for o in objectives(text)] == ["l'extension du centre social", "l'ouverture d'un relais itinérant"]
