@@ -67,6 +67,17 @@ OPENING_BLOCKS = 10
 
 # A path of three steps or more, each short, joined by a chevron or a spaced slash.
 BREADCRUMB = re.compile(r"^\s*[^\n›»>/]{1,40}(?:\s(?:›|»|>|/)\s[^\n›»>/]{1,60}){2,}\s*$")
+# A news headline's kicker: a place name before a colon, a full stop or a dash, then the headline
+# ("Val-de-Reuil : la Ville et la Caf signent...", "Saint-Brieuc. Une nouvelle CTG...", "Pays de Lure –
+# familles : ..."), or a place set in capitals before it ("PAYS DE GEX Une convention pour...").
+# Checked word by word in ``place_kicker`` (a topic, "Petite enfance : ...", is no place).
+KICKER = re.compile(r"^(?P<kicker>[^:.–—|?!«»\"]{3,60}?)\s*(?::|\.|–|—)\s+(?P<headline>\S.*)$")
+CAPITALS_KICKER = re.compile(r"^(?P<kicker>[A-ZÀ-Ý][A-ZÀ-Ý'’\- ]{2,40}[A-ZÀ-Ý])\s+(?P<headline>[A-ZÀ-Ý][a-zà-ÿ].*)$")
+
+# The words of a kicker: a name's words start with a capital; particles join them ("Val d'Amour",
+# "Communauté de communes du Pays de Lure" is no kicker: a legal form's lower-case words are not a place's).
+KICKER_WORD = re.compile(r"[^\s'’]+['’]?")
+
 # A quotation in folded text, up to its closing mark or the end of the block when it is left open:
 # « Nous voulons avancer... », "Notre priorité reste...", “Cette signature compte beaucoup...
 QUOTATION = re.compile(r"«[^»]*(?:»|$)|“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
@@ -243,6 +254,35 @@ def reference_comparisons(blocks: list[str]) -> int:
     return sum(len(pattern.findall(block)) for block in blocks)
 
 
+def place_kicker(title: str | None) -> bool:
+    """A headline opening with a place's name as its kicker, as local news titles an item; a
+    collectivity's page does not name itself before its own title."""
+    resource = lexicon.kind_cues()["headline_kicker"]
+    title = (title or "").strip()
+    found = KICKER.match(title) or CAPITALS_KICKER.match(title)
+    if not found or len(found["headline"].split()) < resource["min_headline_words"]:
+        return False
+    words = KICKER_WORD.findall(found["kicker"])
+    if not words or len(words) > resource["max_words"] or not words[0][0].isupper():
+        return False
+    particles = set(resource["particles"])
+    if not all(w[0].isupper() or fold(w).rstrip("'") in particles for w in words):
+        return False
+    # A topic in capitals ("CONVENTION TERRITORIALE GLOBALE", "Petite Enfance") is a rubric, no place.
+    topics = alternation(tuple(resource["topic_words"]), r"(?<![a-z])", r"(?![a-z])")
+    return not topics.search(fold(found["kicker"]))
+
+
+def collectivity_site(title: str | None) -> bool:
+    """A title followed by the name of a collectivity's or a Caf's site ("Renouvellement de la CTG |
+    Ville de Limoux", "La CTG - Communauté de communes du Val de Drôme"): the page is theirs."""
+    parts = TITLE_SITE_SEPARATOR.split(title or "")
+    if len(parts) < 2:
+        return False
+    words = alternation(tuple(lexicon.kind_cues()["site_name"]["words"]), r"(?<![a-z])", r"(?![a-z])")
+    return bool(words.search(fold(parts[-1])))
+
+
 def names_a_diagnostic(opening: list[str]) -> bool:
     """A title or cover line naming the diagnostic: "Restitution du diagnostic", "Diagnostic partagé
     – Comité de pilotage du 17 octobre"."""
@@ -276,9 +316,15 @@ def questions(own_voice: str) -> int:
 
 
 def page_title(doc: Document) -> str | None:
-    """The document's own title: the largest of the blocks before the body (a site name and a
-    menu line may come before it), without a site name after a separator. The same rule for every
-    rendering, so that a page printed to PDF keeps its kind."""
+    """The document's own title without a site name after a separator."""
+    title = headline(doc)
+    return TITLE_SITE_SEPARATOR.split(title)[0] if title is not None else None
+
+
+def headline(doc: Document) -> str | None:
+    """The document's own title as printed: the largest of the blocks before the body (a site name
+    and a menu line may come before it). The same rule for every rendering, so that a page printed
+    to PDF keeps its kind."""
     if not doc.pages:
         return None
     candidates = []
@@ -290,8 +336,7 @@ def page_title(doc: Document) -> str | None:
     if not candidates:
         return None
     # The first of the largest: a running header repeating the title in small type comes before it.
-    title = max(candidates, key=lambda b: b.size).text
-    return TITLE_SITE_SEPARATOR.split(title)[0]
+    return max(candidates, key=lambda b: b.size).text
 
 
 def names_the_ctg(title: str | None) -> bool:
@@ -348,10 +393,15 @@ def _scores(doc: Document, blocks: list[str]) -> tuple[dict[DocKind, float], dic
     scores[DocKind.PRESS_RELEASE] += marks["weight"] * journalist_marks(blocks)
     scores[DocKind.PRESS_RELEASE] += marks["stamp_weight"] * publication_stamp(blocks)
 
+    title = headline(doc)
+    if place_kicker(title):
+        scores[DocKind.PRESS_RELEASE] += resource["headline_kicker"]["weight"]
     heading = resource["question_heading"]
     scores[DocKind.WEB_PAGE] += heading["weight"] * min(questions(own_voice), heading["cap"])
-    if names_the_ctg(page_title(doc)):
+    if title is not None and names_the_ctg(TITLE_SITE_SEPARATOR.split(title)[0]):
         scores[DocKind.WEB_PAGE] += resource["topic_page"]["weight"]
+    if collectivity_site(title):
+        scores[DocKind.WEB_PAGE] += resource["site_name"]["weight"]
     opening = opening_blocks(doc)
     first_person = resource["first_person_heading"]
     scores[DocKind.WEB_PAGE] += first_person["weight"] * min(first_person_headings(blocks), first_person["cap"])

@@ -9,10 +9,12 @@ import pytest
 
 from extract.classify import (
     classify,
+    collectivity_site,
     first_person_headings,
     journalist_marks,
     kind_scores,
     names_a_diagnostic,
+    place_kicker,
     news_deixis,
     page_title,
     publication_stamp,
@@ -161,7 +163,8 @@ def test_an_html_page_is_no_web_page_by_its_format_alone():
 def test_a_text_about_a_ctg_without_cues_is_an_article_not_other():
     text = ("La commune de Lodève et la Caf de l'Hérault ont signé une convention territoriale globale pour "
             "la période 2024-2027. Elle porte sur la petite enfance et la jeunesse.")
-    assert classify(make_doc(text)) is DocKind.PRESS_RELEASE
+    # With no cue either way, a web page: news carries its marks more often than a page does.
+    assert classify(make_doc(text)) is DocKind.WEB_PAGE
 
 
 # --- Tricky cases ------------------------------------------------------------------------------------
@@ -174,10 +177,13 @@ SIGNING_STORY = ("<p>Le 4 mai 2024, la Ville et la Caf de l'Aude ont signé la c
     # A page presenting the CTG tells of its signing, yet it is a standing page, not a news item.
     ("La convention territoriale globale | Ville de Limoux", SIGNING_STORY, DocKind.WEB_PAGE),
     ("Notre CTG 2024-2028 – Carcassonne Agglo", SIGNING_STORY, DocKind.WEB_PAGE),
-    # A news headline with nothing else to tell the two apart: the more frequent kind.
+    # A news headline on the collectivity's own site (its name after the title).
     ("Limoux et la Caf signent leur convention territoriale globale - Ville de Limoux", SIGNING_STORY,
+     DocKind.WEB_PAGE),
+    ("Renouvellement de la CTG avec la Caf | Ville de Limoux", SIGNING_STORY, DocKind.WEB_PAGE),
+    # A news site's name after the headline, the place as its kicker.
+    ("Limoux : la Ville et la Caf signent leur convention - L'Écho de l'Aude", SIGNING_STORY,
      DocKind.PRESS_RELEASE),
-    ("Renouvellement de la CTG avec la Caf | Ville de Limoux", SIGNING_STORY, DocKind.PRESS_RELEASE),
     # The page calls itself a press release.
     ("La convention territoriale globale | Ville de Limoux", "<p>Communiqué de presse</p>" + SIGNING_STORY,
      DocKind.PRESS_RELEASE),
@@ -318,6 +324,47 @@ def test_weak_cues_tell_a_collectivity_page_from_a_news_item(text, kind):
     assert classify(make_doc(text)) is kind
     title, _, body = text.partition("\n\n")
     assert classify(html_doc(title, paragraphs(body))) is kind
+
+
+@pytest.mark.parametrize("title, kicker", [
+    ("Saint-Lô : la Ville et la Caf de la Manche signent leur convention", True),
+    ("Lamballe Terre & Mer. Une nouvelle convention pour les familles", True),
+    ("Haut-Jura. Une nouvelle convention pour les familles du plateau", True),
+    ("Pays de Lure – familles : la convention globale est signée", True),
+    ("VAL DE BRIANCE Les élus et la Caf s'engagent pour cinq ans", True),
+    ("Communauté de communes du Pays de Lure : la CTG est signée", False),  # a legal form, lower case
+    ("Petite enfance : une convention pour cinq ans avec la Caf", False),   # a rubric
+    ("Convention Territoriale Globale : les grandes orientations", False),
+    ("CTG : la Ville et la Caf renouvellent leur partenariat", False),
+    ("ACTUALITÉS La Ville signe sa convention avec la Caf", False),
+    ("Saint-Lô : signature", False),                                        # no headline after it
+    ("Qu'est-ce qu'une convention territoriale globale ?", False),
+    ("La Ville et la Caf signent leur CTG", False),
+])
+def test_place_kicker_of_a_news_headline(title, kicker):
+    assert place_kicker(title) is kicker
+
+
+@pytest.mark.parametrize("title, site", [
+    ("Renouvellement de la CTG avec la Caf | Ville de Limoux", True),
+    ("La convention signée - Communauté de communes du Val de Drôme", True),
+    ("Les familles au cœur de la convention – Caf.fr", True),
+    ("Limoux : la Ville et la Caf signent leur convention - L'Écho de l'Aude", False),
+    ("La Ville et la Caf signent leur convention", False),   # no site name
+    ("Ville de Limoux : la convention est signée", False),    # a kicker, not a site name after the title
+])
+def test_collectivity_site_after_the_title(title, site):
+    assert collectivity_site(title) is site
+
+
+def test_a_headline_with_a_place_kicker_tips_an_uncued_text_to_news():
+    # Nothing else tells the kind: the kicker decides instead of the tie.
+    body = ("La commune et la Caisse d'allocations familiales ont signé la convention territoriale globale "
+            "pour la période 2025-2029.\n\nElle porte sur la petite enfance, la jeunesse et le soutien aux parents.")
+    scores = kind_scores(make_doc("Guérande : une convention pour les familles\n\n" + body))
+    assert scores[DocKind.PRESS_RELEASE] > scores[DocKind.WEB_PAGE]
+    plain = kind_scores(make_doc("Une convention pour les familles\n\n" + body))
+    assert plain[DocKind.PRESS_RELEASE] == plain[DocKind.WEB_PAGE]
 
 
 def test_a_news_item_on_a_collectivity_site_with_a_quote_stays_a_press_release():
