@@ -82,10 +82,12 @@ START_THEN_END = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-# "2022-2026", "2022 – 2026", "2022/2026", "2022 à 2026", "de 2022 à 2026", "entre 2022 et 2026";
-# web pages also write the Unicode hyphens U+2010, U+2011 and the minus sign: "2022‐2025".
+# "2022-2026", "2022 – 2026", "2022/2026", "2022 à 2026", "de 2022 à 2026", "entre 2022 et 2026",
+# "à partir de 2024 et jusqu'en 2028"; web pages also write the Unicode hyphens U+2010, U+2011 and
+# the minus sign: "2022‐2025".
 YEAR_RANGE = re.compile(
-    r"(?<![\d/.])(?P<start>(?:19|20)\d{2})\s*(?:[-–—/‐‑−]|\bà\b|\bau\b|\bet\b)\s*(?P<end>(?:19|20)\d{2})(?![\d/])",
+    r"(?<![\d/.])(?P<start>(?:19|20)\d{2})\s*(?:[-–—/‐‑−]|\bà\b|\bau\b|\bet\b|(?:\bet\s+)?\bjusqu['’]\s*en\b)\s*"
+    r"(?P<end>(?:19|20)\d{2})(?![\d/])",
     re.IGNORECASE,
 )
 
@@ -136,10 +138,13 @@ PREVIOUS = re.compile(
 )
 
 # An amendment pushing the end of the CTG: "elle est prolongée jusqu'au 31 décembre 2025",
-# "le présent avenant prolonge la CTG jusqu'au 31/12/2025".
+# "le présent avenant prolonge la CTG jusqu'au 31/12/2025", "les partenaires prolongent leur
+# convention d'un an, jusqu'en 2026", "prorogée jusqu'à fin 2027".
 PROLONGED = re.compile(
-    rf"(?:prolong|prorog)\w*\s+(?:la\s+(?:ctg|convention)\s+|d['’]une\s+ann[ée]e\s+)?jusqu['’]\s*au\s+{_DATE}",
-    re.IGNORECASE,
+    rf"""(?:prolong|prorog)\w*\s+(?:(?:la|leur|sa|cette|notre)\s+(?:ctg|convention(?:\s+territoriale\s+globale)?)\s+)?
+         (?:d['’]une?\s+(?:ann[ée]e|an|\w+\s+ans?)\s*,?\s+)?
+         jusqu['’]\s*(?:au\s+{_DATE}|en\s+(?P<year_only>(?:19|20)\d{{2}})|à\s+(?:la\s+)?fin\s+(?P<fin_year>(?:19|20)\d{{2}}))""",
+    re.IGNORECASE | re.VERBOSE,
 )
 
 # An amendment's word: "prolongée", "prorogée".
@@ -548,12 +553,29 @@ def _prolongation(doc: Document) -> tuple[int, Passage, tuple[int, int]] | None:
     plan: "le contrat de ville, prolongé jusqu'au 31 décembre 2030")."""
     for passage in passages(doc):
         for match in PROLONGED.finditer(passage.text):
-            end = _date(match)
             left, _ = sentence_at(passage.text, match.start(), match.end())
             clause = passage.text[left:match.start()]
-            if end is not None and not _other_plans(clause + match.group(), clause):
+            if _other_plans(clause + match.group(), clause):
+                continue
+            if match["year_only"] or match["fin_year"]:
+                return int(match["year_only"] or match["fin_year"]), passage, match.span()
+            end = _date(match)
+            if end is not None:
                 return (end.year if (end.month, end.day) != (1, 1) else end.year - 1), passage, match.span()
     return None
+
+
+def _prolonged_end(doc: Document, prolonged: tuple[int, Passage, tuple[int, int]] | None) -> Period | None:
+    """When no period is stated, the end an amendment gives the CTG named in its sentence ("la Caf
+    et la commune prolongent leur CTG jusqu'en 2026"): a half-known period."""
+    if prolonged is None:
+        return None
+    end, passage, span = prolonged
+    left, _ = sentence_at(passage.text, *span)
+    if not CTG_CUE.search(passage.text, left, span[1]) or PREVIOUS.search(passage.text, left, span[0]):
+        return None
+    return Period(doc_id=doc.doc_id, page=passage.page.number, rule="prolonged_until",
+                  snippet=snippet(passage.text, *span), bbox=passage.block.bbox.as_tuple(), start=None, end=end)
 
 
 # Digits OCR takes for one another ("2025" read "2023").
@@ -587,12 +609,12 @@ def extract_period(doc: Document, ordinal: int | None = None) -> Period | None:
             continue
         totals[(c.start, c.end)] = totals.get((c.start, c.end), 0.0) + c.score
     if not totals:
-        return _end_only(doc, found)
+        return _end_only(doc, found) or _prolonged_end(doc, prolonged)
     ranked = sorted(totals.items(), key=lambda kv: kv[1], reverse=True)
     (best_value, best_score) = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
     if best_score < MIN_SCORE:
-        return _end_only(doc, found)
+        return _end_only(doc, found) or _prolonged_end(doc, prolonged)
     if runner_up > 0 and best_score < LEAD_RATIO * runner_up:
         best_value = _ocr_misread(found, best_value, ranked[1][0])
         if best_value is None:

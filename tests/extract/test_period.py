@@ -139,6 +139,16 @@ HALF_AND_OTHER_CASES = [
     ("La CTG remplace le contrat de ville conclu pour la période 2015-2022.", None),
     # Two ends stated alone that disagree: none.
     ("La CTG court jusqu'en 2026.\n\nLa CTG s'applique jusqu'en 2027.", None),
+    # A CTG prolonged to a year, no period stated: the end is known.
+    ("Les élus ont décidé de prolonger la CTG jusqu'en 2026, le temps de mener le diagnostic.", (None, 2026)),
+    ("La Caf et la commune prolongent leur convention territoriale globale d'un an, jusqu'en 2025.", (None, 2025)),
+    ("La CTG 2019-2022 a été prorogée jusqu'à fin 2023 par avenant.", (2019, 2023)),
+    # A start year, then "jusqu'en" the end.
+    ("La CTG s'applique à partir de 2024 et jusqu'en 2028.", (2024, 2028)),
+    ("De 2019 jusqu'en 2022, la commune a ouvert deux crèches ; la CTG les finance.", None),
+    # Traps: another plan prolonged, a previous CTG's prolongation.
+    ("Le PEDT a été prolongé jusqu'en 2026 ; la CTG est en cours d'écriture.", None),
+    ("La précédente CTG, prolongée jusqu'en 2023, a laissé place à une nouvelle convention.", None),
 ]
 
 
