@@ -6,7 +6,7 @@
 Sets: ``dev`` and ``test`` are the real development set's splits (``../shared/real``, rendered by
 ``corpus/real.py`` into ``--rendered``, default ``outputs/real``); ``realistic-dev`` and
 ``realistic-test`` the splits of ``tests/data/realistic`` (texts written for evaluation); ``fresh``
-is ``tests/data/fresh``, a later set of such texts measured whole (both its splits); ``corpus`` is ``corpus/`` with ``corpus/gold``; ``heldout``
+and ``fresh2`` are ``tests/data/fresh*``, later sets of such texts measured whole (both their splits); ``corpus`` is ``corpus/`` with ``corpus/gold``; ``heldout``
 and ``blind`` are ``tests/data/*``. Each set is extracted afresh into ``OUT/<set>.duckdb`` (2
 workers) and scored with ``ctg eval``'s scorer. ``--misses SET`` also prints that set's
 per-document misses (never ask it of ``test`` while tuning: it is the unseen split).
@@ -30,7 +30,6 @@ from store.evaluate import FIELDS, Report, evaluate, format_report, load_gold  #
 
 REAL = ROOT.parent / "shared" / "real"
 REALISTIC = ROOT / "tests" / "data" / "realistic"
-FRESH = ROOT / "tests" / "data" / "fresh"
 FIXED_SETS = {
     "corpus": (ROOT / "corpus", ROOT / "corpus" / "gold"),
     "heldout": (ROOT / "tests" / "data" / "heldout", ROOT / "tests" / "data" / "heldout" / "gold"),
@@ -49,11 +48,11 @@ def score_set(name: str, out: Path, real: Path = REAL, workers: int = 2, rendere
 
         real_set.render(real, rendered, name, log=lambda _: None)
         folders = [rendered / name]
-    elif name == "fresh":
+    elif name.startswith("fresh"):
         import real as real_set
 
-        folder = ROOT / "outputs" / "fresh"
-        real_set.render(FRESH, folder, "all", log=lambda _: None)
+        folder = ROOT / "outputs" / name
+        real_set.render(ROOT / "tests" / "data" / name, folder, "all", log=lambda _: None)
         folders = [folder / split for split in ("dev", "test") if (folder / split).is_dir()]
     elif name in ("realistic-dev", "realistic-test"):
         import real as real_set
