@@ -97,6 +97,9 @@ ACRONYM_AFTER = re.compile(r"^\s*\((?P<acronym>[A-Z][A-Za-z]{1,9})\)")
 
 # Before "secteur", where something is rather than who signs: "dans le secteur de Lamastre".
 WHERE_BEFORE = re.compile(r"\b(?:dans|sur)\s+(?:le|ce)\s+$", re.IGNORECASE)
+# A legal form this short is an abbreviation: "CC", "CdC", "CA", "CU", "CCPL" is a name, not a form.
+MAX_ABBREVIATION = 4
+
 # Before a commune's name, a venue rather than a party: "signée à Meylan", "aux Mureaux".
 VENUE_BEFORE = re.compile(r"\b(?:à|aux|au|en)\s*$", re.IGNORECASE)
 
@@ -123,6 +126,25 @@ def _forms() -> list[tuple[re.Pattern, str, TerritoryType]]:
                 forms.append((re.compile(rf"\b(?:{abbr})\s+(?=(?:de\s+la|de\s+l['’]|du|des|de|d['’])?\s*[A-ZÀ-Ý])"),
                               form["canonical"], kind))
     return forms
+
+
+@lru_cache(maxsize=1)
+def _full_form_patterns() -> list[tuple[re.Pattern, str]]:
+    """Each legal form written in full, whatever follows it, with its canonical spelling."""
+    patterns = []
+    for group in ("epci_forms", "multi_forms"):
+        for form in lexicon.territory_forms()[group]:
+            variants = "|".join(re.escape(v).replace("'", "['’ ]\\s*").replace("\\ ", "\\s+").replace("é", "[ée]")
+                                for v in sorted(form["variants"], key=len, reverse=True))
+            patterns.append((re.compile(rf"\b(?:{variants})\b", re.IGNORECASE), form["canonical"]))
+    return patterns
+
+
+def _forms_in_full(ordered: list[Passage]) -> set[str]:
+    """The legal forms the text writes in full somewhere ("Entre la Caf, la Communauté
+    d'Agglomération et les communes"), a name after them or not."""
+    text = "\n".join(p.text for p in ordered)
+    return {canonical for pattern, canonical in _full_form_patterns() if pattern.search(text)}
 
 
 @lru_cache(maxsize=1)
@@ -216,6 +238,7 @@ def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
     title_size = title_font_size(doc)
     found: list[Mention] = []
     aliases: dict[str, str] = {}  # "civis" -> the key of "Communauté intercommunale ... (Civis)"
+    abbreviated: list[tuple[int, str]] = []  # (index in found of a mention under "CC", its form in full)
 
     def add(passage: Passage, at: int, name_start: int, base: float, kind: TerritoryType | None,
             form: str | None, rule: str, text: str | None = None) -> Mention | None:
@@ -276,9 +299,11 @@ def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
         for pattern, canonical, kind in (forms if any_form.search(text) else ()):
             for match in pattern.finditer(text):
                 written = clean(match.group()).strip()
-                form = written if len(written) > 4 else canonical
-                add_form(passage, run_on, match, 2.0 if len(written) > 4 else 1.5, kind, form[:1].upper() + form[1:],
-                         "sector" if canonical == "Secteur" else "legal_form")
+                before = len(found)
+                add_form(passage, run_on, match, 2.0 if len(written) > MAX_ABBREVIATION else 1.5, kind,
+                         written[:1].upper() + written[1:], "sector" if canonical == "Secteur" else "legal_form")
+                if len(written) <= MAX_ABBREVIATION and len(found) > before:
+                    abbreviated.append((before, canonical))
         for match in COMMUNE_FORM.finditer(text):
             add_form(passage, run_on, match, 2.0, TerritoryType.COMMUNE, None, "commune_form")
         for match in COLLECTIVITY_FORM.finditer(text):
@@ -338,6 +363,12 @@ def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
             found.append(Mention("+".join(sorted(mention_key(n) for n in names)), f"{', '.join(names[:-1])} et {names[-1]}",
                                  None, TerritoryType.MULTI_COMMUNES, 2.0, passage, (at, items[-1].end),
                                  "group_of_communes", members=tuple(mention_key(n) for n in names)))
+    # An abbreviated form stays as written ("la CC du Pays de Lure", as the text names it) unless
+    # the text writes that form in full somewhere ("la Communauté d'Agglomération", a name or not after it).
+    in_full = _forms_in_full(ordered) if abbreviated else set()
+    for at, canonical in abbreviated:
+        if canonical in in_full:
+            found[at] = replace(found[at], form=canonical)
     in_headers = {id(p) for p in headers}
     # A running header names its document's collectivity at most as a line of its text would.
     found = [replace(c, title=0.0) if id(m.passage) in in_headers else c

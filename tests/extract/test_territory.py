@@ -18,8 +18,14 @@ TERRITORY_CASES = [
      "communes Vallée de l'Hérault et la Caf de l'Hérault.", "Communauté de communes Vallée de l'Hérault", "epci"),
     ("Une CTG a été signée ce mercredi 6 mars 2024 entre la ville de Frontignan et la CAF de l’Hérault.",
      "Frontignan", "commune"),
+    # An abbreviated legal form, as the text names it; in full when the text writes it in full too.
     ("Un enjeu majeur pour la CA du Gard Rhodanien : mieux valoriser son offre.",
-     "Communauté d'agglomération du Gard Rhodanien", "epci"),
+     "CA du Gard Rhodanien", "epci"),
+    ("La CC du Pays de Lure et la Caf ont signé la CTG. La communauté de communes du Pays de Lure compte "
+     "24 communes.", "Communauté de communes du Pays de Lure", "epci"),
+    # The form written in full elsewhere, without the name: the abbreviation stands for it.
+    ("Entre la Caf et la Communauté d'agglomération, une convention est signée.\n\nUn enjeu majeur pour la "
+     "CA du Val de Lys : mieux valoriser son offre.", "Communauté d'agglomération du Val de Lys", "epci"),
     ("CONVENTION TERRITORIALE GLOBALE DE SAINT-JEAN-DE-FOS\n\nLa commune de Saint-Jean-de-Fos et la Caf de "
      "l'Hérault signent leur première CTG.", "Saint-Jean-de-Fos", "commune"),
     ("Entre, d'une part, la Caf de la Gironde et, d'autre part, la Communauté de communes du Réolais en Sud "
@@ -109,10 +115,10 @@ NAMED_EPCI_CASES = [
      "globale.", "agglomération du Grand Dole"),
     ("Réunis mardi, les conseillers de la Communauté du Pays de Fayence ont approuvé le projet de convention "
      "territoriale globale que leur soumet la Caf du Var.", "Communauté du Pays de Fayence"),
-    # Abbreviated legal forms, and "agglo".
-    ("La CdC du Nogentais et la Caf de la Haute-Marne signent la CTG.", "Communauté de communes du Nogentais"),
+    # Abbreviated legal forms, and "agglo", as the text writes them.
+    ("La CdC du Nogentais et la Caf de la Haute-Marne signent la CTG.", "CdC du Nogentais"),
     ("La CU du Grand Reims et la Caf de la Marne signent la convention territoriale globale.",
-     "Communauté urbaine du Grand Reims"),
+     "CU du Grand Reims"),
     ("Le président de l'Agglo du Pays Voironnais et la Caf de l'Isère ont signé la CTG.", "Agglo du Pays Voironnais"),
     # A brand whose official name has its own article.
     ("Le Muretain Agglo a signé sa convention territoriale globale avec la Caf de la Haute-Garonne.",
