@@ -65,8 +65,9 @@ TITLE_MAX_WORDS = 25
 # The opening of a document (header, title, subtitle, cover) holds at most this many blocks.
 OPENING_BLOCKS = 10
 
-# A path of three steps or more, each short, joined by a chevron or a spaced slash.
-BREADCRUMB = re.compile(r"^\s*[^\n›»>/]{1,40}(?:\s(?:›|»|>|/)\s[^\n›»>/]{1,60}){2,}\s*$")
+# A path of three steps or more, each short, joined by a chevron, a spaced slash or a spaced bar:
+# "Accueil > Vivre ici > Enfance", "ville.fr | Actualités | Solidarité".
+BREADCRUMB = re.compile(r"^\s*[^\n›»>/|]{1,40}(?:\s(?:›|»|>|/|\|)\s[^\n›»>/|]{1,60}){2,}\s*$")
 # A news headline's kicker: a place name before a colon, a full stop or a dash, then the headline
 # ("Val-de-Reuil : la Ville et la Caf signent...", "Saint-Brieuc. Une nouvelle CTG...", "Pays de Lure –
 # familles : ..."), or a place set in capitals before it ("PAYS DE GEX Une convention pour...").
@@ -273,14 +274,22 @@ def place_kicker(title: str | None) -> bool:
     return not topics.search(fold(found["kicker"]))
 
 
-def collectivity_site(title: str | None) -> bool:
-    """A title followed by the name of a collectivity's or a Caf's site ("Renouvellement de la CTG |
-    Ville de Limoux", "La CTG - Communauté de communes du Val de Drôme"): the page is theirs."""
+def collectivity_site(title: str | None, opening: list[str]) -> bool:
+    """The page names a collectivity's or a Caf's site: after its title ("Renouvellement de la CTG |
+    Ville de Limoux", "La CTG - Communauté de communes du Val de Drôme"), or as the header line above
+    it ("VILLE DU MOULE", "Communauté d'Agglomération de Haguenau"): the page is theirs."""
+    resource = lexicon.kind_cues()["site_name"]
+    words = alternation(tuple(resource["words"]), r"(?<![a-z])", r"(?![a-z])")
     parts = TITLE_SITE_SEPARATOR.split(title or "")
-    if len(parts) < 2:
-        return False
-    words = alternation(tuple(lexicon.kind_cues()["site_name"]["words"]), r"(?<![a-z])", r"(?![a-z])")
-    return bool(words.search(fold(parts[-1])))
+    if len(parts) >= 2 and words.search(fold(parts[-1])):
+        return True
+    if len(opening) < 2:
+        return False  # the only line before the body is the headline itself
+    header = opening[0].strip()
+    # A header is a name that opens with the collectivity: short, no kicker's colon ("Ville de
+    # Lure : la CTG signée"), not a headline's sentence ("La Ville et la Caf signent leur CTG").
+    return (len(header.split()) <= resource["header_max_words"] and ":" not in header
+            and bool(words.match(fold(header))))
 
 
 def names_a_diagnostic(opening: list[str]) -> bool:
@@ -400,9 +409,9 @@ def _scores(doc: Document, blocks: list[str]) -> tuple[dict[DocKind, float], dic
     scores[DocKind.WEB_PAGE] += heading["weight"] * min(questions(own_voice), heading["cap"])
     if title is not None and names_the_ctg(TITLE_SITE_SEPARATOR.split(title)[0]):
         scores[DocKind.WEB_PAGE] += resource["topic_page"]["weight"]
-    if collectivity_site(title):
-        scores[DocKind.WEB_PAGE] += resource["site_name"]["weight"]
     opening = opening_blocks(doc)
+    if collectivity_site(title, opening):
+        scores[DocKind.WEB_PAGE] += resource["site_name"]["weight"]
     first_person = resource["first_person_heading"]
     scores[DocKind.WEB_PAGE] += first_person["weight"] * min(first_person_headings(blocks), first_person["cap"])
     if breadcrumb(opening):

@@ -354,7 +354,19 @@ def test_place_kicker_of_a_news_headline(title, kicker):
     ("Ville de Limoux : la convention est signée", False),    # a kicker, not a site name after the title
 ])
 def test_collectivity_site_after_the_title(title, site):
-    assert collectivity_site(title) is site
+    assert collectivity_site(title, [title]) is site
+
+
+@pytest.mark.parametrize("opening, site", [
+    (["VILLE DE PONTARLIER", "La Ville et la Caf signent leur convention"], True),
+    (["Communauté de communes du Val de Drôme", "Actualités", "La CTG est signée"], True),
+    (["Ville de Lure : la CTG signée", "Par Anne Morel"], False),    # a headline with its kicker
+    (["L'Est Républicain", "La Ville et la Caf signent leur convention"], False),  # a newspaper
+    (["La Ville et la Caf signent", "Par Anne Morel"], False),       # a headline, not a site's name
+    (["Communauté de communes du Val de Drôme"], False),             # the only line: the title
+])
+def test_collectivity_site_header_above_the_title(opening, site):
+    assert collectivity_site(opening[-1], opening) is site
 
 
 def test_a_headline_with_a_place_kicker_tips_an_uncued_text_to_news():
@@ -536,4 +548,6 @@ def test_a_sites_path_at_the_top_makes_a_page_of_its_own():
 
     assert breadcrumb(["Accueil > Vivre ici > Enfance & jeunesse > Convention territoriale globale", "La CTG"])
     assert breadcrumb(["Pays de Lure › Vivre › Solidarités › La CTG"])
+    assert breadcrumb(["lure.fr  |  Actualités  |  Familles", "La CTG"])
+    assert not breadcrumb(["La CTG signée | Ville de Lure"])  # a title and its site: two parts
     assert not breadcrumb(["Publié le 12/03/2024 à 10h", "La CTG signée > une première"])
