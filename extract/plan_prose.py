@@ -132,6 +132,9 @@ FINDING_VERB = re.compile(r"\b(?:est|sont|était|étaient|reste|restent|demeure|
 # quelques-unes :", "Notamment :".
 POINTING_BACK = re.compile(r"^\W*(?:parmi\s+(?:elles|eux|celles-ci|ceux-ci|lesquelles)|en\s+voici|notamment|dont|par\s+exemple)\b",
                            re.IGNORECASE)
+# The same introduction closed by a comma, the list following in the sentence: "Parmi elles, l'ouverture
+# d'une micro-crèche, ...".
+POINTING_BACK_COMMA = re.compile(r"^\W*parmi\s+(?:elles|eux|celles-ci|ceux-ci|lesquelles)\s*,\s*", re.IGNORECASE)
 # An engagement to do things, told in prose rather than as a list: "s'engage à créer ...".
 ENGAGED_TO_DO = re.compile(r"s['’]engagen?t?\s+à\s+(?=[a-zà-ÿ])", re.IGNORECASE)
 # Items longer than this are prose, not list items.
@@ -320,7 +323,8 @@ def _split_at_infinitive(piece: str) -> list[str]:
     """A list item holding two with "et" before an infinitive: "accompagner les parents et faciliter
     l'accès aux droits" -> two items (in a list, each item opens on its own verb)."""
     parts = re.split(r"\s+et\s+(?=[\wÀ-ÿ'’-]+\b)", piece)
-    if len(parts) > 1 and all(_reads_as_clause(p) for p in parts):
+    # Each part has its own object: "structurer et optimiser une offre" shares one, and is one item.
+    if len(parts) > 1 and all(_reads_as_clause(p) and len(p.split()) >= 2 for p in parts):
         return parts
     return [piece]
 
@@ -331,6 +335,10 @@ def _inline_list(statement: Statement, patterns: dict[str, re.Pattern],
     à destination des familles : ..." may describe what exists: only in a sentence about this CTG,
     or when its items are infinitives ("Deux engagements y figurent : rénover ..., et créer ...")."""
     head, colon, tail = statement.text.partition(":")
+    pointing = POINTING_BACK_COMMA.match(statement.text)
+    if pointing and (not colon or len(head) > pointing.end()):
+        # "Parmi elles, l'ouverture de ..., la création de ...": the comma stands for the colon.
+        head, colon, tail = pointing.group(0).rstrip(", "), ":", statement.text[pointing.end():]
     if not colon or len(head) >= 200 or patterns["excluded_intros"].search(fold_aligned(head)):
         return []
     head = _with_antecedent(head, statement, before)
@@ -368,6 +376,9 @@ def _clause_lists(statement: Statement, patterns: dict[str, re.Pattern]) -> list
             if name == "wish_verbs":
                 # Bare infinitives after a wish: "créer ..., ouvrir ... et soutenir ...".
                 items = [part for item in items for part in _split_at_infinitive(item)]
+            elif len(items) >= 2:
+                # An enumeration ends on "et": "soutenir ..., développer ... et favoriser ...".
+                items = items[:-1] + _split_at_infinitive(items[-1])
             if items and (len(items) >= minimum or infinitives(rest) >= minimum):
                 level = Level.ACTION if _level_of(cue) is Level.ACTION else Level.OBJECTIF
                 found += [ProseObjective(statement, level, item, "clauses") for item in items]
@@ -476,6 +487,13 @@ def _purpose_words() -> tuple[re.Pattern, re.Pattern]:
     return phrase_pattern(data["process_words"]), phrase_pattern(data["people_words"])
 
 
+# How the plan came about, in the past, is no past achievement: "le diagnostic a permis de
+# dégager cinq orientations :", "les ateliers ont permis de définir les priorités" (folded).
+PLAN_ESTABLISHED = re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:notamment\s+|ainsi\s+)?permis\s+d(?:e\s+|')"
+                              r"(?:degager|definir|identifier|retenir|faire\s+emerger|fixer|etablir|construire"
+                              r"|elaborer|batir|prioriser|hierarchiser)\b")
+
+
 def partnership_only(item: str) -> bool:
     """Whether an item speaks of the partnership's working and of nobody it serves: "mieux
     coordonner les acteurs", "renforcer la cohérence des politiques", "partager un diagnostic" (the
@@ -492,7 +510,7 @@ def prose_objectives(doc: Document) -> list[ProseObjective]:
     every = statements(doc)
     for number, (statement, in_plan) in enumerate(zip(every, plan_sections(doc))):
         folded = fold_aligned(statement.full_text)
-        if statement.scope is Scope.GENERIC or patterns["past_cues"].search(folded):
+        if statement.scope is Scope.GENERIC or patterns["past_cues"].search(PLAN_ESTABLISHED.sub(" ", folded)):
             continue
         if statement.items:
             items = _intro_list(statement, in_plan, patterns, every[number - 1] if number else None)

@@ -12,8 +12,8 @@ with ":" and the list items after it) and gives each a scope:
   famille"), and nothing pointing at this CTG;
 - OWN: a sentence pointing at this CTG ("cette convention", "la nouvelle CTG", "notre
   territoire", "ont signé");
-- NEUTRAL: neither. A sentence opening with a pronoun ("Elle vise à ...") takes the scope of the
-  one before it.
+- NEUTRAL: neither. A sentence opening with a pronoun ("Elle vise à ...") or with the CTG named
+  by a definite article ("La convention vise à ...") takes the scope of the one before it.
 
 Cue phrases are data (``resources/scope.json``).
 """
@@ -38,6 +38,13 @@ HEADING_MAX_CHARS = 90
 # "Celle-ci porte sur ...", "Il s'agit de ...".
 ANAPHORA = re.compile(r"^\s*(?:elle|il|celle-ci|celui-ci|ce\s+dispositif|cette\s+derni[eè]re|ses|son|sa)\b",
                       re.IGNORECASE)
+# A sentence whose subject is the CTG named with a definite article, as a story names the one it
+# tells of: "La convention vise à ...", "Le document prévoit ..."; it takes the scope of the sentence
+# before, as a pronoun does. Not a definition ("La CTG est une démarche ...", "La convention
+# territoriale globale constitue ..."), which any page about CTGs opens with.
+DEFINITE_CTG = re.compile(r"""^\s*(?:la\s+(?:ctg|convention(?:\s+territoriale\s+globale)?(?:\s*\(ctg\))?)|le\s+(?:document|texte))\b
+                              (?!\s*,)(?!\s+(?:est|constitue|d[ée]signe|se\s+d[ée]finit|repr[ée]sente|s['’]inscrit)\b)""",
+                          re.IGNORECASE | re.VERBOSE)
 # The end of a list item without a bullet: "Favoriser l'accès à un mode d'accueil ;".
 ITEM_END = re.compile(r"[;,]\s*$")
 # A line led by a field (maybe numbered), then a dash or a colon: "Jeunesse – Offrir ...",
@@ -136,7 +143,7 @@ def statements(doc: Document) -> list[Statement]:
         heading = is_heading(block, body)
         for sentence in split_sentences(text):
             scope = Scope.GENERIC if (page.number, index) in generic else scope_of(sentence)
-            if scope is Scope.NEUTRAL and ANAPHORA.match(sentence):
+            if scope is Scope.NEUTRAL and (ANAPHORA.match(sentence) or DEFINITE_CTG.match(sentence)):
                 scope = previous
             out.append(Statement(page, index, block, sentence, (), scope, heading))
             previous = scope

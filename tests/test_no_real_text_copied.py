@@ -35,6 +35,9 @@ FORMULAS = [
     "la petite enfance, la jeunesse, la parentalité, l'animation de la vie sociale",
     "qu'est-ce que la convention territoriale globale ? La CTG est un",
     "qu'est-ce que c'est ?",
+    # the fields of a CTG in their usual order, and the authorisation's wording: any writer's
+    "la parentalité, l'animation de la vie sociale",
+    "à signer une convention territoriale globale avec la caisse d'allocations familiales",
 ]
 TEXT_SUFFIXES = {".py", ".json", ".md", ".txt", ".sql", ".html", ".toml", ".cfg", ".sh", ".yml", ""}
 

@@ -101,6 +101,52 @@ def test_three_clauses_after_a_verb_of_purpose_are_a_plan():
                       "d'adapter l'offre aux besoins et de simplifier les financements.") == []
 
 
+SIGNED = "La commune de Lure et la Caf ont signé mardi la CTG 2024-2028.\n\n"
+
+
+def test_purposes_of_the_convention_told_after_its_signing_are_its_plan():
+    # "La convention" after the story of this territory's signing is this territory's convention.
+    text = SIGNED + ("La convention vise à structurer l'offre d'accueil, à développer les accueils de loisirs "
+                     "du mercredi et à accompagner les jeunes dans leurs projets.")
+    assert [o[2] for o in objectives(text)] == [
+        "structurer l'offre d'accueil", "développer les accueils de loisirs du mercredi",
+        "accompagner les jeunes dans leurs projets"]
+    # the same sentence opening a page explains what any CTG is for
+    assert objectives(text.split("\n\n")[1]) == []
+
+
+def test_an_enumeration_of_bare_infinitives_ends_on_et():
+    text = SIGNED + ("Elle vise à soutenir les parents, développer l'accueil du jeune enfant et favoriser l'accès "
+                     "aux droits.")
+    assert [o[2] for o in objectives(text)] == [
+        "soutenir les parents", "développer l'accueil du jeune enfant", "favoriser l'accès aux droits"]
+    # "et" inside an item's noun phrase does not split it
+    text = SIGNED + ("Il s'agira de créer un relais, d'améliorer l'accès aux droits et aux services et de soutenir "
+                     "les associations.")
+    assert [o[2] for o in objectives(text)][1] == "améliorer l'accès aux droits et aux services"
+
+
+def test_orientations_the_diagnostic_brought_out_are_no_past_achievement():
+    items = ("\n- Créer des places d'accueil pour les moins de 3 ans\n- Développer les accueils de loisirs"
+             "\n- Renforcer l'accompagnement à la scolarité")
+    found = objectives(SIGNED + "Le diagnostic a permis de dégager trois orientations :" + items)
+    assert [o[2] for o in found] == ["Créer des places d'accueil pour les moins de 3 ans",
+                                     "Développer les accueils de loisirs", "Renforcer l'accompagnement à la scolarité"]
+    # what the first CTG achieved is past
+    assert objectives(SIGNED + "La première CTG a permis de :" + items) == []
+
+
+def test_examples_pointed_back_at_with_a_comma():
+    text = SIGNED + ("Le plan d'actions compte douze fiches. Parmi elles, l'ouverture d'une micro-crèche, l'accueil d'enfants "
+                     "en situation de handicap dans les centres de loisirs et la création d'un conseil des jeunes.")
+    assert [o[2] for o in objectives(text)] == [
+        "l'ouverture d'une micro-crèche", "l'accueil d'enfants en situation de handicap dans les centres de loisirs",
+        "la création d'un conseil des jeunes"]
+    # places visited are no plan
+    assert objectives(SIGNED + "Les élus ont visité trois crèches. Parmi elles, la crèche des Lilas et la "
+                               "halte-garderie du Centre.") == []
+
+
 def test_the_plan_part_of_a_page_gives_the_sentences_opening_on_infinitives():
     from extract.ingest.markup import read_html
 

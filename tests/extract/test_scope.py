@@ -29,6 +29,18 @@ def test_a_pronoun_takes_the_scope_of_the_sentence_before():
     assert [s.scope for s in statements(doc)] == [Scope.GENERIC, Scope.GENERIC, Scope.OWN, Scope.OWN]
 
 
+def test_the_ctg_named_with_a_definite_article_takes_the_scope_of_the_sentence_before():
+    doc = make_doc("La commune de Lure et la Caf ont signé la CTG mardi.\n\n"
+                   "La convention vise à ouvrir une crèche.\n\nLe document prévoit un relais.")
+    assert [s.scope for s in statements(doc)] == [Scope.OWN, Scope.OWN, Scope.OWN]
+    # a definition of the CTG says what any CTG is
+    doc = make_doc("La commune de Lure et la Caf ont signé la CTG mardi.\n\n"
+                   "La CTG est une démarche qui vise à ouvrir des crèches.")
+    assert [s.scope for s in statements(doc)] == [Scope.OWN, Scope.NEUTRAL]
+    # and a text that opens on it has nothing to take a scope from
+    assert [s.scope for s in statements(make_doc("La CTG vise à ouvrir des crèches."))] == [Scope.NEUTRAL]
+
+
 def test_a_section_about_ctgs_in_general_is_generic_throughout():
     doc = make_doc("QU'EST-CE QU'UNE CTG ?\n\nElle porte sur la petite enfance et la jeunesse.\n\n"
                    "NOTRE CONVENTION\n\nElle porte sur la parentalité.")
