@@ -44,6 +44,11 @@ NUMERIC_DATE = re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<yea
 # "cosignée" (the mentions of places read them too).
 SIGNING = re.compile(r"\b(?:co-?)?(?:sign|paraph)(?:é|ée|ées|és|e|es|er|era|eront|ent|ons|ait|aient|ant|ature)\b"
                      r"|\bsignataires?\b", re.IGNORECASE)
+# Partners who renewed their convention signed the new one: "la Ville et la Caf ont renouvelé, le 27
+# juin, leur convention" (a past act with its auxiliary; "renouvelée en 2022" dates no signing).
+RENEWED = re.compile(r"\b(?:ont|a|avons)\s+(?:(?:officiellement|solennellement|ainsi)\s+)?renouvel[ée]\b", re.IGNORECASE)
+# The convention or CTG named in the sentence.
+CONVENTION_NAMED = re.compile(r"\bctg\b|\bconvention\b", re.IGNORECASE)
 # The closing formula of a convention: "Fait à Lille, le 3 mars 2025", "Fait en 3 exemplaires à X le".
 FAIT_A = re.compile(r"\bfait\s+(?:à|a|au|aux|en)\b[^.;]{0,60}?,?\s*(?:le|en\s+date\s+du)?\s*$", re.IGNORECASE)
 # "en date du" after "Fait à": the date of the signing itself.
@@ -128,10 +133,19 @@ ISO_HEADER = re.compile(r"^\s*date\s+(?P<year>(?:199|20\d)\d)-(?P<month>[01]\d)(
 # 2014", "Lyon, le 12 mars 2024". A numeric date alone ("14/02/2020 09:15") is not one: that is how a
 # browser prints the day of printing in its page header.
 # A newspaper's name may stand before or after it: "OUEST-FRANCE – Jeudi 21 mars 2024", "Le Journal
-# de Saône-et-Loire, 6 février 2025", "6 février 2025 | Le Progrès".
+# de Saône-et-Loire, 6 février 2025", "6 février 2025 | Le Progrès"; a printed page's running header
+# has its page number and section, the weekday after a mere space: "6 PAYS DE CAUX Mercredi 7 février
+# 2024", "CORRÈZE VENDREDI 14 MARS 2025 11".
 DATELINE = re.compile(
-    rf"""^\W*(?:[A-ZÀ-Ý][\w'’ .-]{{1,40}}?(?:,\s*|\s+[|–—-]\s+))?(?:le\s+)?(?:{WEEKDAY}\s+)?{DAY}\s+{MONTH_NAME}\s+{YEAR}
-         (?:\s*(?:à|,|-)?\s*\d{{1,2}}\s*[h:]\s*\d{{0,2}})?(?:\s+[|–—-]\s+[\w'’ .-]{{1,40}})?\W*$""",
+    rf"""^\W*(?:\d{{1,3}}\s+)?(?:[A-ZÀ-Ý][\w'’ .-]{{1,40}}?(?:,\s*|\s+[|–—-]\s+|\s+(?={WEEKDAY.replace("(?P<weekday>", "(?:")}\s)))?(?:le\s+)?(?:{WEEKDAY}\s+)?
+         {DAY}\s+{MONTH_NAME}\s+{YEAR}
+         (?:\s*(?:à|,|-)?\s*\d{{1,2}}\s*[h:]\s*\d{{0,2}})?(?:\s+[|–—-]\s+[\w'’ .-]{{1,40}})?(?:\s+\d{{1,3}})?\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A dateline opening the first paragraph, the article going on after it: "BEAUVAIS, 2 juillet 2025 –
+# Cinq ans de plus.", "Cayenne, le 6 mars 2024. La Caf ...".
+DATELINE_OPENING = re.compile(
+    rf"""^\W*[A-ZÀ-Ý][\w'’ .-]{{1,40}}?,\s*(?:le\s+)?(?:{WEEKDAY}\s+)?{DAY}\s+{MONTH_NAME}\s+{YEAR}\s*[.–—:-]\s+\S""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A byline with a numeric date between a rubric, a section or an author: "15/05/2025 – Société",
@@ -236,6 +250,9 @@ def _score(passage: Passage, start: int, end: int) -> tuple[float, str]:
     sentence = text[left:right]
     if SIGNING.search(sentence) and not OTHER_ACT.search(sentence):
         return 4.0, "signing_sentence"  # "Le 9 avril 2024, la Ville et la Caf ont ..., en signant ..."
+    if RENEWED.search(text, near_left, near_right) and CONVENTION_NAMED.search(sentence) \
+            and not OTHER_ACT.search(sentence):
+        return 4.0, "signing_sentence"  # "ont renouvelé, le 27 juin dernier, leur convention"
     if DATELINE.match(sentence):
         return _dateline_score(text, right)
     return 0.0, ""
@@ -337,7 +354,8 @@ def page_date(doc: Document) -> Header | None:
             month, day = int(iso["month"]), int(iso["day"]) if iso["day"] else None
             if 1 <= month <= 12:
                 dated.append((False, (int(iso["year"]), month, day or 0), Header(int(iso["year"]), month, day)))
-        if top and len(text) < 80 and (line := DATELINE.match(text)) and (header := _header_from(line)):
+        if top and (line := (len(text) < 80 and DATELINE.match(text)) or DATELINE_OPENING.match(text)) \
+                and (header := _header_from(line)):
             dated.append((False, (header.year, header.month, header.day), header))
         if top and (line := BYLINE.match(text)) and (line["before"] or line["after"]) \
                 and not UPDATE_WORD.search(line["before"] or "") \

@@ -44,6 +44,10 @@ KNOWN_WORD_ZIPF = 2.5
 # "dispositifs" (3.95) against "positifs" (4.02) joins; "peutêtre" (2.26) against "peut" (6.19) does not.
 JOIN_MARGIN_ZIPF = 1.0
 
+# A word cut by a line end that a reflow (a copied newspaper column, an HTML paragraph) brought into
+# the line, hyphen and space kept: "ont si- gné", "dans les sa- lons".
+INLINE_CUT = re.compile(r"(?<![\w-])(?P<left>[A-Za-zÀ-ÖØ-öø-ÿœŒæÆ]+)[-\u00ad] (?P<right>[a-zà-öø-ÿœæ]+)\b")
+
 # A number cut after its dash: "2022-" / "2026" stays "2022-2026".
 NUMBER_DASH_END = re.compile(r"\d[-\u2010–]$")
 
@@ -84,6 +88,19 @@ class Dehyphenator:
             return joined if _zipf(lowered) >= max(rare, KNOWN_WORD_ZIPF) else compound
         return joined
 
+    def rejoin_inline(self, text: str) -> str:
+        """Words cut at a former line end, inside the line: "ont si- gné" -> "ont signé". Only when
+        the joined word is known ("pré- et post-natal" stays as written)."""
+        if "- " not in text and "\u00ad " not in text:
+            return text
+
+        def joined(match: re.Match) -> str:
+            word = match["left"] + match["right"]
+            known = word.lower() in self.vocabulary or _zipf(word.lower()) >= KNOWN_WORD_ZIPF
+            return word if known and self.join(match["left"], match["right"]) == word else match.group(0)
+
+        return INLINE_CUT.sub(joined, text)
+
 
 def is_bullet(text: str) -> bool:
     return bool(BULLET.match(text))
@@ -100,7 +117,7 @@ def join_lines(lines: list[str], short: list[bool] | None = None,
     short = short or [False] * len(lines)
     out = ""
     for i, raw in enumerate(lines):
-        text = " ".join(raw.split())
+        text = dehyphenator.rejoin_inline(" ".join(raw.split()))
         if not text:
             continue
         if not out:

@@ -215,6 +215,16 @@ def test_signature_probe_other_acts_dates_are_not_signature_dates(text, expected
     ("La CTG a été signée le l8 décembre 2023 à la mairie.", date(2023, 12, 18)),
     # "Fait à ..., en date du".
     ("Fait à Dijon, en date du 2 juin 2024\n\nPour la Caf", date(2024, 6, 2)),
+    # A printed page's running header: page number, section, weekday after a space.
+    ("12 HAUTE-SAÔNE Mercredi 7 février 2024\n\nLURE\n\nLundi 5 février, le maire et la directrice de la Caf ont "
+     "signé la CTG.", date(2024, 2, 5)),
+    ("DOUBS   VENDREDI 14 MARS 2025   11\n\nMardi 11 mars, la Ville et la Caf ont signé la CTG.", date(2025, 3, 11)),
+    # A dateline opening the first paragraph, the article going on; a renewal is the new CTG's signing.
+    ("VESOUL, 2 juillet 2025 – Cinq ans de plus. La Ville et la Caf ont renouvelé, le 27 juin dernier, leur "
+     "convention territoriale globale.", date(2025, 6, 27)),
+    # Not a renewal of the CTG, not its signing.
+    ("La CTG, renouvelée le 3 mars 2024, a été présentée aux habitants.", None),
+    ("Le 3 mars 2024, le conseil a renouvelé sa confiance au maire. La convention sera signée en mai.", None),
 ])
 def test_signature_date_from_bylines_datelines_and_signing_words(text, expected):
     found = extract_signature_date(make_doc(text))

@@ -23,6 +23,19 @@ def test_words_cut_at_line_ends_are_rejoined(lines, expected):
     assert join_lines(lines) == expected
 
 
+@pytest.mark.parametrize("line, expected", [
+    # A column's cut words reflowed into one line, hyphen and space kept.
+    ("dans les sa- lons de la mairie, la mai- re a si- gné", "dans les salons de la mairie, la maire a signé"),
+    ("les assistants mater- nels", "les assistants maternels"),
+    # Compounds and suspended hyphens stay as written.
+    ("le relais parents- enfants", "le relais parents- enfants"),
+    ("les actions pré- et post-natales", "les actions pré- et post-natales"),
+    ("Saint- Jean", "Saint- Jean"),
+])
+def test_words_cut_inside_a_reflowed_line_are_rejoined(line, expected):
+    assert join_lines([line]) == expected
+
+
 def test_document_vocabulary_settles_unknown_words():
     # "valrossiens" is in no dictionary; the document uses it whole elsewhere.
     words = vocabulary(["les allocataires valrossiens perçoivent", "des familles"])
