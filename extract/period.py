@@ -572,8 +572,17 @@ def _prolonged_end(doc: Document, prolonged: tuple[int, Passage, tuple[int, int]
         return None
     end, passage, span = prolonged
     left, _ = sentence_at(passage.text, *span)
-    if not CTG_CUE.search(passage.text, left, span[1]) or PREVIOUS.search(passage.text, left, span[0]):
+    if PREVIOUS.search(passage.text, left, span[0]):
         return None
+    if not CTG_CUE.search(passage.text, left, span[1]):
+        # "Elle est prolongée jusqu'en 2025": the CTG when it is the pronoun's antecedent.
+        before = []
+        for other in passages(doc):
+            if other is passage:
+                break
+            before.append(other.text)
+        if not _pronoun_is_ctg(passage, span[0], " ".join(before)[-ANTECEDENT_CHARS:]):
+            return None
     return Period(doc_id=doc.doc_id, page=passage.page.number, rule="prolonged_until",
                   snippet=snippet(passage.text, *span), bbox=passage.block.bbox.as_tuple(), start=None, end=end)
 

@@ -53,8 +53,10 @@ COORDINATED_HEAD = re.compile(r"(?:^|[,;]|\bet\b|\bou\b)\s*(?:de\s+|d['’]\s*|�
                               re.IGNORECASE)
 # A gerund clause that adds a means: "..., en valorisant les métiers de l'accueil".
 GERUND = re.compile(r"^en\s+(?=[a-zà-ÿ]+ant\b)", re.IGNORECASE)
-# The connective words before an item: "de ", "d'", "à ", "et ", "ou encore ".
-ITEM_LEAD = re.compile(r"^(?:(?:et|ou|puis|mais\s+aussi|ou\s+encore|ainsi\s+que|enfin|aussi)\s+)*(?:de\s+|d['’]\s*|à\s+)?",
+# The connective words before an item: "de ", "d'", "à ", "et ", "ou encore ", an adverb of order
+# ("entend d'abord améliorer ..., puis développer ...").
+ITEM_LEAD = re.compile(r"^(?:(?:et|ou|puis|mais\s+aussi|ou\s+encore|ainsi\s+que|enfin|aussi|(?:tout\s+)?d['’]abord|ensuite"
+                       r"|également|notamment|surtout|prioritairement|en\s+priorité)\s+)*(?:de\s+|d['’]\s*|à\s+)?",
                        re.IGNORECASE)
 # The end of a quotation the item was said in.
 CLOSING_QUOTE = re.compile(r"\s*[»”]")

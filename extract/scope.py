@@ -45,6 +45,11 @@ ANAPHORA = re.compile(r"^\s*(?:elle|il|celle-ci|celui-ci|ce\s+dispositif|cette\s
 DEFINITE_CTG = re.compile(r"""^\s*(?:la\s+(?:ctg|convention(?:\s+territoriale\s+globale)?(?:\s*\(ctg\))?)|le\s+(?:document|texte))\b
                               (?!\s*,)(?!\s+(?:est|constitue|d[ée]signe|se\s+d[ée]finit|repr[ée]sente|s['’]inscrit)\b)""",
                           re.IGNORECASE | re.VERBOSE)
+# A definition of the CTG: "La CTG est une démarche ...", "La convention territoriale globale (CTG)
+# constitue ...", "Une CTG, c'est ...".
+DEFINITION = re.compile(r"""^\W*(?:la|une)\s+(?:ctg|convention\s+territoriale\s+globale)(?:\s*\(ctg\))?
+                            \s*,?\s*(?:est|constitue|d[ée]signe|se\s+d[ée]finit|repr[ée]sente|c['’]est|signifie)\b""",
+                        re.IGNORECASE | re.VERBOSE)
 # The end of a list item without a bullet: "Favoriser l'accès à un mode d'accueil ;".
 ITEM_END = re.compile(r"[;,]\s*$")
 # A line led by a field (maybe numbered), then a dash or a colon: "Jeunesse – Offrir ...",
@@ -146,7 +151,13 @@ def statements(doc: Document) -> list[Statement]:
             if scope is Scope.NEUTRAL and (ANAPHORA.match(sentence) or DEFINITE_CTG.match(sentence)):
                 scope = previous
             out.append(Statement(page, index, block, sentence, (), scope, heading))
-            previous = scope
+            # A story goes on through sentences that point nowhere ("Les maires avaient fait le
+            # déplacement."); a definition of the CTG ("La CTG est une démarche ...") starts an
+            # explanation of CTGs in general, which no longer speaks of this one.
+            if scope is not Scope.NEUTRAL:
+                previous = scope
+            elif DEFINITION.match(sentence):
+                previous = Scope.NEUTRAL
     return out
 
 
@@ -197,7 +208,8 @@ def is_heading(block: Block, body: float) -> bool:
 def generic_blocks(doc: Document) -> set[tuple[int, int]]:
     """(page number, block index) of the sections that describe CTGs in general ("Qu'est-ce
     qu'une CTG ?", "n'est pas un dispositif financier"): their headings and lists are not the
-    territory's. A section runs from a heading to the next heading on its page; short labels
+    territory's. A section runs from a heading to the next heading on its page (a question run into
+    a paragraph makes that paragraph alone an aside); short labels
     after a sentence announcing a list ("Tous les champs peuvent être mobilisés :") are its items,
     not headings."""
     cues = [fold(c) for c in lexicon.themes()["generic_section_cues"]]
@@ -217,6 +229,12 @@ def generic_blocks(doc: Document) -> set[tuple[int, int]]:
             # From the block that speaks of CTGs in general to the section's end: a "Qu'est-ce
             # qu'une CTG ?" set as plain text under the territory's axes leaves the axes alone.
             first = next((n for n, i in enumerate(section) if any(c in fold(page.blocks[i].text) for c in cues)), None)
-            if first is not None:
+            if first is None:
+                continue
+            if len(page.blocks[section[first]].text.strip()) > HEADING_MAX_CHARS:
+                # The question run into a paragraph of a news story ("Qu'est-ce qu'une CTG ? Il s'agit
+                # de ..."): an aside of that paragraph, the story goes on after it.
+                generic.add((page.number, section[first]))
+            else:
                 generic.update((page.number, i) for i in section[first:])
     return generic

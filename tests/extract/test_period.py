@@ -146,7 +146,10 @@ HALF_AND_OTHER_CASES = [
     # A start year, then "jusqu'en" the end.
     ("La CTG s'applique à partir de 2024 et jusqu'en 2028.", (2024, 2028)),
     ("De 2019 jusqu'en 2022, la commune a ouvert deux crèches ; la CTG les finance.", None),
+    ("La convention territoriale globale devait s'achever fin 2023. Elle est prolongée jusqu'en 2025 par "
+     "avenant.", (None, 2025)),
     # Traps: another plan prolonged, a previous CTG's prolongation.
+    ("Le contrat de ville devait s'achever en 2023. Il est prolongé jusqu'en 2025. La CTG est en préparation.", None),
     ("Le PEDT a été prolongé jusqu'en 2026 ; la CTG est en cours d'écriture.", None),
     ("La précédente CTG, prolongée jusqu'en 2023, a laissé place à une nouvelle convention.", None),
 ]

@@ -136,6 +136,13 @@ def test_orientations_the_diagnostic_brought_out_are_no_past_achievement():
     assert objectives(SIGNED + "La première CTG a permis de :" + items) == []
 
 
+def test_clauses_ordered_by_adverbs_after_a_wish():
+    text = SIGNED + ("Le plan d'action entend d'abord améliorer l'accès aux droits, puis développer l'accueil du jeune "
+                     "enfant et soutenir la fonction parentale.")
+    assert [o[2] for o in objectives(text)] == [
+        "améliorer l'accès aux droits", "développer l'accueil du jeune enfant", "soutenir la fonction parentale"]
+
+
 def test_examples_pointed_back_at_with_a_comma():
     text = SIGNED + ("Le plan d'actions compte douze fiches. Parmi elles, l'ouverture d'une micro-crèche, l'accueil d'enfants "
                      "en situation de handicap dans les centres de loisirs et la création d'un conseil des jeunes.")

@@ -41,6 +41,28 @@ def test_the_ctg_named_with_a_definite_article_takes_the_scope_of_the_sentence_b
     assert [s.scope for s in statements(make_doc("La CTG vise à ouvrir des crèches."))] == [Scope.NEUTRAL]
 
 
+def test_a_story_keeps_its_scope_through_sentences_that_point_nowhere():
+    doc = make_doc("La commune de Lure et la Caf ont signé la CTG mardi. Les maires avaient fait le déplacement.\n\n"
+                   "Elle vise à ouvrir une crèche.")
+    assert [s.scope for s in statements(doc)] == [Scope.OWN, Scope.NEUTRAL, Scope.OWN]
+    # a definition of the CTG turns to CTGs in general
+    doc = make_doc("La commune de Lure et la Caf ont signé la CTG mardi.\n\nLa CTG est un dispositif national. "
+                   "Elle vise à ouvrir des crèches.")
+    assert [s.scope for s in statements(doc)][-1] is Scope.NEUTRAL
+
+
+def test_a_question_run_into_a_paragraph_is_an_aside_of_that_paragraph():
+    doc = make_doc("La commune de Lure et la Caf ont signé la CTG mardi.\n\n"
+                   "Qu'est-ce qu'une CTG ? Il s'agit d'une démarche partenariale qui vise à coordonner les services "
+                   "rendus aux familles sur un territoire.\n\n"
+                   "À Lure, le plan d'action entend d'abord ouvrir une crèche, puis créer un espace jeunes.")
+    scopes = [s.scope for s in statements(doc)]
+    assert scopes[1] is Scope.GENERIC and scopes[-1] is not Scope.GENERIC
+    # set as a heading, it opens a section about CTGs in general
+    doc = make_doc("QU'EST-CE QU'UNE CTG ?\n\nUne démarche de la Caf.\n\nElle porte sur la jeunesse.")
+    assert {s.scope for s in statements(doc)} == {Scope.GENERIC}
+
+
 def test_a_section_about_ctgs_in_general_is_generic_throughout():
     doc = make_doc("QU'EST-CE QU'UNE CTG ?\n\nElle porte sur la petite enfance et la jeunesse.\n\n"
                    "NOTRE CONVENTION\n\nElle porte sur la parentalité.")
