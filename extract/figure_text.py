@@ -330,7 +330,9 @@ def names_wider_area(qualifier: str, own: str = "", place_in: re.Pattern = WIDER
     """Whether the words after a count or in a label place it in a departement or a larger area:
     "communes concernées en Corrèze", "structures du département", "à l'action sociale dans le
     département"."""
-    phrase = re.split(r"[;:()\n.,]", fold(qualifier), maxsplit=1)[0]
+    # The qualifier ends with its clause: "40 000 habitants et accueille des familles venues de la
+    # métropole" places nothing.
+    phrase = re.split(r"[;:()\n.,]|(?:^|\s)(?:et|qui|dont|mais)\s", fold(qualifier), maxsplit=1)[0]
     for place in place_in.finditer(phrase):
         found = place["place"].split()
         if any(names_a_place(found[:k], own) for k in range(1, min(4, len(found)) + 1)):

@@ -107,8 +107,9 @@ def _paragraphs(lines: list[str]) -> list[list[str]]:
 
 
 def _table_line(line: str) -> bool:
-    """A row of a table written with pipes: "Axe | Objectif | Action | Pilote"."""
-    return line.count(" | ") >= 1 and not BULLET.match(line)
+    """A row of a table written with pipes ("Axe | Objectif | Action | Pilote") or tabs, as a table
+    copied from a web page keeps them ("Multi-accueils<TAB>19<TAB>742")."""
+    return (line.count(" | ") >= 1 or "\t" in line.strip()) and not BULLET.match(line)
 
 
 def _at(lines: list[str], index: int) -> str:
@@ -139,10 +140,11 @@ def parse(name: str, text: str) -> Article:
         stripped = line.strip()
         if _table_line(stripped) and (_table_line(_at(lines, number - 1)) or _table_line(_at(lines, number + 1))):
             close()
+            row = re.sub(r"\s*\t+\s*", " | ", stripped)
             if items and items[-1].kind == "t":
-                items[-1].text += "\n" + stripped
+                items[-1].text += "\n" + row
             else:
-                items.append(Item("t", stripped))
+                items.append(Item("t", row))
             continue
         if not stripped:
             close()

@@ -284,6 +284,11 @@ def test_one_of_a_service_keeps_its_singular_as_written():
      [(2, "crèches"), (900, "enfants")]),
     ("La nouvelle CTG couvre 5 champs d'intervention : enfance / jeunesse / parentalité et se décline en 38 actions.",
      [(5, "champs"), (38, "actions")]),
+    # fiches of the plan, "actions" left unsaid
+    ("Le plan d'action se décline en 24 fiches, regroupées en quatre axes.", [(24, "fiches")]),
+    # a place in the next clause does not place the figure
+    ("Le canton compte 31 000 habitants et accueille des familles venues de la métropole lyonnaise.",
+     [(31000, "habitants")]),
 ])
 def test_probe_figures_of_the_territory(text, expected):
     assert figures(text) == expected
@@ -293,6 +298,7 @@ def test_probe_figures_of_the_territory(text, expected):
 @pytest.mark.parametrize("text", [
     "Au niveau national, 78 % des territoires sont couverts par une CTG.",
     "Dans le Finistère, 1 200 assistantes maternelles sont en activité.",
+    "Les familles ont reçu 300 fiches d'information sur les modes de garde.",
     "La Caf du Morbihan, qui compte 98 000 allocataires, accompagne la démarche.",
     "La Caf consacre chaque année 35 millions d'euros à l'action sociale dans le département.",
     "L'objectif est de créer 24 places d'accueil supplémentaires d'ici 2027.",
