@@ -34,7 +34,7 @@ from extract.themes import (
     heading_themes,
     is_heading,
 )
-from models.document import Block, Document, Page
+from models.document import Block, Document, Page, Table
 from models.objectives import Level, Objective
 from models.themes import Theme
 
@@ -160,16 +160,40 @@ def _from_column_table(page: Page, table, block: Block | None, levels: dict[int,
     return items
 
 
-def _from_tables(page: Page, theme_of: dict) -> list[_Item]:
+@dataclass
+class _Carried:
+    """A plan table's column levels, for its part continued on the next page without its header."""
+
+    levels: dict[int, Level]
+    n_cols: int
+
+
+def _continues(page: Page, index: int, table, carried: _Carried | None) -> bool:
+    """Whether the page's first table goes on with the plan table that ended the page before: the
+    same columns, no header of its own, and nothing of the body above it."""
+    if carried is None or index != 0 or table.n_cols != carried.n_cols or not table.rows:
+        return False
+    first_block = next((i for i, b in enumerate(page.blocks) if b.text.strip()), None)
+    return first_block is not None and page.blocks[first_block].table == 0
+
+
+def _from_tables(page: Page, theme_of: dict, carried: _Carried | None = None) -> tuple[list[_Item], _Carried | None]:
+    """The plan items of the page's tables, and the column levels of a plan table that ends it."""
     items: list[_Item] = []
+    last: _Carried | None = None
     for index, table in enumerate(page.tables):
         theme = None
         cells_block = next((b for b in page.blocks if b.table == index), page.blocks[0] if page.blocks else None)
         levels = _column_levels(table.rows[0]) if table.rows else {}
+        if not levels and _continues(page, index, table, carried):
+            # A plan table cut by the page break: its rows go on under the header of the page before.
+            levels, table = carried.levels, Table(bbox=table.bbox, rows=((),) + tuple(table.rows))
         if levels:
             theme = theme_of.get((page.number, id(cells_block))) if cells_block is not None else None
             items.extend(_from_column_table(page, table, cells_block, levels, theme))
+            last = _Carried(levels, table.n_cols)
             continue
+        last = None
         table_items: list[_Item] = []
         rows = [[clean(MARKUP_DEBRIS.sub(" ", c)) for c in row] for row in table.rows]
         labels = [_table_level(m["level"]) for m in (ROW_LABEL.match(r[0]) for r in rows if r) if m]
@@ -206,7 +230,7 @@ def _from_tables(page: Page, theme_of: dict) -> list[_Item]:
             if item.theme is None:
                 item.theme = theme
         items.extend(table_items)
-    return items
+    return items, last
 
 
 def _table_level(word: str) -> Level:
@@ -404,8 +428,10 @@ def extract_objectives(doc: Document) -> list[Objective]:
         for block in heading.page.blocks[heading.index:]:
             theme_of[(heading.page.number, id(block))] = heading.themes[0]
     items: list[_Item] = []
+    carried = None
     for page in doc.pages:
-        items.extend(_from_tables(page, theme_of))
+        found, carried = _from_tables(page, theme_of, carried)
+        items.extend(found)
         items.extend(_from_trees(page))
     items.extend(_from_lists(doc, headings))
     seen: set[str] = set()

@@ -330,7 +330,7 @@ def extract_themes(doc: Document, objectives: list[Objective] = ()) -> list[Them
             label, rule = objective.text, "action_tree_axis"
         elif objective.rule == "plan_list_item" and objective.parent_text:
             label, rule = objective.parent_text, "plan_list_field"  # "La petite enfance, avec ..."
-        elif objective.rule in ("action_tree", "plan_table_column") and objective.level is Level.OBJECTIF \
+        elif objective.rule in ("action_tree", "plan_table_column") and objective.level is not Level.ENJEU \
                 and objective.parent_text and is_theme_label(_axis_label(objective.parent_text)):
             # The axis box or cell: "Petite enfance", "Axe 4 – Accès aux droits et inclusion numérique".
             label, rule = objective.parent_text, "plan_axis"

@@ -106,10 +106,24 @@ def _paragraphs(lines: list[str]) -> list[list[str]]:
     return [p for p in out if p]
 
 
+# Columns aligned with spaces, as a table copied from a PDF keeps them: three spaces or more between
+# cells (two are a typing slip in prose).
+ALIGNED_GAP = re.compile(r"\S(?: {3,}|\t+)\S")
+
+
 def _table_line(line: str) -> bool:
-    """A row of a table written with pipes ("Axe | Objectif | Action | Pilote") or tabs, as a table
-    copied from a web page keeps them ("Multi-accueils<TAB>19<TAB>742")."""
-    return (line.count(" | ") >= 1 or "\t" in line.strip()) and not BULLET.match(line)
+    """A row of a table written with pipes ("Axe | Objectif | Action | Pilote"), tabs ("Multi-accueils<TAB>19")
+    or aligned with spaces ("Population (2021)      31 600      439 000")."""
+    return (line.count(" | ") >= 1 or bool(ALIGNED_GAP.search(line.strip()))) and not BULLET.match(line.strip())
+
+
+def _table_row(line: str) -> str:
+    """The row with its cells between pipes; a row aligned with spaces that opens on blanks keeps its
+    first cell empty (the line goes on with the row above's group)."""
+    if " | " in line:
+        return line.strip()
+    cells = re.split(r" {3,}|\t+", line.rstrip())
+    return " | ".join(cell.strip() for cell in cells)
 
 
 def _at(lines: list[str], index: int) -> str:
@@ -140,7 +154,7 @@ def parse(name: str, text: str) -> Article:
         stripped = line.strip()
         if _table_line(stripped) and (_table_line(_at(lines, number - 1)) or _table_line(_at(lines, number + 1))):
             close()
-            row = re.sub(r"\s*\t+\s*", " | ", stripped)
+            row = _table_row(line)
             if items and items[-1].kind == "t":
                 items[-1].text += "\n" + row
             else:

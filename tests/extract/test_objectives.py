@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from extract.ingest.markup import read_html
 from extract.objectives import extract_objectives, reads_as_objective
-from models.document import BBox, Block, Document, Line, Media, Page, Span
+from extract.themes import extract_themes
+from models.document import BBox, Block, Document, Line, Media, Page, Span, Table
 from models.objectives import Level
 from models.themes import Theme
 from tests.conftest import make_doc
@@ -279,3 +280,32 @@ def test_fiche_action_labels_give_actions():
     assert [(level, text) for level, _, text in items(doc) if level == "action"] == [
         ("action", "Créer un guichet unique pour les familles"),
         ("action", "Développer l'accueil des enfants en situation de handicap")]
+
+
+def _table_page(number: int, rows: tuple[tuple[str, ...], ...], above: str | None = None) -> Page:
+    """A page holding one ruled table (its cells as blocks of table 0), maybe under a paragraph."""
+    blocks = [_box(above, 40, 40, 500)] if above else []
+    cells = [Block(lines=b.lines, bbox=b.bbox, text=b.text, table=0)
+             for b in (_box(cell, 40 + 100 * c, 100 + 30 * r) for r, row in enumerate(rows) for c, cell in enumerate(row) if cell)]
+    table = Table(bbox=BBox(40, 100, 540, 100 + 30 * len(rows)), rows=rows)
+    return Page(number=number, width=595, height=842, blocks=tuple(blocks + cells), tables=(table,))
+
+
+def test_a_plan_table_cut_by_a_page_break_goes_on_under_its_header():
+    first = _table_page(1, (("Axe", "Fiche action", "Pilote"),
+                            ("Petite enfance", "Créer une crèche à horaires élargis", "Ville")))
+    # the rest on the next page, no header of its own
+    rest = _table_page(2, (("Jeunesse", "Créer un conseil local de la jeunesse", "Ville"),
+                           ("", "Développer l'aide aux vacances des 12-17 ans", "Caf")))
+    doc = Document(doc_id="t", source_path="t.pdf", media=Media.PDF, pages=(first, rest))
+    found = extract_objectives(doc)
+    assert [(o.text, o.parent_text) for o in found] == [
+        ("Créer une crèche à horaires élargis", "Petite enfance"),
+        ("Créer un conseil local de la jeunesse", "Jeunesse"),
+        ("Développer l'aide aux vacances des 12-17 ans", "Jeunesse")]
+    # the axis column names the fields of the plan, whatever the level of its items
+    assert {t.theme for t in extract_themes(doc, found)} == {Theme.PETITE_ENFANCE, Theme.JEUNESSE}
+    # a table under body text on the next page is another table
+    other = _table_page(2, rest.tables[0].rows, above="Les actions déjà menées par la commune sont les suivantes.")
+    doc = Document(doc_id="t", source_path="t.pdf", media=Media.PDF, pages=(first, other))
+    assert [o.text for o in extract_objectives(doc)] == ["Créer une crèche à horaires élargis"]
