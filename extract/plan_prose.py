@@ -323,10 +323,17 @@ def _after_field(item: str) -> str:
 
 def _split_at_infinitive(piece: str) -> list[str]:
     """A list item holding two with "et" before an infinitive: "accompagner les parents et faciliter
-    l'accès aux droits" -> two items (in a list, each item opens on its own verb)."""
-    parts = re.split(r"\s+et\s+(?=[\wÀ-ÿ'’-]+\b)", piece)
-    # Each part has its own object: "structurer et optimiser une offre" shares one, and is one item.
-    if len(parts) > 1 and all(_reads_as_clause(p) and len(p.split()) >= 2 for p in parts):
+    l'accès aux droits" -> two items (in a list, each item opens on its own verb). An "et" inside a
+    noun phrase stays ("l'accès aux loisirs et aux vacances"); so does a shared object ("structurer
+    et optimiser une offre": each part needs its own)."""
+    parts, start = [], 0
+    for match in re.finditer(r"\s+et\s+(?=[\wÀ-ÿ'’-]+\b)", piece):
+        before, after = piece[start:match.start()], piece[match.end():]
+        if len(before.split()) >= 2 and _reads_as_clause(before) and _reads_as_clause(after):
+            parts.append(before)
+            start = match.end()
+    parts.append(piece[start:])
+    if len(parts) > 1 and len(parts[-1].split()) >= 2:
         return parts
     return [piece]
 

@@ -164,7 +164,7 @@ class _ProseCues:
     topic: re.Pattern            # a CTG, a plan or its axes
     axis_predicate: re.Pattern   # "constitue le second axe", "demeure la priorité"
     weak: frozenset              # folded words that name a field only inside an enumeration
-    facilities: frozenset        # folded facility names, weak too and never an objective's field
+    facilities: frozenset        # folded facility names, weak too
 
 
 @lru_cache(maxsize=1)
@@ -312,10 +312,10 @@ def extract_themes(doc: Document, objectives: list[Objective] = ()) -> list[Them
     for objective in objectives:
         if objective.rule in FIELD_NAMING_RULES:
             # The territory's own objectives name its fields: "étoffer l'accompagnement à la
-            # parentalité"; the facility an objective works on does not ("agrandir l'accueil de loisirs").
+            # parentalité", and so does the facility an objective works on ("ouvrir une crèche"), as
+            # readers of real CTG texts count it (a weak word, though, only when nothing stronger does).
             cues = _prose_cues()
-            mentions = [(fold(objective.text[start:end]), t) for start, end, t in theme_mentions(objective.text)
-                        if fold(objective.text[start:end]) not in cues.facilities]
+            mentions = [(fold(objective.text[start:end]), t) for start, end, t in theme_mentions(objective.text)]
             # A weak word counts when nothing stronger names the field: "les jeunes" in "prévenir les
             # conduites à risque des jeunes", not "enfants" in "places pour les enfants de moins de 3 ans".
             strong = [t for word, t in mentions if word not in cues.weak]

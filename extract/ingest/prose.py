@@ -46,7 +46,7 @@ JOIN_MARGIN_ZIPF = 1.0
 
 # A word cut by a line end that a reflow (a copied newspaper column, an HTML paragraph) brought into
 # the line, hyphen and space kept: "ont si- gné", "dans les sa- lons".
-INLINE_CUT = re.compile(r"(?<![\w-])(?P<left>[A-Za-zÀ-ÖØ-öø-ÿœŒæÆ]+)[-\u00ad] (?P<right>[a-zà-öø-ÿœæ]+)\b")
+INLINE_CUT = re.compile(r"(?<!\w)(?P<left>[A-Za-zÀ-ÖØ-öø-ÿœŒæÆ]+)[-\u00ad] (?P<right>[a-zà-öø-ÿœæ]+)\b")
 
 # A number cut after its dash: "2022-" / "2026" stays "2022-2026".
 NUMBER_DASH_END = re.compile(r"\d[-\u2010–]$")

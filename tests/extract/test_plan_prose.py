@@ -120,6 +120,11 @@ def test_an_enumeration_of_bare_infinitives_ends_on_et():
                      "aux droits.")
     assert [o[2] for o in objectives(text)] == [
         "soutenir les parents", "développer l'accueil du jeune enfant", "favoriser l'accès aux droits"]
+    # the last item's own "et" between nouns stays in it
+    text = SIGNED + ("Elle vise à renforcer l'offre d'accueil, développer les actions de soutien aux parents et "
+                     "favoriser l'accès des jeunes aux loisirs et aux vacances.")
+    assert [o[2] for o in objectives(text)][-2:] == [
+        "développer les actions de soutien aux parents", "favoriser l'accès des jeunes aux loisirs et aux vacances"]
     # "et" inside an item's noun phrase does not split it
     text = SIGNED + ("Il s'agira de créer un relais, d'améliorer l'accès aux droits et aux services et de soutenir "
                      "les associations.")

@@ -18,6 +18,9 @@ from tests.conftest import make_doc
     # a modal speaks of what may be, even of this partnership
     ("Ce partenariat pourra s'étendre au logement.", Scope.GENERIC),
     ("La CTG est une démarche partenariale.", Scope.NEUTRAL),
+    # the partners' own convention, paraphé or concluded
+    ("La Ville et la Caf ont paraphé mardi leur deuxième convention territoriale globale.", Scope.OWN),
+    ("La communauté de communes a conclu sa CTG avec la Caf.", Scope.OWN),
 ])
 def test_scope_of_a_sentence(sentence, expected):
     assert scope_of(sentence) is expected

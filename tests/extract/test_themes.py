@@ -198,12 +198,12 @@ def test_a_place_for_children_and_parents_is_parenthood_only():
                                   "parents-enfants.") == {"parentalite"}
 
 
-def test_labelled_objectives_name_their_fields_but_not_their_facilities():
+def test_labelled_objectives_name_their_fields_and_their_facilities_too():
     from extract.objectives import extract_objectives
 
     doc = make_doc("Article 3 – Axes et objectifs partagés\n\nAxe 1 : Vivre au rythme des saisons\n- Objectif 1.1 : adapter "
                    "les horaires des structures petite enfance en été\n- Objectif 1.2 : ouvrir l'accueil de loisirs le "
                    "samedi\n- Objectif 1.3 : soutenir la parentalité des familles saisonnières")
     themes = {row.theme for row in extract_themes(doc, extract_objectives(doc))}
-    assert {Theme.PETITE_ENFANCE, Theme.PARENTALITE} <= themes
-    assert Theme.ENFANCE not in themes  # the accueil de loisirs is a facility, not the axis
+    # the accueil de loisirs an objective opens names its field, as readers of real CTG texts count it
+    assert themes == {Theme.PETITE_ENFANCE, Theme.ENFANCE, Theme.PARENTALITE}

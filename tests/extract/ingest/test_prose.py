@@ -27,6 +27,7 @@ def test_words_cut_at_line_ends_are_rejoined(lines, expected):
     # A column's cut words reflowed into one line, hyphen and space kept.
     ("dans les sa- lons de la mairie, la mai- re a si- gné", "dans les salons de la mairie, la maire a signé"),
     ("les assistants mater- nels", "les assistants maternels"),
+    ("une crèche en centre-vil- le", "une crèche en centre-ville"),
     # Compounds and suspended hyphens stay as written.
     ("le relais parents- enfants", "le relais parents- enfants"),
     ("les actions pré- et post-natales", "les actions pré- et post-natales"),
