@@ -44,10 +44,12 @@ _NUMBER = r"\d{1,3}|[a-zé]+(?:-[a-zé]+)*(?:\s+et\s+(?:une?|onze))?"
 # A count of the territory's communes: "13 communes du territoire", "treize communes membres",
 # "les 28 communes adhérentes", "des 12 communes qui composent l'agglomération", "aux 17 communes
 # la composant", "les 14 communes et les 3 syndicats du bassin de vie"; what the CTG covers: "concerne
-# les vingt-deux communes", "s'applique aux quatre communes de l'île".
+# les vingt-deux communes", "s'applique aux quatre communes de l'île"; the territory's people "répartis dans huit
+# communes".
 COUNT = re.compile(
     rf"""\b(?:regroupe|regroupant|rassemble|rassemblant|r[ée]unit|r[ée]unissant|compte|comptant|compos[ée]e?\s+de
-          |constitu[ée]e?\s+de|f[ée]d[èe]re|concerne(?:ra)?|couvre|couvrira|s['’]appliquer?a?|associe|associera)
+          |constitu[ée]e?\s+de|f[ée]d[èe]re|concerne(?:ra)?|couvre|couvrira|s['’]appliquer?a?|associe|associera
+          |r[ée]partis?e?s?\s+(?:dans|sur|entre))
           \s+(?:les\s+|ses\s+|aux\s+|à\s+ses\s+)?(?P<count_verb>{_NUMBER})\s+communes\b
       |\b(?P<count>{_NUMBER})\s+communes\s+
         (?:membres|adh[ée]rentes|signataires|de\s+l['’]\s*(?:epci|intercommunalit[ée]|interco|agglom[ée]ration|agglo)\b

@@ -1,12 +1,12 @@
 """The rank of this CTG for its territory: "la 2ème Ctg", "deuxième convention territoriale
-globale", "3e CTG", "signée pour la seconde fois", "Pour la deuxième fois, ... ont signé". A rank
-named after "après" or "précédente" is another CTG's; a rank among territories ("la première CTG
-dans le département", "la troisième CTG signée en Martinique, après celles de ...") or in the Caf's
-count ("la Caf a signé sa première CTG", "conclue par la Caf", "de l'année") is no rank of this
-one, and a text that ranks its territory among others ("deuxième ville de Guyane", "rejoint les
-douze communes") claims no rank 1. A renewed CTG ("nouvelle CTG", "a renouvelé", "nouvelle
-mouture") is the second when the text names a first one in the past ("une première CTG avait été
-conclue"); a renewal alone says nothing of the rank."""
+globale", "3e CTG", "une CTG de troisième génération", "signée pour la seconde fois", "Pour la
+deuxième fois, ... ont signé". A rank named after "après" or "précédente" is another CTG's; a rank
+among territories ("la première CTG dans le département", "la troisième CTG signée en Martinique,
+après celles de ...") or in the Caf's count ("la Caf a signé sa première CTG", "conclue par la
+Caf", "de l'année") is no rank of this one, and a text that ranks its territory among others
+("deuxième ville de Guyane", "rejoint les douze communes") claims no rank 1. A renewed CTG
+("nouvelle CTG", "a renouvelé", "nouvelle mouture") is the second when the text names a first one
+in the past ("une première CTG avait été conclue"); a renewal alone says nothing of the rank."""
 
 from __future__ import annotations
 
@@ -27,6 +27,15 @@ ORDINAL_CTG = re.compile(
     r"""\b(?P<ordinal>\d{1,2}\s?(?:e|è|ème|eme|ième|ieme|ère|ere|er|nde?|ᵉ|ᵉʳ)
           |premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|cinqui[eè]me)
         \s+(?:ctg|convention\s+territoriale(?:\s+globale)?)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# The CTG's generation: "une CTG de troisième génération", "la convention dite « de 2e génération »",
+# "CTG 2e génération" (the contracts before it counted, as writers count them).
+GENERATION = re.compile(
+    r"""\b(?:ctg|convention(?:\s+territoriale(?:\s+globale)?)?)\s+(?:\(ctg\)\s+)?(?:dite\s+)?[«"“]?\s*(?:de\s+)?
+        (?P<ordinal>\d{1,2}\s?(?:e|è|ème|eme|ième|ieme|nde?|ᵉ)|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me)
+        \s+g[ée]n[ée]ration\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -194,6 +203,11 @@ def extract_ordinal(doc: Document) -> Ordinal | None:
                 continue
             votes[value] += 1
             evidence.setdefault(value, (passage, match.span(), "ordinal_before_ctg"))
+        for match in GENERATION.finditer(text):
+            value = parse_ordinal(match["ordinal"])
+            if value is not None and value > 1 and not _past_mention(text, match.start(), match.end()):
+                votes[value] += 1
+                evidence.setdefault(value, (passage, match.span(), "generation"))
         for match in SIGNED_TIMES.finditer(text):
             value = parse_ordinal(match["ordinal"])
             if value is not None and value > 1:

@@ -361,6 +361,8 @@ def test_a_count_of_communes_joining_the_ctg(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("La convention couvre la période 2025-2029 et concerne les dix-huit communes de la com'com.", 18),
     ("La convention s'applique aux quatre communes de l'île.", 4),
+    ("Le territoire compte 22 000 habitants répartis dans huit communes.", 8),
+    ("Ses crèches sont réparties dans trois quartiers.", None),
     ("Portrait du territoire\n\n23 communes — 27 000 habitants\n\n3 crèches", 23),
     ("Portrait du territoire\n\n27 000 habitants | 23 communes", 23),
     # a wider area's communes

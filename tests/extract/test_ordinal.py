@@ -66,6 +66,11 @@ MORE_ORDINAL_CASES = [
     ("Il s'agit de la deuxième CTG de la Caf du Gard, après celle de Nîmes.", None),
     # Other ranks of other things, next to a signing word.
     ("Le comité s'est réuni pour la deuxième fois après la signature.", None),
+    # The CTG's generation, the contracts before it counted.
+    ("Lannion signe une CTG de troisième génération avec la Caf.", 3),
+    ("La convention dite « de 2e génération » a été signée mardi.", 2),
+    ("La CTG de deuxième génération met l'accent sur la parentalité.", 2),
+    ("Les CTG de nouvelle génération remplacent les contrats enfance jeunesse.", None),
 ]
 
 
@@ -130,7 +135,6 @@ RANK_PROBE = [
     ("Le 2nd comité de pilotage de la CTG aura lieu en juin.", None),
     ("Le deuxième axe de la CTG porte sur la parentalité.", None),
     ("Le premier axe de la CTG vise la petite enfance ; le second, la jeunesse.", None),
-    ("La CTG de deuxième génération met l'accent sur la parentalité.", None),
     ("Deuxième temps fort de la journée, la signature de la CTG.", None),
     ("La nouvelle CTG remplace le contrat enfance jeunesse.", None),
     ("La première CTG a été signée en 2016 ; la commune prépare la suite.", None),

@@ -120,6 +120,8 @@ NAMED_EPCI_CASES = [
     ("La CU du Grand Reims et la Caf de la Marne signent la convention territoriale globale.",
      "CU du Grand Reims"),
     ("Le président de l'Agglo du Pays Voironnais et la Caf de l'Isère ont signé la CTG.", "Agglo du Pays Voironnais"),
+    # A brand styled in lower case.
+    ("Pays de Gex agglo a signé sa CTG avec la Caf de l'Ain.", "Pays de Gex agglo"),
     # A brand whose official name has its own article.
     ("Le Muretain Agglo a signé sa convention territoriale globale avec la Caf de la Haute-Garonne.",
      "Le Muretain Agglo"),
