@@ -289,10 +289,8 @@ def _intro_list(statement: Statement, in_plan: bool, patterns: dict[str, re.Patt
     for raw in statement.items:
         raw = ITEM_LABEL.sub("", BULLET.sub("", raw).strip())
         # "la jeunesse, avec la création d'un point jeunes et un soutien aux clubs": the aims after the field.
-        fielded = split_field(_clean(raw))
-        if fielded and reads_as_aim(fielded[1]):
-            aims = [_clean(part) for part in AIM_BREAK.split(fielded[1])]
-            aims = aims if all(reads_as_aim(aim) or _reads_as_item(aim) for aim in aims) else [_clean(fielded[1])]
+        aims = _aims_after_field(raw)
+        if aims:
             found += [ProseObjective(statement, level, aim, "intro_list") for aim in aims]
             continue
         item = _clean(_after_field(raw))
@@ -302,6 +300,16 @@ def _intro_list(statement: Statement, in_plan: bool, patterns: dict[str, re.Patt
                                     and not FINDING_VERB.search(item)):
             found.append(ProseObjective(statement, level, item, "intro_list"))
     return found
+
+
+def _aims_after_field(item: str) -> list[str] | None:
+    """The aims an item states after its field ("la jeunesse, avec la création d'un point jeunes et
+    un soutien aux clubs" -> the creation, the support), or None when no field leads it."""
+    fielded = split_field(_clean(item))
+    if not fielded or not reads_as_aim(fielded[1]):
+        return None
+    aims = [_clean(part) for part in AIM_BREAK.split(fielded[1])]
+    return aims if all(reads_as_aim(aim) or _reads_as_item(aim) for aim in aims) else [_clean(fielded[1])]
 
 
 def _with_antecedent(intro: str, statement: Statement, before: Statement | None) -> str:
@@ -364,7 +372,10 @@ def _inline_list(statement: Statement, patterns: dict[str, re.Pattern],
         if not (things_to_do and patterns["list_nouns"].search(fold_aligned(head))):
             return []
     findings = bool(ENJEUX_HEAD.search(head))  # "trois enjeux : le manque de places, l'isolement ..."
-    items = [item for item in items if _reads_as_item(item) or (findings and NOUN_PHRASE.match(item))]
+    # "Ses orientations : l'accès aux droits, avec la création de ... ; la petite enfance, avec ...":
+    # the aims after each field.
+    items = [aim for item in items for aim in (_aims_after_field(item) or [item])
+             if aim is not item or _reads_as_item(item) or (findings and NOUN_PHRASE.match(item))]
     level = _level_of(head)
     return [ProseObjective(statement, level, item, "inline_list") for item in items] if len(items) >= 2 else []
 

@@ -45,6 +45,9 @@ ANAPHORA = re.compile(r"^\s*(?:elle|il|celle-ci|celui-ci|ce\s+dispositif|cette\s
 DEFINITE_CTG = re.compile(r"""^\s*(?:la\s+(?:ctg|convention(?:\s+territoriale\s+globale)?(?:\s*\(ctg\))?)|le\s+(?:document|texte))\b
                               (?!\s*,)(?!\s+(?:est|constitue|d[ée]signe|se\s+d[ée]finit|repr[ée]sente|s['’]inscrit)\b)""",
                           re.IGNORECASE | re.VERBOSE)
+# A negation right before a modal: "on ne peut pas se contenter de ..." says what must be done, not
+# what CTGs may do (folded text, up to the modal).
+NEGATED = re.compile(r"\b(?:ne|n')\s*(?:\w+\s+)?$")
 # A definition of the CTG: "La CTG est une démarche ...", "La convention territoriale globale (CTG)
 # constitue ...", "Une CTG, c'est ...".
 DEFINITION = re.compile(r"""^\W*(?:la|une)\s+(?:ctg|convention\s+territoriale\s+globale)(?:\s*\(ctg\))?
@@ -94,19 +97,21 @@ class Statement:
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern]:
     data = lexicon.scope()
-    return {name: phrase_pattern(data[name]) for name in ("generic", "modal", "own")}
+    return {name: phrase_pattern(data[name]) for name in ("generic", "modal", "own", "other_plans")}
 
 
 def scope_of(sentence: str) -> Scope:
     """The scope of one sentence, from its own words (see the module docstring)."""
     folded = fold(sentence)
     cues = _cues()
-    if cues["modal"].search(folded):
+    if any(not NEGATED.search(folded, 0, m.start()) for m in cues["modal"].finditer(folded)):
         return Scope.GENERIC  # "peut s'étendre à d'autres champs", even said of this partnership
     if cues["own"].search(folded):
         return Scope.OWN
-    if cues["generic"].search(folded):
+    generic = [m.group() for m in cues["generic"].finditer(folded)]
+    if generic and not (all(cues["other_plans"].fullmatch(g) for g in generic) and DEFINITE_CTG.match(sentence)):
         return Scope.GENERIC
+    # "La CTG s'appuie sur le contrat de ville ...": the CTG is the subject, the other plan its support.
     return Scope.NEUTRAL
 
 

@@ -148,6 +148,13 @@ def test_clauses_ordered_by_adverbs_after_a_wish():
         "améliorer l'accès aux droits", "développer l'accueil du jeune enfant", "soutenir la fonction parentale"]
 
 
+def test_inline_list_of_fields_each_with_its_aim():
+    text = SIGNED + ("Ses orientations : l'accès aux droits, avec la création de deux points d'accueil numérique ; "
+                     "la jeunesse, avec l'ouverture d'un espace jeunes ; et le soutien aux parents.")
+    assert [o[2] for o in objectives(text)] == [
+        "la création de deux points d'accueil numérique", "l'ouverture d'un espace jeunes"]
+
+
 def test_examples_pointed_back_at_with_a_comma():
     text = SIGNED + ("Le plan d'actions compte douze fiches. Parmi elles, l'ouverture d'une micro-crèche, l'accueil d'enfants "
                      "en situation de handicap dans les centres de loisirs et la création d'un conseil des jeunes.")

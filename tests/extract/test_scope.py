@@ -18,6 +18,11 @@ from tests.conftest import make_doc
     # a modal speaks of what may be, even of this partnership
     ("Ce partenariat pourra s'étendre au logement.", Scope.GENERIC),
     ("La CTG est une démarche partenariale.", Scope.NEUTRAL),
+    # a negated modal says what must be done, not what CTGs may do
+    ("On ne peut pas se contenter de gérer l'existant, a lancé le maire.", Scope.NEUTRAL),
+    # the CTG leaning on another plan is still the subject
+    ("La CTG s'appuie sur le contrat de ville 2024-2030 pour les quartiers prioritaires.", Scope.NEUTRAL),
+    ("Le contrat de ville porte sur trois axes.", Scope.GENERIC),
     # the partners' own convention, paraphé or concluded
     ("La Ville et la Caf ont paraphé mardi leur deuxième convention territoriale globale.", Scope.OWN),
     ("La communauté de communes a conclu sa CTG avec la Caf.", Scope.OWN),
