@@ -114,12 +114,15 @@ BARE_COUNT = re.compile(
 GROUP_COUNT = re.compile(rf"\b(?:les|ces|des|aux|nos)\s+(?P<count>{_NUMBER})\s+(?:communes|villes|municipalit[ée]s)\b",
                          re.IGNORECASE)
 # The opening of a list of communes: "13 communes du territoire :", "les communes suivantes :",
-# "communes membres :", "ses communes membres, à savoir", "les communes de", "les cinq communes d'", "aux communes de", "avec les
-# municipalités de", "des villes du". The list itself starts at the end of the match; a number
-# before it ("les cinq communes d'...") is a count when the list has that many names.
+# "communes membres :", "ses communes membres, à savoir", "les 103 communes de X, dont A, B et C", "les communes de", "les cinq communes d'", "aux communes de", "avec les
+# municipalités de", "des villes du" ("les seize communes de Cœur Haute Lande : A, B, ..." opens at its
+# colon). The list itself starts at the end of the match; a number before it ("les cinq communes
+# d'...") is a count when the list has that many names.
 LIST_OPENING = re.compile(
-    rf"""(?:\bcommunes\b[^.:;()–—]{{0,60}}?\s*(?::|\(|\s[–—-]\s|,?\s+(?:à\s+savoir|soit)\s*:?)|\bcommunes\s+suivantes\s*:?
-        |\b(?:les|des|aux)\s+(?:(?P<count>{_NUMBER})\s+)?(?:communes|municipalit[ée]s|villes)\s+(?=(?:de|du|des|d['’])\s*(?:la\s+|l['’]\s*)?(?-i:[A-ZÀ-Ý])))\s*""",
+    rf"""(?:\bcommunes\b[^.:;()–—]{{0,60}}?\s*(?::|\(|\s[–—-]\s|,?\s+(?:à\s+savoir|soit)\s*:?|,\s+dont\s+(?=(?-i:[A-ZÀ-Ý])))
+        |\bcommunes\s+suivantes\s*:?
+        |\b(?:les|des|aux)\s+(?:(?P<count>{_NUMBER})\s+)?(?:communes|municipalit[ée]s|villes)\s+(?=(?:de|du|des|d['’])\s*(?:la\s+|l['’]\s*)?(?-i:[A-ZÀ-Ý]))
+           (?![^.:;()–—]{{0,60}}(?::|,\s+dont\s)))\s*""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A heading over a list of communes: "ANNEXE 3 – LISTE DES COMMUNES ADHÉRENTES", "Communes membres".

@@ -35,8 +35,11 @@ FORMULAS = [
     "la petite enfance, la jeunesse, la parentalité, l'animation de la vie sociale",
     "qu'est-ce que la convention territoriale globale ? La CTG est un",
     "qu'est-ce que c'est ?",
-    # the fields of a CTG in their usual order, and the authorisation's wording: any writer's
+    # the fields of a CTG in their usual order (the national template's list among them) and the
+    # authorisation's wording: any writer's
     "la parentalité, l'animation de la vie sociale",
+    "dans les domaines de la petite enfance, de l'enfance",
+    "de l'animation de la vie sociale, de l'accès aux droits",
     "à signer une convention territoriale globale avec la caisse d'allocations familiales",
 ]
 TEXT_SUFFIXES = {".py", ".json", ".md", ".txt", ".sql", ".html", ".toml", ".cfg", ".sh", ".yml", ""}

@@ -36,6 +36,22 @@ def test_prose_list_after_the_count_of_communes():
     assert all(c.code and c.page == 1 for c in communes)
 
 
+def test_a_list_after_the_communes_of_the_territory_named_and_a_colon_or_dont():
+    territory = epci("Communauté de communes Vallée de l'Hérault")
+    doc = make_doc("Notre convention couvre les cinq communes de la Vallée de l'Hérault : Aniane, Gignac, Montarnaud, "
+                   "Vendémian et Pouzols.")
+    communes, count = extract_communes(doc, territory, caf("34", "Hérault"))
+    assert names(communes) == ["Aniane", "Gignac", "Montarnaud", "Vendémian", "Pouzols"] and count.value == 5
+    doc = make_doc("Elle s'applique aux 28 communes de la Vallée de l'Hérault, dont Aniane, Gignac et Montarnaud, "
+                   "bourgs-centres du territoire.")
+    communes, count = extract_communes(doc, territory, caf("34", "Hérault"))
+    assert names(communes) == ["Aniane", "Gignac", "Montarnaud"]
+    # "dont" and a number: some of them, unnamed
+    communes, _ = extract_communes(make_doc("La CTG concerne les 28 communes, dont 3 disposent d'une crèche."),
+                                   territory, caf("34", "Hérault"))
+    assert communes == []
+
+
 def test_count_in_words_and_list_of_another_department():
     doc = make_doc("La CTG du Pays de Landerneau-Daoulas associe ses vingt-deux communes membres. Les communes "
                    "suivantes ont délibéré : Landerneau, Daoulas, Plougastel-Daoulas et La Roche-Maurice.")
