@@ -83,10 +83,10 @@ START_THEN_END = re.compile(
 )
 
 # "2022-2026", "2022 – 2026", "2022/2026", "2022 à 2026", "de 2022 à 2026", "entre 2022 et 2026",
-# "à partir de 2024 et jusqu'en 2028"; web pages also write the Unicode hyphens U+2010, U+2011 and
+# "à partir de 2024 et jusqu'en 2028", a slide's "2025 > 2029"; web pages also write the Unicode hyphens U+2010, U+2011 and
 # the minus sign: "2022‐2025".
 YEAR_RANGE = re.compile(
-    r"(?<![\d/.])(?P<start>(?:19|20)\d{2})\s*(?:[-–—/‐‑−]|\bà\b|\bau\b|\bet\b|(?:\bet\s+)?\bjusqu['’]\s*en\b)\s*"
+    r"(?<![\d/.])(?P<start>(?:19|20)\d{2})\s*(?:[-–—/‐‑−>]|\bà\b|\bau\b|\bet\b|(?:\bet\s+)?\bjusqu['’]\s*en\b)\s*"
     r"(?P<end>(?:19|20)\d{2})(?![\d/])",
     re.IGNORECASE,
 )
@@ -167,11 +167,12 @@ COORDINATED_PREDICATE = re.compile(
     re.IGNORECASE,
 )
 # A sentence whose subject may stand for the CTG named before: a pronoun or a plain noun ("Elle
-# couvrira", "Ce nouveau contrat couvre", "Le nouveau texte court de 2024 à 2028"), after a fronted
-# phrase or not ("Valable jusqu'en 2028, le document s'inscrit ..."); what it stands for is the
-# nearest plan named before it (see _pronoun_is_ctg).
+# couvrira", "Ce nouveau contrat couvre", "Le nouveau texte court de 2024 à 2028", "Celle de Lure
+# vaut pour quatre ans" among several CTGs named), after a fronted phrase or not ("Valable jusqu'en
+# 2028, le document s'inscrit ..."); what it stands for is the nearest plan named before it (see
+# _pronoun_is_ctg).
 CTG_SUBJECT = re.compile(
-    r"""^\W*(?:[^,.;:]{0,60},\s*)?(?P<subject>elle|celle-ci
+    r"""^\W*(?:[^,.;:]{0,60},\s*)?(?P<subject>elle|celle-ci|celle\s+(?:de|du|des|d['’])(?=\s*\w)
         |(?:le|ce|cet)\s+(?:nouveau\s+|nouvel\s+|pr[ée]sent\s+)?(?:texte|document|contrat|accord)(?!\s+(?:de|d['’]|du|des)\b))\b""",
     re.IGNORECASE | re.VERBOSE,
 )

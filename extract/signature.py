@@ -74,12 +74,13 @@ ENDING_AFTER = re.compile(
 CITED = re.compile(r"\W*(?:vu|consid[ée]rant)\b", re.IGNORECASE)
 # Other acts whose dates are not the signature's: "délibération ... en date du 11/06/2025",
 # "Envoyé en préfecture le", "Publié le", "séance du", "séminaire du", "comité de pilotage du"; a
-# council is an act, but not in a role ("présidente du conseil d'administration de la Caf").
+# council is an act, but not in a role ("présidente du conseil d'administration de la Caf") nor as a venue
+# ("dans la salle du conseil communautaire").
 OTHER_ACT = re.compile(
     r"""\b(?:d[ée]lib[ée]r\w*|en\s+date\s+du|s[ée]ances?|pr[ée]fecture|publi[ée]e?|mis\s+en\s+ligne|affich[ée]e?
         |re[çc]ue?|envoy[ée]e?|s[ée]minaires?|(?-i:r[ée]unions?)|comit[ée]s?|copil|ateliers?|arr[êe]t[ée]|vu\s+l[ae]
         |n[ée]e?\s+le|mis\s+[àa]\s+jour|actualis[ée]e?|r[ée]union\s+publique|autoris\w*
-        |(?<!ident\sdu\s)(?<!idente\sdu\s)conseil\s+(?:municipal|communautaire|d['’]administration|syndical))\b""",
+        |(?<!ident\sdu\s)(?<!idente\sdu\s)(?<!salle\sdu\s)conseil\s+(?:municipal|communautaire|d['’]administration|syndical))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 

@@ -143,6 +143,11 @@ HALF_AND_OTHER_CASES = [
     ("Les élus ont décidé de prolonger la CTG jusqu'en 2026, le temps de mener le diagnostic.", (None, 2026)),
     ("La Caf et la commune prolongent leur convention territoriale globale d'un an, jusqu'en 2025.", (None, 2025)),
     ("La CTG 2019-2022 a été prorogée jusqu'à fin 2023 par avenant.", (2019, 2023)),
+    # One of several CTGs named, by "celle de"; a slide's arrow between the years.
+    ("La Caf a signé mardi trois CTG. Celle de Lure vaut pour quatre ans à compter du 1er janvier 2025.",
+     (2025, 2028)),
+    ("Communauté de communes du Pays de Lure\n\nCTG 2025 > 2029\n\nDiagnostic partagé", (2025, 2029)),
+    ("Le contrat de ville a été signé. Celle de la Caf vaut pour quatre ans à compter du 1er janvier 2025.", None),
     # A start year, then "jusqu'en" the end.
     ("La CTG s'applique à partir de 2024 et jusqu'en 2028.", (2024, 2028)),
     ("De 2019 jusqu'en 2022, la commune a ouvert deux crèches ; la CTG les finance.", None),

@@ -222,6 +222,9 @@ def test_signature_probe_other_acts_dates_are_not_signature_dates(text, expected
     # A dateline opening the first paragraph, the article going on; a renewal is the new CTG's signing.
     ("VESOUL, 2 juillet 2025 – Cinq ans de plus. La Ville et la Caf ont renouvelé, le 27 juin dernier, leur "
      "convention territoriale globale.", date(2025, 6, 27)),
+    # The council's room is a venue, not an act.
+    ("Jeudi 9 octobre 2025, dans la salle du conseil communautaire, la communauté de communes et la Caf ont "
+     "signé leur convention territoriale globale.", date(2025, 10, 9)),
     # Not a renewal of the CTG, not its signing.
     ("La CTG, renouvelée le 3 mars 2024, a été présentée aux habitants.", None),
     ("Le 3 mars 2024, le conseil a renouvelé sa confiance au maire. La convention sera signée en mai.", None),
