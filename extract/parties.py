@@ -35,6 +35,7 @@ from extract.ingest.prose import BULLET
 from extract.normalize import clean, fold, fold_key, person_name, territory_key
 from extract.persons import (
     CIVILITY_WORD,
+    FIRST_NAME,
     PERSON,
     Name,
     civility_before,
@@ -42,6 +43,7 @@ from extract.persons import (
     group_variants,
     is_person,
     line_of_names,
+    not_name,
 )
 from extract.territory import caf_name, departement_of
 from extract.text import Passage, alternation, joined_passages, sentence_at, snippet
@@ -147,6 +149,9 @@ AUTHORISED_NAMED = re.compile(r"\bautoris\w*\s+[^.;]{0,100}?\b[àa]\s+signer\b",
 SIGNING_INTRO = re.compile(r"\bsign\w*\b[^.\n]{0,60}:\s*$", re.IGNORECASE | re.MULTILINE)
 # A heading over the signatories: "Les signataires", "SIGNATAIRES".
 SIGNING_HEADING = re.compile(r"^\W*(?:les\s+)?signataires\W*$", re.IGNORECASE)
+# The people seated to sign, listed in a sentence of a signing's story: "Autour de la table : M. Roux,
+# président de ..., et Mme Abel, directrice de la Caf".
+AROUND_TABLE = re.compile(r"^\W*autour\s+de\s+la\s+table\s*[:,]", re.IGNORECASE)
 # The same, its list on the same line: "Signataires : Anne Roux, maire ; Paul Abel, directeur de la Caf."
 INLINE_SIGNING_INTRO = re.compile(r"\bsign\w*\b[^.:\n]{0,60}:[^.!?\n]*$", re.IGNORECASE)
 # A caption naming the people of a photo: "G à D :", "De gauche à droite :", "(de g. à dr.)", "De g à d. ...",
@@ -469,8 +474,10 @@ def _mentions_in(passage: Passage, context: BlockContext) -> list[Mention]:
         listed = context.signing_list or bool(SIGNING_INTRO.search(text[:left]) or INLINE_SIGNING_INTRO.search(text[:p_start]))
         bystander = _bystander(text, masked, people, person, bound[person], (left, right))
         authorised = any(m.start() < p_start and p_end < m.end() for m in AUTHORISED_NAMED.finditer(masked, left, right))
+        around_table = context.signing_doc and bool(AROUND_TABLE.match(sentence))
         signatory = bool((in_signing_sentence and not bystander) or authorised or chained.get(person) or listed
-                         or caption or (context.signature_zone and role is not None and len(text) < 200 and not bystander))
+                         or caption or around_table
+                         or (context.signature_zone and role is not None and len(text) < 200 and not bystander))
         if role is None and not signatory and not civility_before(text, p_start):
             continue
         org = role.org if role else None
@@ -752,9 +759,12 @@ def extract_parties(doc: Document, nlp=None, caf: Caf | None = None,
     mentions.extend(_stacked(doc, zone))
     mentions = _authorised_signers(all_passages, mentions)
     parties = []
+    text = "\n".join(p.text for p in all_passages)
     for m in _merge(mentions):
         if m.role is None and not m.signatory:
             continue  # a name with a civility and nothing else tells no party
+        if " " not in m.name:
+            m = replace(m, name=_with_first_name(m.name, text))
         parties.append(Party(
             doc_id=doc.doc_id, page=m.passage.page.number, rule=m.rule,
             snippet=snippet(m.passage.text, *m.span), bbox=m.passage.block.bbox.as_tuple(),
@@ -763,6 +773,14 @@ def extract_parties(doc: Document, nlp=None, caf: Caf | None = None,
         ))
     parties.extend(_organisations(doc, caf, territory))
     return parties
+
+
+def _with_first_name(surname: str, text: str) -> str:
+    """A person named by a civility and a surname ("M. Chabal") whom the text names in full elsewhere
+    ("Alain Chabal l'a rappelé"): the full name, when one first name only goes with that surname."""
+    before = re.finditer(rf"(?<![\w-])([A-ZÀ-Ý][\w-]+)\s+{re.escape(surname)}(?![\w-])", text)
+    first = {m.group(1) for m in before if FIRST_NAME.match(m.group(1)) and not not_name(m.group(1))}
+    return f"{first.pop()} {surname}" if len(first) == 1 else surname
 
 
 def _organisations(doc: Document, caf: Caf | None, territory: Territory | None) -> list[Party]:

@@ -560,3 +560,15 @@ def test_a_caption_marked_photo_in_brackets_and_cut_by_the_layout():
 def test_signing_told_as_a_proceeding_or_an_officialisation(text, signing):
     found = people(make_doc(text))
     assert found and all(is_signatory is signing for _, _, is_signatory in found.values())
+
+
+def test_people_around_the_signing_table_sign_and_a_surname_takes_its_first_name_from_the_text():
+    doc = make_doc("C'est à la mairie que la convention territoriale globale a été signée vendredi dernier. Autour de "
+                   "la table : M. Roussel, président de la communauté de communes, et Mme Vidal, directrice de la Caf "
+                   "de l'Ardèche.\n\nMarc Roussel l'a rappelé en conclusion : la convention sera évaluée chaque année.")
+    signers = {name for name, (_, _, signs) in people(doc).items() if signs}
+    assert signers == {"Marc Roussel", "Vidal"}  # no first name of Mme Vidal in the text
+    # around a table where nothing is signed, a meeting
+    doc = make_doc("La CTG sera présentée en juin. Autour de la table, les élus ont débattu du budget avec Anne Roux, "
+                   "adjointe aux finances.")
+    assert not any(signs for _, _, signs in people(doc).values())
