@@ -110,6 +110,13 @@ def _any_form() -> re.Pattern:
     return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _ in _forms()), re.IGNORECASE)
 
 
+def _variants(variants: list[str]) -> str:
+    """An alternation of a legal form's spellings, longest first: any apostrophe or space between
+    words, accents optional ("communauté d'agglomération", "Communaute d agglomeration")."""
+    return "|".join(re.escape(v).replace("'", "['’ ]\\s*").replace("\\ ", "\\s+").replace("é", "[ée]")
+                    for v in sorted(variants, key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _forms() -> list[tuple[re.Pattern, str, TerritoryType]]:
     """The legal forms before a territory's name, each with its canonical spelling and kind."""
@@ -117,10 +124,7 @@ def _forms() -> list[tuple[re.Pattern, str, TerritoryType]]:
     forms: list[tuple[re.Pattern, str, TerritoryType]] = []
     for group, kind in (("epci_forms", TerritoryType.EPCI), ("multi_forms", TerritoryType.MULTI_COMMUNES)):
         for form in data[group]:
-            variants = "|".join(re.escape(v).replace("'", "['’ ]\\s*").replace("\\ ", "\\s+")
-                                for v in sorted(form["variants"], key=len, reverse=True))
-            accentless = variants.replace("é", "[ée]")
-            forms.append((re.compile(rf"\b(?:{accentless})\s+", re.IGNORECASE), form["canonical"], kind))
+            forms.append((re.compile(rf"\b(?:{_variants(form['variants'])})\s+", re.IGNORECASE), form["canonical"], kind))
             if form["abbreviations"]:
                 abbr = "|".join(map(re.escape, form["abbreviations"]))
                 forms.append((re.compile(rf"\b(?:{abbr})\s+(?=(?:de\s+la|de\s+l['’]|du|des|de|d['’])?\s*[A-ZÀ-Ý])"),
@@ -134,9 +138,7 @@ def _full_form_patterns() -> list[tuple[re.Pattern, str]]:
     patterns = []
     for group in ("epci_forms", "multi_forms"):
         for form in lexicon.territory_forms()[group]:
-            variants = "|".join(re.escape(v).replace("'", "['’ ]\\s*").replace("\\ ", "\\s+").replace("é", "[ée]")
-                                for v in sorted(form["variants"], key=len, reverse=True))
-            patterns.append((re.compile(rf"\b(?:{variants})\b", re.IGNORECASE), form["canonical"]))
+            patterns.append((re.compile(rf"\b(?:{_variants(form['variants'])})\b", re.IGNORECASE), form["canonical"]))
     return patterns
 
 
@@ -150,10 +152,8 @@ def _forms_in_full(ordered: list[Passage]) -> set[str]:
 @lru_cache(maxsize=1)
 def _epci_form_words() -> re.Pattern:
     """Any legal form of an EPCI, named or not: "de la communauté urbaine,"."""
-    variants = sorted((v for form in lexicon.territory_forms()["epci_forms"] for v in form["variants"]), key=len, reverse=True)
-    alternatives = "|".join(re.escape(v).replace("'", "['’ ]\\s*").replace("\\ ", "\\s+").replace("é", "[ée]")
-                            for v in variants)
-    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+    variants = [v for form in lexicon.territory_forms()["epci_forms"] for v in form["variants"]]
+    return re.compile(rf"\b(?:{_variants(variants)})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
