@@ -21,21 +21,19 @@ from extract.text import Passage, passages, phrase_pattern, sentence_at, snippet
 from models.conventions import Ordinal
 from models.document import Document
 
+# A rank, in digits or words: "2ème", "3e", "1ère", "2nd", "deuxième", "seconde".
+RANK = (r"(?P<ordinal>\d{1,2}\s?(?:e|è|ème|eme|ième|ieme|ère|ere|er|nde?|ᵉ|ᵉʳ)"
+        r"|premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|cinqui[eè]me)")
+
 # An ordinal right before the CTG: "2ème Ctg", "2e Convention territoriale globale",
 # "deuxième CTG", "troisième convention territoriale".
-ORDINAL_CTG = re.compile(
-    r"""\b(?P<ordinal>\d{1,2}\s?(?:e|è|ème|eme|ième|ieme|ère|ere|er|nde?|ᵉ|ᵉʳ)
-          |premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|cinqui[eè]me)
-        \s+(?:ctg|convention\s+territoriale(?:\s+globale)?)\b""",
-    re.IGNORECASE | re.VERBOSE,
-)
+ORDINAL_CTG = re.compile(rf"\b{RANK}\s+(?:ctg|convention\s+territoriale(?:\s+globale)?)\b", re.IGNORECASE)
 
 # The CTG's generation: "une CTG de troisième génération", "la convention dite « de 2e génération »",
 # "CTG 2e génération" (the contracts before it counted, as writers count them).
 GENERATION = re.compile(
-    r"""\b(?:ctg|convention(?:\s+territoriale(?:\s+globale)?)?)\s+(?:\(ctg\)\s+)?(?:dite\s+)?[«"“]?\s*(?:de\s+)?
-        (?P<ordinal>\d{1,2}\s?(?:e|è|ème|eme|ième|ieme|nde?|ᵉ)|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me)
-        \s+g[ée]n[ée]ration\b""",
+    rf"""\b(?:ctg|convention(?:\s+territoriale(?:\s+globale)?)?)\s+(?:\(ctg\)\s+)?(?:dite\s+)?[«"“]?\s*(?:de\s+)?
+        {RANK}\s+g[ée]n[ée]ration\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 

@@ -101,9 +101,9 @@ UNTIL_YEAR = re.compile(
 )
 
 # Words that tie a sentence to the CTG: "CTG", "Ctg", "convention territoriale globale",
-# "la présente convention", "cette convention".
+# "la présente convention", "cette convention", the partners' own: "leur convention".
 CTG_CUE = re.compile(
-    r"\bctg\b|convention\s+territoriale\s+globale|(?:pr[ée]sente|cette|la|nouvelle)\s+convention\b",
+    r"\bctg\b|convention\s+territoriale\s+globale|(?:pr[ée]sente|cette|la|nouvelle|leur|sa|notre)\s+convention\b",
     re.IGNORECASE,
 )
 

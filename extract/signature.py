@@ -47,8 +47,6 @@ SIGNING = re.compile(r"\b(?:co-?)?(?:sign|paraph)(?:é|ée|ées|és|e|es|er|era|
 # Partners who renewed their convention signed the new one: "la Ville et la Caf ont renouvelé, le 27
 # juin, leur convention" (a past act with its auxiliary; "renouvelée en 2022" dates no signing).
 RENEWED = re.compile(r"\b(?:ont|a|avons)\s+(?:(?:officiellement|solennellement|ainsi)\s+)?renouvel[ée]\b", re.IGNORECASE)
-# The convention or CTG named in the sentence.
-CONVENTION_NAMED = re.compile(r"\bctg\b|\bconvention\b", re.IGNORECASE)
 # The closing formula of a convention: "Fait à Lille, le 3 mars 2025", "Fait en 3 exemplaires à X le".
 FAIT_A = re.compile(r"\bfait\s+(?:à|a|au|aux|en)\b[^.;]{0,60}?,?\s*(?:le|en\s+date\s+du)?\s*$", re.IGNORECASE)
 # "en date du" after "Fait à": the date of the signing itself.
@@ -251,7 +249,7 @@ def _score(passage: Passage, start: int, end: int) -> tuple[float, str]:
     sentence = text[left:right]
     if SIGNING.search(sentence) and not OTHER_ACT.search(sentence):
         return 4.0, "signing_sentence"  # "Le 9 avril 2024, la Ville et la Caf ont ..., en signant ..."
-    if RENEWED.search(text, near_left, near_right) and CONVENTION_NAMED.search(sentence) \
+    if RENEWED.search(text, near_left, near_right) and CTG_CUE.search(sentence) \
             and not OTHER_ACT.search(sentence):
         return 4.0, "signing_sentence"  # "ont renouvelé, le 27 juin dernier, leur convention"
     if DATELINE.match(sentence):
