@@ -44,8 +44,8 @@ _NUMBER = r"\d{1,3}|[a-zé]+(?:-[a-zé]+)*(?:\s+et\s+(?:une?|onze))?"
 # A count of the territory's communes: "13 communes du territoire", "treize communes membres",
 # "les 28 communes adhérentes", "des 12 communes qui composent l'agglomération", "aux 17 communes
 # la composant", "les 14 communes et les 3 syndicats du bassin de vie"; what the CTG covers: "concerne
-# les vingt-deux communes", "s'applique aux quatre communes de l'île"; the territory's people "répartis dans huit
-# communes".
+# les vingt-deux communes", "s'applique aux quatre communes de l'île"; the territory's people
+# "répartis dans huit communes".
 COUNT = re.compile(
     rf"""\b(?:regroupe|regroupant|rassemble|rassemblant|r[ée]unit|r[ée]unissant|compte|comptant|compos[ée]e?\s+de
           |constitu[ée]e?\s+de|f[ée]d[èe]re|concerne(?:ra)?|couvre|couvrira|s['’]appliquer?a?|associe|associera
@@ -114,10 +114,11 @@ BARE_COUNT = re.compile(
 GROUP_COUNT = re.compile(rf"\b(?:les|ces|des|aux|nos)\s+(?P<count>{_NUMBER})\s+(?:communes|villes|municipalit[ée]s)\b",
                          re.IGNORECASE)
 # The opening of a list of communes: "13 communes du territoire :", "les communes suivantes :",
-# "communes membres :", "ses communes membres, à savoir", "les 103 communes de X, dont A, B et C", "les communes de", "les cinq communes d'", "aux communes de", "avec les
-# municipalités de", "des villes du" ("les seize communes de Cœur Haute Lande : A, B, ..." opens at its
-# colon). The list itself starts at the end of the match; a number before it ("les cinq communes
-# d'...") is a count when the list has that many names.
+# "communes membres :", "ses communes membres, à savoir", "les 103 communes de X, dont A, B et C",
+# "les communes de", "les cinq communes d'", "aux communes de", "avec les municipalités de", "des
+# villes du" ("les seize communes de Cœur Haute Lande : A, B, ..." opens at its colon). The list
+# itself starts at the end of the match; a number before it ("les cinq communes d'...") is a count
+# when the list has that many names.
 LIST_OPENING = re.compile(
     rf"""(?:\bcommunes\b[^.:;()–—]{{0,60}}?\s*(?::|\(|\s[–—-]\s|,?\s+(?:à\s+savoir|soit)\s*:?|,\s+dont\s+(?=(?-i:[A-ZÀ-Ý])))
         |\bcommunes\s+suivantes\s*:?

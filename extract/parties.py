@@ -759,12 +759,11 @@ def extract_parties(doc: Document, nlp=None, caf: Caf | None = None,
     mentions.extend(_stacked(doc, zone))
     mentions = _authorised_signers(all_passages, mentions)
     parties = []
-    text = "\n".join(p.text for p in all_passages)
     for m in _merge(mentions):
         if m.role is None and not m.signatory:
             continue  # a name with a civility and nothing else tells no party
         if " " not in m.name:
-            m = replace(m, name=_with_first_name(m.name, text))
+            m = replace(m, name=_with_first_name(m.name, all_passages))
         parties.append(Party(
             doc_id=doc.doc_id, page=m.passage.page.number, rule=m.rule,
             snippet=snippet(m.passage.text, *m.span), bbox=m.passage.block.bbox.as_tuple(),
@@ -775,9 +774,10 @@ def extract_parties(doc: Document, nlp=None, caf: Caf | None = None,
     return parties
 
 
-def _with_first_name(surname: str, text: str) -> str:
+def _with_first_name(surname: str, passages: list[Passage]) -> str:
     """A person named by a civility and a surname ("M. Chabal") whom the text names in full elsewhere
     ("Alain Chabal l'a rappelé"): the full name, when one first name only goes with that surname."""
+    text = "\n".join(p.text for p in passages)
     before = re.finditer(rf"(?<![\w-])([A-ZÀ-Ý][\w-]+)\s+{re.escape(surname)}(?![\w-])", text)
     first = {m.group(1) for m in before if FIRST_NAME.match(m.group(1)) and not not_name(m.group(1))}
     return f"{first.pop()} {surname}" if len(first) == 1 else surname

@@ -83,8 +83,8 @@ START_THEN_END = re.compile(
 )
 
 # "2022-2026", "2022 – 2026", "2022/2026", "2022 à 2026", "de 2022 à 2026", "entre 2022 et 2026",
-# "à partir de 2024 et jusqu'en 2028", a slide's "2025 > 2029"; web pages also write the Unicode hyphens U+2010, U+2011 and
-# the minus sign: "2022‐2025".
+# "à partir de 2024 et jusqu'en 2028", a slide's "2025 > 2029"; web pages also write the Unicode
+# hyphens U+2010, U+2011 and the minus sign: "2022‐2025".
 YEAR_RANGE = re.compile(
     r"(?<![\d/.])(?P<start>(?:19|20)\d{2})\s*(?:[-–—/‐‑−>]|\bà\b|\bau\b|\bet\b|(?:\bet\s+)?\bjusqu['’]\s*en\b)\s*"
     r"(?P<end>(?:19|20)\d{2})(?![\d/])",

@@ -132,11 +132,11 @@ FINDING_VERB = re.compile(r"\b(?:est|sont|était|étaient|reste|restent|demeure|
                           r"|baisse|baissent|augmente|augmentent|n['’]\w+|ne\s+\w+)\b", re.IGNORECASE)
 # An introduction that points back at what the sentence before named: "Parmi elles :", "En voici
 # quelques-unes :", "Notamment :".
-POINTING_BACK = re.compile(r"^\W*(?:parmi\s+(?:elles|eux|celles-ci|ceux-ci|lesquelles)|en\s+voici|notamment|dont|par\s+exemple)\b",
-                           re.IGNORECASE)
+AMONG_THEM = r"parmi\s+(?:elles|eux|celles-ci|ceux-ci|lesquelles)"
+POINTING_BACK = re.compile(rf"^\W*(?:{AMONG_THEM}|en\s+voici|notamment|dont|par\s+exemple)\b", re.IGNORECASE)
 # The same introduction closed by a comma, the list following in the sentence: "Parmi elles, l'ouverture
 # d'une micro-crèche, ...".
-POINTING_BACK_COMMA = re.compile(r"^\W*parmi\s+(?:elles|eux|celles-ci|ceux-ci|lesquelles)\s*,\s*", re.IGNORECASE)
+POINTING_BACK_COMMA = re.compile(rf"^\W*{AMONG_THEM}\s*,\s*", re.IGNORECASE)
 # An engagement to do things, told in prose rather than as a list: "s'engage à créer ...".
 ENGAGED_TO_DO = re.compile(r"s['’]engagen?t?\s+à\s+(?=[a-zà-ÿ])", re.IGNORECASE)
 # Items longer than this are prose, not list items.
@@ -374,8 +374,14 @@ def _inline_list(statement: Statement, patterns: dict[str, re.Pattern],
     findings = bool(ENJEUX_HEAD.search(head))  # "trois enjeux : le manque de places, l'isolement ..."
     # "Ses orientations : l'accès aux droits, avec la création de ... ; la petite enfance, avec ...":
     # the aims after each field.
-    items = [aim for item in items for aim in (_aims_after_field(item) or [item])
-             if aim is not item or _reads_as_item(item) or (findings and NOUN_PHRASE.match(item))]
+    kept = []
+    for item in items:
+        aims = _aims_after_field(item)
+        if aims:
+            kept += aims
+        elif _reads_as_item(item) or (findings and NOUN_PHRASE.match(item)):
+            kept.append(item)
+    items = kept
     level = _level_of(head)
     return [ProseObjective(statement, level, item, "inline_list") for item in items] if len(items) >= 2 else []
 

@@ -163,17 +163,15 @@ class _ProseCues:
     boilerplate: re.Pattern      # the national template's phrases, blanked before reading
     topic: re.Pattern            # a CTG, a plan or its axes
     axis_predicate: re.Pattern   # "constitue le second axe", "demeure la priorité"
-    weak: frozenset              # folded words that name a field only inside an enumeration
-    facilities: frozenset        # folded facility names, weak too
+    weak: frozenset              # folded words (facilities' names too) that name a field only inside an enumeration
 
 
 @lru_cache(maxsize=1)
 def _prose_cues() -> _ProseCues:
     data = lexicon.themes()["prose"]
-    facilities = frozenset(fold(w) for w in data["facilities"])
     return _ProseCues(phrase_pattern(data["enumeration_cues"]), phrase_pattern(data["boilerplate"]),
                       phrase_pattern(data["topic_words"]), phrase_pattern(data["axis_predicates"]),
-                      frozenset(fold(w) for w in data["weak"]) | facilities, facilities)
+                      frozenset(fold(w) for w in data["weak"] + data["facilities"]))
 
 
 def _item_field(item: str) -> str | None:
