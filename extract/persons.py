@@ -32,10 +32,11 @@ NAME_WORD = (r"(?:[A-ZÀ-ÝŒ](?:[a-zà-ÿœ]+|['’][A-ZÀ-ÝŒ][a-zà-ÿœ]+)(
              r"|[A-ZÀ-ÝŒ]{2,}(?:[-'’][A-ZÀ-ÝŒ]{2,})*)")
 # A run of capitalised words that may hold persons' names, particles allowed: "Laurent Teissier",
 # "Audrey MATHON-DEBETENCOURT", "Charles de GAULLE", "Le Maire de Morteau Luc BRUN", after an
-# elided "de" too ("en présence d'Olivier Lebrun"). OCR's stray dot after a first name, and its
-# space in a compound one, are tolerated: "Thierry. Mathieu", "Jean- Marc Marchand".
+# elided "de" or "que" too ("en présence d'Olivier Lebrun", "c'est là qu'Anne Roux a signé"). OCR's
+# stray dot after a first name, and its space in a compound one, are tolerated: "Thierry. Mathieu",
+# "Jean- Marc Marchand".
 PERSON = re.compile(
-    rf"""(?:(?<![\w'’-])|(?<=\b[dD]['’]))
+    rf"""(?:(?<![\w'’-])|(?<=\b[dD]['’])|(?<=[qQ]u['’]))
          (?P<name>[A-ZÀ-ÝŒ][a-zà-ÿœ]+(?:-\s?[A-ZÀ-ÝŒ][a-zà-ÿœ]+)?\.?              # a first name
                   (?:\s+(?:(?:de|du|des|le|la|van|von|da|di)\s+|d['’])?{NAME_WORD})+)  # more words, particles
          (?![\w'’-])""",

@@ -55,8 +55,8 @@ COORDINATED_HEAD = re.compile(r"(?:^|[,;]|\bet\b|\bou\b)\s*(?:de\s+|d['’]\s*|�
 GERUND = re.compile(r"^en\s+(?=[a-zà-ÿ]+ant\b)", re.IGNORECASE)
 # The connective words before an item: "de ", "d'", "à ", "et ", "ou encore ", an adverb of order
 # ("entend d'abord améliorer ..., puis développer ...").
-ITEM_LEAD = re.compile(r"^(?:(?:et|ou|puis|mais\s+aussi|ou\s+encore|ainsi\s+que|enfin|aussi|(?:tout\s+)?d['’]abord|ensuite"
-                       r"|également|notamment|surtout|prioritairement|en\s+priorité)\s+)*(?:de\s+|d['’]\s*|à\s+)?",
+ITEM_LEAD = re.compile(r"^(?:(?:et|ou\s+encore|ou|puis|mais\s+aussi|ainsi\s+que|enfin|aussi|(?:tout\s+)?d['’]abord|ensuite"
+                       r"|également|notamment|surtout|ainsi|entre\s+autres|prioritairement|en\s+priorité)\s+)*(?:de\s+|d['’]\s*|à\s+)?",
                        re.IGNORECASE)
 # The end of a quotation the item was said in.
 CLOSING_QUOTE = re.compile(r"\s*[»”]")
@@ -70,12 +70,14 @@ TRAILING_PREDICATE = re.compile(r"\s+(?:sont|seront|est|sera|font|feront)\s+(?:a
 RELATIVE = re.compile(r",?\s+(?:dans\s+lequel|dans\s+laquelle|dans\s+lesquels|dans\s+lesquelles|où|qui|que|dont)\s.*$",
                       re.IGNORECASE)
 # Examples announced after projects or actions: "de nouveaux projets portés par le centre
-# social, tels que ...", "des actions comme ...", "Parmi les projets phares figurent ...", "Parmi
-# les actions retenues : ...".
-EXAMPLES = re.compile(r"\b(?:projets?|actions?|initiatives?|dispositifs?|r[ée]alisations?\s+[àa]\s+venir)\b[^.;:]{0,80}?"
-                      r"\b(?:tels|telles)\s+que\b"
-                      r"|\bparmi\s+(?:les|ces)\s+(?:\w+\s+){0,2}?(?:projets|actions|fiches[\s-]+actions?|mesures|pistes|chantiers)\b"
+# social, tels que ...", "des pistes de travail comme la mise en place de ...", "Parmi les projets
+# phares figurent ...", "Parmi les actions retenues : ...", "25 actions, parmi lesquelles ...".
+EXAMPLES = re.compile(r"\b(?:projets?|actions?|initiatives?|dispositifs?|pistes?|r[ée]alisations?\s+[àa]\s+venir)\b[^.;:]{0,80}?"
+                      r"\b(?:(?:tels|telles)\s+que\b|comme\s+(?=l['’]|la\s|le\s|les\s|une?\s|des\s))"
+                      r"|\bparmi\s+(?:les|ces)\s+(?:\w+\s+){0,2}?(?:projets|actions|fiches[\s-]+actions?|mesures|pistes|chantiers"
+                      r"|objectifs|priorit[ée]s|engagements)\b"
                       r"[^.;:]{0,60}?(?:\b(?:figurent|figure|on\s+(?:trouve|note|compte)|citons|se\s+trouvent)\b|\s*:)"
+                      r"|\b(?:projets|actions|fiches[\s-]+actions?|mesures|pistes|chantiers)\b[^.;:]{0,60}?,\s*parmi\s+(?:lesquelles|lesquels)\b"
                       r"|\b(?:plan\s+d['’]actions?|programme)\b[^.;:]{0,40}?\b(?:actions|fiches[\s-]+actions?|projets),?\s+dont\b",
                       re.IGNORECASE)
 # The planned actions announced with what they will bear on: "les actions porteront sur l'accueil
@@ -138,9 +140,17 @@ POINTING_BACK = re.compile(rf"^\W*(?:{AMONG_THEM}|en\s+voici|notamment|dont|par\
 # d'une micro-crèche, ...".
 POINTING_BACK_COMMA = re.compile(rf"^\W*{AMONG_THEM}\s*,\s*", re.IGNORECASE)
 # An engagement to do things, told in prose rather than as a list: "s'engage à créer ...".
-ENGAGED_TO_DO = re.compile(r"s['’]engagen?t?\s+à\s+(?=[a-zà-ÿ])", re.IGNORECASE)
+ENGAGED_TO_DO = re.compile(r"s['’]engagen?t?\s+(?:(?:notamment|également|aussi|ainsi|donc|surtout)\s+)?à\s+(?=[a-zà-ÿ])",
+                           re.IGNORECASE)
+# The Caf as the subject of an engagement: "La Caf s'engage à ...", "la caisse d'allocations familiales s'engage".
+CAF_SUBJECT = re.compile(r"\b(?:caf|cgss|caisse)\b[^,;:.]{0,60}$", re.IGNORECASE)
 # Items longer than this are prose, not list items.
 MAX_ITEM_CHARS = 300
+# A verb of purpose in a sentence about this territory's CTG governs its plan from this many clauses:
+# with fewer, it states the CTG's general purpose ("vise à améliorer la lisibilité et l'articulation des
+# services"; two did not pay on the real development set: "établir des actions concrètes en faveur des
+# enfants, touchant des thématiques variées").
+PURPOSE_LIST_MIN = 3
 
 
 @dataclass(frozen=True)
@@ -393,8 +403,11 @@ def _clause_lists(statement: Statement, patterns: dict[str, re.Pattern]) -> list
     # "s'engagent à :" opens the parties' engagements; "s'engage à créer ..., à ouvrir ..." is a plan.
     if patterns["excluded_intros"].search(fold_aligned(ENGAGED_TO_DO.sub(" ", text))):
         return []
+    engaged = ENGAGED_TO_DO.search(text)
+    if engaged and CAF_SUBJECT.search(text[:engaged.start()]):
+        return []  # "La Caf s'engage à verser la prestation de service, ...": the Caf's part in any CTG
     found: list[ProseObjective] = []
-    for name, minimum in (("plan_verbs", 1), ("wish_verbs", 2), ("purpose_verbs", 3)):
+    for name, minimum in (("plan_verbs", 1), ("wish_verbs", 2), ("purpose_verbs", PURPOSE_LIST_MIN)):
         if name == "purpose_verbs" and statement.scope is not Scope.OWN:
             continue  # "Elle permet de coordonner, d'adapter et de simplifier": any CTG's purpose
         for cue, rest in _cued_segments(patterns[name], text):
@@ -405,16 +418,37 @@ def _clause_lists(statement: Statement, patterns: dict[str, re.Pattern]) -> list
             elif len(items) >= 2:
                 # An enumeration ends on "et": "soutenir ..., développer ... et favoriser ...".
                 items = items[:-1] + _split_at_infinitive(items[-1])
+            if name == "purpose_verbs" and 2 * sum(map(_names_a_field, items)) < len(items):
+                continue  # "vise à simplifier les démarches, déployer des services ...": any CTG's purpose
             if items and (len(items) >= minimum or infinitives(rest) >= minimum):
                 level = Level.ACTION if _level_of(cue) is Level.ACTION else Level.OBJECTIF
                 found += [ProseObjective(statement, level, item, "clauses") for item in items]
     if not found:
         for _, rest in _cued_segments(patterns["np_verbs"], text):
-            phrase = _clean(RELATIVE.sub("", re.split(r",\s+(?=[a-zà-ÿ])", rest.strip())[0]))
-            phrase = re.sub(r"^(?:également|aussi|notamment)\s+", "", phrase)
-            if re.match(r"^(?:une?|la|le|les|l['’]|des)\b", phrase, re.IGNORECASE) and _reads_as_item(phrase):
+            rest = re.sub(r"^\s*(?:également|aussi|notamment|entre\s+autres)\s+", "", rest)
+            # "prévoit l'ouverture d'une micro-crèche, le renforcement du relais et ...": each noun
+            # phrase of the enumeration, as long as each reads as an item.
+            for phrase in _noun_phrases(rest):
+                if not (re.match(r"^(?:une?|la|le|les|l['’]|des)\b", phrase, re.IGNORECASE) and _reads_as_item(phrase)):
+                    break
                 found.append(ProseObjective(statement, Level.ACTION, phrase, "planned_item"))
     return found
+
+
+def _names_a_field(item: str) -> bool:
+    """Whether an item names a field of the CTG: "renforcer l'offre d'accueil du jeune enfant" does,
+    "mieux articuler les financements publics" does not. On the real texts, a purpose stated without
+    fields was the purpose of any CTG, never an objective of the reader's gold."""
+    return any(theme is not Theme.AUTRE for theme in themes_in(item))
+
+
+def _noun_phrases(rest: str) -> list[str]:
+    """The noun phrases of an enumeration: "la création d'un lieu, le développement de l'offre
+    ainsi que celle des loisirs et la mise en place d'un guichet" -> three phrases, each without a
+    relative clause that ends it."""
+    pieces = re.split(r",\s*|\s+ainsi\s+que\s+(?:celles?\s+|ceux\s+|celui\s+)?|\s+ou\s+encore\s+"
+                      r"|\s+et\s+(?=(?:la|le|les|une?|des)\s|l['’])", rest)
+    return [_clean(RELATIVE.sub("", piece)) for piece in pieces]
 
 
 def _examples(statement: Statement, patterns: dict[str, re.Pattern]) -> list[ProseObjective]:
@@ -427,11 +461,9 @@ def _examples(statement: Statement, patterns: dict[str, re.Pattern]) -> list[Pro
         example = EXAMPLES.search(text) or BEARS_ON.search(text)
         segments = [(example.group(0), text[example.end():])] if example else []
     for _, rest in segments:
-        pieces = re.split(r",\s*|\s+ainsi\s+que\s+(?:celles?\s+|ceux\s+|celui\s+)?|\s+ou\s+encore\s+"
-                          r"|\s+et\s+(?=(?:la|le|les|une?|des)\s|l['’])", rest)
-        items = [_clean(RELATIVE.sub("", piece)) for piece in pieces]
-        found += [ProseObjective(statement, Level.ACTION, item, "projects_listed") for item in items
-                  if _reads_as_item(item)]
+        # "Des dispositifs comme le relais existent déjà": examples of what exists, not of what is planned.
+        found += [ProseObjective(statement, Level.ACTION, item, "projects_listed") for item in _noun_phrases(rest)
+                  if _reads_as_item(item) and not FINDING_VERB.search(item)]
     if not found:
         # "Le centre social sera conforté, et une permanence sera ouverte ...": each clause's subject.
         for clause in re.split(r",?\s+et\s+(?=(?:la|le|les|l['’]|une?|des)\b)|;\s*", text):

@@ -72,7 +72,7 @@ WORD_END = r"(?:(?<=')|(?![a-z0-9]))"
 
 # An adverb a writer slips between the words of a set phrase (folded): "prévoit également de", "est
 # elle aussi au programme", "il est ainsi prévu de", "sont actuellement à l'étude".
-INSERTED_ADVERB = (r"(?:(?:aussi|egalement|ainsi|notamment|actuellement|donc|deja|surtout|en\s+outre|par\s+ailleurs"
+INSERTED_ADVERB = (r"(?:(?:aussi|egalement|ainsi|notamment|actuellement|donc|deja|surtout|en\s+outre|par\s+ailleurs|entre\s+autres"
                    r"|(?:elle|il|elles|ils|lui|eux)\s+aussi)\s+)?")
 
 

@@ -97,3 +97,7 @@ def test_spelling_variants_and_a_surname_alone_are_one_person():
     # a surname alone joins the one full name that ends with it, none when two do
     assert group_variants(["Claire Vidal", "Paul Abel", "Vidal"]) == [[0, 2], [1]]
     assert group_variants(["Anne Roux", "Paul Roux", "Roux"]) == [[0], [1], [2]]
+
+
+def test_a_name_after_an_elided_que():
+    assert names("C'est en mairie qu'Agnès Delorme, maire, a signé la CTG.") == ["Agnès Delorme"]

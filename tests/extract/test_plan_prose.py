@@ -90,12 +90,15 @@ def test_prose_that_states_no_objective_of_this_territory(text):
     assert objectives(text) == []
 
 
-def test_three_clauses_after_a_verb_of_purpose_are_a_plan():
-    text = ("Cette convention vise à alléger les formalités des parents, à ouvrir des permanences dans les "
-            "quartiers et à mieux articuler les aides.")
+def test_three_clauses_after_a_verb_of_purpose_naming_fields_are_a_plan():
+    text = ("Cette convention vise à étoffer l'accueil des tout-petits, à ouvrir des permanences d'accès aux droits "
+            "dans les quartiers et à mieux articuler les aides.")
     assert [o[2] for o in objectives(text)] == [
-        "alléger les formalités des parents", "ouvrir des permanences dans les quartiers",
+        "étoffer l'accueil des tout-petits", "ouvrir des permanences d'accès aux droits dans les quartiers",
         "mieux articuler les aides"]
+    # naming no field, they are the purpose of any CTG, told of this one
+    assert objectives("Cette convention vise à alléger les formalités, à rapprocher les services des habitants "
+                      "et à mieux articuler les aides.") == []
     # said of any CTG, the same purposes are no territory's plan
     assert objectives("La CTG est une convention de partenariat. Elle permet de mieux coordonner les actions, "
                       "d'adapter l'offre aux besoins et de simplifier les financements.") == []
@@ -340,3 +343,52 @@ def test_an_adverb_inside_a_cue_phrase_needs_no_entry_of_its_own():
 ])
 def test_projects_named_after_parmi_whatever_their_adjective(text):
     assert [o[2] for o in objectives(text)] == ["l'extension du centre social", "l'ouverture d'un relais itinérant"]
+
+
+def test_each_noun_phrase_a_verb_of_planning_governs():
+    text = ("Le projet prévoit entre autres la réouverture de la halte-garderie, le renforcement du point "
+            "information jeunesse et l'accompagnement des aidants, qui sera confié au CCAS.")
+    assert [o[2] for o in objectives(text)] == [
+        "la réouverture de la halte-garderie", "le renforcement du point information jeunesse",
+        "l'accompagnement des aidants"]
+    # the enumeration stops where a phrase no longer reads as an item
+    assert [o[2] for o in objectives("La CTG prévoit un guichet unique, ouvert le samedi matin.")] == [
+        "un guichet unique"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Plusieurs pistes de travail ont émergé, comme la création d'une navette pour les familles ou encore "
+     "l'ouverture d'un café des parents.",
+     ["la création d'une navette pour les familles", "l'ouverture d'un café des parents"]),
+    ("Le plan compte 22 actions réparties en quatre axes, parmi lesquelles l'extension de la crèche "
+     "familiale et la création d'un conseil des jeunes.",
+     ["l'extension de la crèche familiale", "la création d'un conseil des jeunes"]),
+    ("Parmi les priorités de cette nouvelle convention figure l'ouverture d'un lieu d'accueil enfants-parents.",
+     ["l'ouverture d'un lieu d'accueil enfants-parents"]),
+])
+def test_examples_after_comme_parmi_lesquelles_or_parmi_les_priorites(text, expected):
+    assert [o[2] for o in objectives(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Des dispositifs comme le relais petite enfance existent déjà dans la vallée.",
+    "Les actions, comme le rappelle l'adjointe, seront évaluées chaque année.",
+    "Une CTG peut prévoir des actions comme la création d'une crèche ou l'ouverture d'un espace jeunes.",
+    "Parmi les objectifs nationaux de la branche Famille figure la création de nouvelles places de crèche.",
+])
+def test_examples_of_what_exists_or_of_any_ctg_are_no_plan(text):
+    assert objectives(text) == []
+
+
+def test_an_engagement_with_an_adverb_is_a_plan_but_not_the_cafs():
+    assert [o[2] for o in objectives("La commune s'engage notamment à agrandir le multi-accueil, à recruter un "
+                                     "animateur et à ouvrir l'espace jeunes le samedi.")] == [
+        "agrandir le multi-accueil", "recruter un animateur", "ouvrir l'espace jeunes le samedi"]
+    assert objectives("La Caf s'engage à verser la prestation de service, à accompagner les porteurs de projet "
+                      "et à mobiliser ses fonds locaux.") == []
+
+
+def test_a_wish_after_ainsi():
+    assert [o[2] for o in objectives("Les élus souhaitent ainsi étoffer l'offre de garde des tout-petits et mieux "
+                                     "informer les familles de leurs droits.")] == [
+        "étoffer l'offre de garde des tout-petits", "mieux informer les familles de leurs droits"]
