@@ -45,10 +45,11 @@ _NUMBER = r"\d{1,3}|[a-zé]+(?:-[a-zé]+)*(?:\s+et\s+(?:une?|onze))?"
 # "les 28 communes adhérentes", "des 12 communes qui composent l'agglomération", "aux 17 communes
 # la composant", "les 14 communes et les 3 syndicats du bassin de vie"; what the CTG covers: "concerne
 # les vingt-deux communes", "s'applique aux quatre communes de l'île"; the territory's people
-# "répartis dans huit communes".
+# "répartis dans huit communes"; its extent: "s'étend sur 22 communes", "forte de 38 communes".
 COUNT = re.compile(
     rf"""\b(?:regroupe|regroupant|rassemble|rassemblant|r[ée]unit|r[ée]unissant|compte|comptant|compos[ée]e?\s+de
           |constitu[ée]e?\s+de|f[ée]d[èe]re|concerne(?:ra)?|couvre|couvrira|s['’]appliquer?a?|associe|associera
+          |comprend|comprenant|englobe|englobant|totalise|totalisant|forte?\s+de|s['’][ée]tend(?:ant)?\s+sur
           |r[ée]partis?e?s?\s+(?:dans|sur|entre))
           \s+(?:les\s+|ses\s+|aux\s+|à\s+ses\s+)?(?P<count_verb>{_NUMBER})\s+communes\b
       |\b(?P<count>{_NUMBER})\s+communes\s+
@@ -133,6 +134,10 @@ LIST_HEADING = re.compile(r"\b(?:liste\s+des\s+communes|communes\s+(?:membres|ad
 # CA...", "les communes voisines de ...".
 ELSEWHERE = re.compile(r"fait\s+partie|membre\s+de|au\s+sein\s+de|compte\s+\d+\s+communes|couvert\w*\s+par|voisin",
                        re.IGNORECASE)
+# Just before a count's verb, a subject that is not the territory: "la Caf, dont la circonscription
+# s'étend sur 342 communes", "Le département, fort de 500 communes", "le programme comprend 3 communes".
+OTHER_SUBJECT = re.compile(r"\b(?:d[ée]partement|circonscription|r[ée]gion|caf|cgss|france|programme|r[ée]seau|dispositif)\b"
+                           r"[^,;.]{0,20},?\s*$", re.IGNORECASE)
 # A heading that counts the communes listed under it: "Un territoire de 9 communes", "Les 12
 # communes membres", "15 communes".
 COUNT_HEADING = re.compile(rf"^(?:[\w'’]+\s+){{0,4}}(?:{_NUMBER})\s+communes(?:\s+[\w'’]+){{0,3}}\s*:?$", re.IGNORECASE)
@@ -419,6 +424,7 @@ def _count(ordered: list[Passage], territory: Territory | None, doc_id: str,
             value = _number(number)
             # "12 communes du département": a wider area's.
             if value and not ELSEWHERE.search(text[left:match.start()]) \
+                    and not OTHER_SUBJECT.search(text[max(left, match.start() - 40):match.start()]) \
                     and not WIDER_AREA_AFTER.match(text, match.end()):
                 return CommuneCount(doc_id=doc_id, page=passage.page.number, rule="count_of_communes",
                                     snippet=snippet(text, *match.span()), bbox=passage.block.bbox.as_tuple(),

@@ -191,6 +191,10 @@ HEADLINE_PASSAGES = 3
 # Lamastre" fits; a sentence does not.
 TITLE_PLACE_MAX = 80
 # Before a party in its sentence: "entre la Caf et ...", "signée avec ...", "s'associe à ...".
+# The territory as a commune, unnamed, beside its name: "le maire et la directrice de la Caf ont signé",
+# "la Ville et la Caf", "la commune s'engage", "le conseil municipal".
+COMMUNE_PARTY = re.compile(r"\b(?:la\s+(?:commune|ville|municipalit[ée])|l[ea]\s+maire|conseil\s+municipal)\b(?!\s+(?:de|du|des|d['’]))",
+                           re.IGNORECASE)
 PARTNER_BEFORE = re.compile(r"\b(?:entre|avec|associe\w*\s+à|sign\w*)\b", re.IGNORECASE)
 # Before a legal form, the definite article that makes it one EPCI: "la communauté urbaine".
 DEFINITE_BEFORE = re.compile(r"\bla\s+$", re.IGNORECASE)
@@ -200,6 +204,9 @@ DATELINE = re.compile(
         (?:(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\d{1,2}(?:er)?\s+\w+\s+\d{4})""",
     re.VERBOSE,
 )
+# A story's place put before its first sentence, as a dateline would: "À Bourg-en-Bresse, la CTG a été
+# signée entre la Ville et la Caf" (the territory when an unnamed commune is the party).
+FRONTED_PLACE = re.compile(r"(?:^|[.!?]\s+)À\s+(?P<name>[A-ZÀ-Ý][\w'’\- ]{1,40}?)\s*,")
 # A place named bare counts for this much before its context (see _bare_communes).
 BARE_COMMUNE_BASE = 0.5
 # A commune named bare and alone, without hyphen nor space, must be this large to be taken as a
@@ -478,9 +485,12 @@ def _bare_communes(doc: Document, departement: str | None) -> list[Mention]:
     an EPCI are left out."""
     title_size = title_font_size(doc)
     found = []
+    commune_party = any(COMMUNE_PARTY.search(p.text) for p in passages(doc))
     for position, passage in enumerate(passages(doc)):
         text = passage.text
         dateline = DATELINE.match(text) if position < HEADLINE_PASSAGES else None
+        if dateline is None and position < HEADLINE_PASSAGES and commune_party:
+            dateline = FRONTED_PLACE.search(text)
         if dateline:
             refs = find_communes(dateline["name"], departement)
             if len(refs) == 1:
@@ -582,6 +592,8 @@ def extract_territory(doc: Document) -> Territory | None:
             name = spellings.pop()
             if kind is None and all(m.rule == "title_place" for m in own if m.type is None):
                 kind = TerritoryType.COMMUNE  # a cover titled "HAZEBROUCK": the commune
+            elif kind is None and not unnamed and any(COMMUNE_PARTY.search(p.text) for p in passages(doc)):
+                kind = TerritoryType.COMMUNE  # "Chalon-sur-Saône : le maire et la Caf ont signé la CTG"
     evidence = max(own, key=lambda m: m.score)
     return Territory(doc_id=doc.doc_id, page=evidence.passage.page.number, rule=evidence.rule,
                      snippet=snippet(evidence.passage.text, *evidence.span),

@@ -415,3 +415,18 @@ def test_a_count_after_several_adjectives_of_the_territory():
     _, count = extract_communes(make_doc("Pour ce territoire rural et montagnard de 23 communes, les partenaires ont "
                                          "fixé trois priorités."), epci("Communauté de communes du Pays de Lure"), None)
     assert count.value == 23
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("La communauté de communes, qui s'étend sur 19 communes, a signé sa CTG.", 19),
+    ("Forte de vingt-six communes, l'intercommunalité a signé sa CTG.", 26),
+    ("Le territoire comprend 11 communes et 8 000 habitants.", 11),
+    # the count's subject is the Caf's area, the departement, a programme
+    ("La CTG est signée avec la Caf, dont la circonscription s'étend sur 290 communes.", None),
+    ("Le département, fort de 340 communes, compte 60 CTG.", None),
+    ("Le programme comprend 3 communes pilotes.", None),
+])
+def test_count_given_by_the_territorys_extent_not_another_subjects(sentence, expected):
+    doc = make_doc(sentence)
+    _, count = extract_communes(doc, epci("Communauté de communes du Clermontais"), caf("34", "Hérault"))
+    assert (count.value if count else None) == expected

@@ -523,3 +523,18 @@ def test_communes_signing_side_by_side_are_a_group(text, name):
 def test_communes_beside_an_epci_or_a_venue_are_no_signing_group(text):
     territory = extract_territory(make_doc(text))
     assert territory is None or territory.type is not TerritoryType.MULTI_COMMUNES
+
+
+def test_a_commune_named_in_a_kicker_with_its_mayor_as_party_is_a_commune():
+    found = extract_territory(make_doc("Montbrison : le maire et le directeur de la Caf de la Loire ont signé la CTG."))
+    assert (found.name, found.type) == ("Montbrison", TerritoryType.COMMUNE)
+
+
+def test_a_place_fronted_before_the_story_with_the_town_as_party():
+    found = extract_territory(make_doc("À Montbrison, la convention territoriale globale a été signée jeudi entre la "
+                                       "Ville et la Caf de la Loire."))
+    assert (found.name, found.type) == ("Montbrison", TerritoryType.COMMUNE)
+    # a venue when a collectivity is named as the party
+    found = extract_territory(make_doc("À Montbrison, la communauté d'agglomération Loire Forez et la Caf de la Loire "
+                                       "ont signé la CTG."))
+    assert found.name == "Communauté d'agglomération Loire Forez"
