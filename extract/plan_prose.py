@@ -71,14 +71,16 @@ RELATIVE = re.compile(r",?\s+(?:dans\s+lequel|dans\s+laquelle|dans\s+lesquels|da
                       re.IGNORECASE)
 # Examples announced after projects or actions: "de nouveaux projets portés par le centre
 # social, tels que ...", "des pistes de travail comme la mise en place de ...", "Parmi les projets
-# phares figurent ...", "Parmi les actions retenues : ...", "25 actions, parmi lesquelles ...".
+# phares figurent ...", "Parmi les actions retenues : ...", "25 actions, parmi lesquelles ...", "prévoit
+# 24 actions, dont ...".
 EXAMPLES = re.compile(r"\b(?:projets?|actions?|initiatives?|dispositifs?|pistes?|r[ée]alisations?\s+[àa]\s+venir)\b[^.;:]{0,80}?"
                       r"\b(?:(?:tels|telles)\s+que\b|comme\s+(?=l['’]|la\s|le\s|les\s|une?\s|des\s))"
                       r"|\bparmi\s+(?:les|ces)\s+(?:\w+\s+){0,2}?(?:projets|actions|fiches[\s-]+actions?|mesures|pistes|chantiers"
                       r"|objectifs|priorit[ée]s|engagements)\b"
                       r"[^.;:]{0,60}?(?:\b(?:figurent|figure|on\s+(?:trouve|note|compte)|citons|se\s+trouvent)\b|\s*:)"
                       r"|\b(?:projets|actions|fiches[\s-]+actions?|mesures|pistes|chantiers)\b[^.;:]{0,60}?,\s*parmi\s+(?:lesquelles|lesquels)\b"
-                      r"|\b(?:plan\s+d['’]actions?|programme)\b[^.;:]{0,40}?\b(?:actions|fiches[\s-]+actions?|projets),?\s+dont\b",
+                      r"|\b(?:plan\s+d['’]actions?|programme)\b[^.;:]{0,40}?\b(?:actions|fiches[\s-]+actions?|projets),?\s+dont\b"
+                      r"|\b(?:\d+|[a-z]+)\s+(?:actions|fiches[\s-]+actions?|projets|mesures|chantiers),\s+dont\b",
                       re.IGNORECASE)
 # The planned actions announced with what they will bear on: "les actions porteront sur l'accueil
 # des tout-petits, la formation ...", "le plan d'actions s'articulera autour de ...".
@@ -316,7 +318,8 @@ def _aims_after_field(item: str) -> list[str] | None:
     """The aims an item states after its field ("la jeunesse, avec la création d'un point jeunes et
     un soutien aux clubs" -> the creation, the support), or None when no field leads it."""
     fielded = split_field(_clean(item))
-    if not fielded or not reads_as_aim(fielded[1]):
+    # "la jeunesse, avec un point accueil écoute jeunes": a facility to create is an aim too.
+    if not fielded or not (reads_as_aim(fielded[1]) or _reads_as_item(_clean(fielded[1]))):
         return None
     aims = [_clean(part) for part in AIM_BREAK.split(fielded[1])]
     return aims if all(reads_as_aim(aim) or _reads_as_item(aim) for aim in aims) else [_clean(fielded[1])]

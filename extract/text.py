@@ -83,7 +83,9 @@ def phrase_pattern(phrases) -> re.Pattern:
     from extract.normalize import fold
 
     folded = sorted({fold(p) for p in phrases}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+" + INSERTED_ADVERB) for p in folded)
+    # ``fold_aligned`` keeps a ligature as one letter ("cœur"), ``fold`` spells it out ("coeur").
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+" + INSERTED_ADVERB).replace("oe", "(?:oe|œ)")
+                            .replace("ae", "(?:ae|æ)") for p in folded)
     return re.compile(r"(?<![a-z0-9])(?:" + alternatives + ")" + WORD_END)
 
 

@@ -392,3 +392,17 @@ def test_a_wish_after_ainsi():
     assert [o[2] for o in objectives("Les élus souhaitent ainsi étoffer l'offre de garde des tout-petits et mieux "
                                      "informer les familles de leurs droits.")] == [
         "étoffer l'offre de garde des tout-petits", "mieux informer les familles de leurs droits"]
+
+
+def test_examples_after_a_count_of_actions_dont():
+    assert [o[2] for o in objectives("La convention prévoit 19 actions, dont la création d'une maison des familles et "
+                                     "le recrutement d'une coordinatrice jeunesse.")] == [
+        "la création d'une maison des familles", "le recrutement d'une coordinatrice jeunesse"]
+    assert objectives("La Caf finance 40 actions, dont la moitié en faveur des jeunes.") == []
+
+
+def test_a_facility_after_its_field_is_an_aim():
+    assert [o[2] for o in objectives("Trois priorités se dégagent : l'accès aux droits, avec le déploiement d'un bus "
+                                     "itinérant ; la jeunesse, avec un point accueil écoute jeunes ; la parentalité, "
+                                     "avec un lieu d'accueil enfants-parents.")] == [
+        "le déploiement d'un bus itinérant", "un point accueil écoute jeunes", "un lieu d'accueil enfants-parents"]

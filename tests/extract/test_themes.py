@@ -207,3 +207,18 @@ def test_labelled_objectives_name_their_fields_and_their_facilities_too():
     themes = {row.theme for row in extract_themes(doc, extract_objectives(doc))}
     # the accueil de loisirs an objective opens names its field, as readers of real CTG texts count it
     assert themes == {Theme.PETITE_ENFANCE, Theme.ENFANCE, Theme.PARENTALITE}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La commune a signé sa CTG. Au cœur de la convention : les familles vulnérables, le handicap et l'accès "
+     "aux services publics.", {"accompagnement_social", "handicap", "acces_aux_droits"}),
+    ("La communauté de communes a signé sa CTG. Les domaines couverts : modes de garde, loisirs des enfants, "
+     "aller-vers.", {"petite_enfance", "enfance", "acces_aux_droits"}),
+])
+def test_fields_after_au_coeur_de_or_domaines_couverts(text, expected):
+    assert themes(text) == expected
+
+
+def test_domains_of_associations_in_general_are_no_axes():
+    assert themes("La ville compte de nombreuses associations actives dans les domaines de la jeunesse et du logement.") \
+        == set()
