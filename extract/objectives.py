@@ -58,9 +58,12 @@ LEVEL_LABEL = re.compile(r"^\s*(?P<level>enjeux?|objectifs?(?:\s+\w+)?|actions?)
                          re.IGNORECASE | re.DOTALL)
 # A labelled item on its own line: "Objectif 1 : Maintenir l'offre...", "Action 1.1.1 : Créer...",
 # "Axe 2 : Permettre aux jeunes...", "AXE 1 — Accueillir ...", "Objectif 1.1 Soutenir ..." (a number
-# then a capital: no separator needed).
+# then a capital: no separator needed), "Objectif opérationnel 1.2 : ...", "Orientation stratégique
+# n°2 : ...", "Premier chantier : la création ...".
 LABELLED_ITEM = re.compile(
-    r"""^\s*(?:[-–•▪*]\s*)?(?P<level>objectifs?|actions?|enjeux?|axes?|pistes?|fiches?(?:[\s-]+actions?)?)\s*(?:n[°o]\s*)?
+    r"""^\s*(?:[-–•▪*]\s*)?(?:(?:premi[eè]re?|deuxi[eè]me|second(?:e)?|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\s+)?
+        (?P<level>objectifs?|actions?|enjeux?|axes?|pistes?|fiches?(?:[\s-]+actions?)?|orientations?|priorit[ée]s?|chantiers?)
+        (?:\s+(?:strat[ée]giques?|op[ée]rationnel(?:le)?s?|g[ée]n[ée]ral|g[ée]n[ée]raux|sp[ée]cifiques?|prioritaires?))?\s*(?:n[°o]\s*)?
         (?:[\dIVX]+(?:\.\d+)*\s*(?:[:–—]\s*|\s-\s|\s(?=(?-i:[A-ZÀ-Ý])))|\s*[:–—]\s*)(?P<text>\S.+)$""",
     re.IGNORECASE | re.MULTILINE | re.VERBOSE,
 )
@@ -69,6 +72,12 @@ LABELLED_ITEM = re.compile(
 # sentence's end, "... signée. Objectif : ...", it opens a sentence of prose instead).
 RUN_IN_LABEL = re.compile(r"(?<=[\wÀ-ÿ])\s+(?=(?:Objectifs?|Actions?|Enjeux?|Axes?|Pistes?|Fiches?(?:[\s-][Aa]ctions?)?|AXES?|OBJECTIFS?)\s*(?:n[°o]\s*)?"
                           r"(?:(?:[\dIVX]+(?:\.\d+)*)?\s*[:–—-]\s|[\dIVX]+(?:\.\d+)*\s+[A-ZÀ-Ý]))")
+# A sentence opening on an ordinal label, which a paragraph runs on: "... à Baud. Deuxième chantier : ...".
+ORDINAL_LABEL_BREAK = re.compile(r"(?<=[.;])\s+(?=(?:Premi[eè]re?|Deuxi[eè]me|Second(?:e)?|Troisi[eè]me|Quatri[eè]me|Cinqui[eè]me)\s+"
+                                 r"(?:chantier|axe|objectif|enjeu|action|priorit[ée]|orientation)\s*:)")
+# An enjeu stated as a noun phrase after its label: "Enjeu 2 : La continuité éducative entre les temps
+# de l'enfant" (an article, a noun, two words more).
+ENJEU_PHRASE = re.compile(r"^(?:l['’]\s*|la\s+|le\s+|les\s+|une?\s+)[\wÀ-ÿ-]{4,}(?:\s+\S+){2,}", re.IGNORECASE)
 # A heading naming a level of the plan and nothing else: "Les enjeux", "Nos priorités",
 # "Objectifs stratégiques" (not "Les enjeux d'une CTG", about CTGs in general).
 LEVEL_HEADING = re.compile(r"^\s*(?:les\s+|nos\s+)?(?:enjeux|priorit[ée]s|orientations(?:\s+strat[ée]giques)?|objectifs(?:\s+strat[ée]giques|\s+op[ée]rationnels)?"
@@ -235,9 +244,9 @@ def _from_tables(page: Page, theme_of: dict, carried: _Carried | None = None) ->
 
 def _table_level(word: str) -> Level:
     word = fold(word)
-    if word.startswith("enjeu") or word.startswith("axe"):
+    if word.startswith(("enjeu", "axe", "orientation", "priorite")):
         return Level.ENJEU
-    if word.startswith(("action", "piste", "fiche")):
+    if word.startswith(("action", "piste", "fiche", "chantier")):
         return Level.ACTION
     return Level.OBJECTIF
 
@@ -260,7 +269,7 @@ def _plan_item(text: str, theme: Theme | None) -> tuple[str, Theme | None, str |
 def _labelled_items(page: Page, block: Block, theme: Theme | None) -> list[_Item]:
     """"Objectif 1 : ..." lines of a block; "Axe 2 : <objective>" gives an enjeu and its theme."""
     items = []
-    for match in LABELLED_ITEM.finditer(RUN_IN_LABEL.sub("\n", block.text)):
+    for match in LABELLED_ITEM.finditer(ORDINAL_LABEL_BREAK.sub("\n", RUN_IN_LABEL.sub("\n", block.text))):
         level = _table_level(match["level"])
         text = _clean_item(match["text"])
         if (level is Level.ENJEU and is_theme_label(text)) or match["text"].rstrip().endswith(":"):
@@ -270,7 +279,10 @@ def _labelled_items(page: Page, block: Block, theme: Theme | None) -> list[_Item
         if field:
             # "Axe 1 – Petite enfance : développer l'offre ...": the field, then the objective.
             text = _clean_item(head["rest"])
-        if not reads_as_objective(text):
+        # After its label, as after a field, an article and a noun of action read as an objective:
+        # "Premier chantier : la création d'une crèche".
+        if not (reads_as_objective(text, after_field=True)
+                or (level is Level.ENJEU and ENJEU_PHRASE.match(text) and not is_theme_label(text))):
             continue
         if field:
             item_theme = themes_in(head["head"])[0]

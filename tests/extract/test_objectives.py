@@ -309,3 +309,18 @@ def test_a_plan_table_cut_by_a_page_break_goes_on_under_its_header():
     other = _table_page(2, rest.tables[0].rows, above="Les actions déjà menées par la commune sont les suivantes.")
     doc = Document(doc_id="t", source_path="t.pdf", media=Media.PDF, pages=(first, other))
     assert [o.text for o in extract_objectives(doc)] == ["Créer une crèche à horaires élargis"]
+
+
+def test_labels_with_a_qualifier_an_ordinal_or_an_orientation():
+    doc = make_doc("Orientation stratégique n°2 : Favoriser l'accès aux droits\n"
+                   "Objectif opérationnel 2.1 : Déployer des permanences dans les mairies\n\n"
+                   "Premier chantier : la création d'une crèche à Baud. Deuxième chantier : l'extension du centre "
+                   "de loisirs.")
+    assert [(o.level.value, o.text) for o in extract_objectives(doc)] == [
+        ("enjeu", "Favoriser l'accès aux droits"), ("objectif", "Déployer des permanences dans les mairies"),
+        ("action", "la création d'une crèche à Baud."), ("action", "l'extension du centre de loisirs.")]
+
+
+def test_an_enjeu_after_its_label_may_be_a_noun_phrase_but_not_a_field_alone():
+    doc = make_doc("Enjeu 1 : La continuité éducative entre les temps de l'enfant\nEnjeu 2 : La petite enfance")
+    assert [o.text for o in extract_objectives(doc)] == ["La continuité éducative entre les temps de l'enfant"]
