@@ -119,6 +119,17 @@ FUTURE_PASSIVE = re.compile(r"^(?P<subject>(?:la|le|les|l['’]|une?|des|deux|tr
                             r"|étendue?s?|agrandie?s?|rénové(?:e|s|es)?|mise?s?\s+en\s+place|déployé(?:e|s|es)?|installé(?:e|s|es)?"
                             r"|lancé(?:e|s|es)?|organisé(?:e|s|es)?|recruté(?:e|s|es)?|proposé(?:e|s|es)?|accompagné(?:e|s|es)?)\b",
                             re.IGNORECASE)
+# A new service as the subject of a verb in the future, told whole: "Un espace jeunes ouvrira à Cléguérec
+# en 2026", "un conseiller numérique tiendra des permanences au centre social" (an indefinite subject:
+# "le relais proposera ..." may tell what an existing service will keep doing).
+FUTURE_ACTIVE = re.compile(r"^(?P<subject>(?:une?|des|deux|trois|quatre|cinq|\d{1,3})\s+[^,;:]{3,80}?)\s+"
+                           r"(?:(?:aussi|également|bientôt|prochainement|ensuite|enfin)\s+)?"
+                           r"(?P<verb>ouvrir(?:a|ont)|tiendr(?:a|ont)|accueiller(?:a|ont)|proposer(?:a|ont)|s['’]install(?:era|eront)"
+                           r"|s['’]implanter(?:a|ont)|sillonner(?:a|ont)|circuler(?:a|ont)|desservir(?:a|ont)|viendr(?:a|ont)\s+renforcer"
+                           r"|compl[ée]ter(?:a|ont)|rejoindr(?:a|ont)|interviendr(?:a|ont)|assurer(?:a|ont)|animer(?:a|ont))\b",
+                           re.IGNORECASE)
+# A time put before a sentence: "Dès janvier, ", "En 2026, ", "À la rentrée prochaine, ".
+FRONTED_TIME = re.compile(r"^(?:dès|d['’]ici|en|à|au|courant|début|fin|avant|après)\b[^,;:]{1,30},\s*", re.IGNORECASE)
 # A link to another page in a page's body: "Lire aussi : ...", "À lire également", "Voir aussi".
 WEB_LINK = re.compile(r"^\W*(?:[àa]\s+)?(?:lire|voir|d[ée]couvrir|consulter)\s+(?:aussi|[ée]galement|plus)\b|^\W*en\s+savoir\s+plus",
                       re.IGNORECASE)
@@ -473,6 +484,12 @@ def _examples(statement: Statement, patterns: dict[str, re.Pattern]) -> list[Pro
             passive = FUTURE_PASSIVE.match(clause.strip())
             if passive and _reads_as_item(_clean(passive["subject"])):
                 found.append(ProseObjective(statement, Level.ACTION, _clean(passive["subject"]), "planned_item"))
+                continue
+            # After a time fronted: "Dès janvier, un conseiller numérique tiendra des permanences ...".
+            told = FRONTED_TIME.sub("", clause.strip())
+            active = FUTURE_ACTIVE.match(told)
+            if active and _reads_as_item(_clean(active["subject"])):
+                found.append(ProseObjective(statement, Level.ACTION, _clean(told), "planned_item"))
     predicate = patterns["program_predicates"].search(fold_aligned(text))
     if predicate and not any(item.rule == "projects_listed" for item in found):
         subject = re.sub(r"^.*?\b(?:que|qu['’])\s*", "", text[:predicate.start()]).strip()

@@ -406,3 +406,16 @@ def test_a_facility_after_its_field_is_an_aim():
                                      "itinérant ; la jeunesse, avec un point accueil écoute jeunes ; la parentalité, "
                                      "avec un lieu d'accueil enfants-parents.")] == [
         "le déploiement d'un bus itinérant", "un point accueil écoute jeunes", "un lieu d'accueil enfants-parents"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Un point information jeunesse ouvrira à Plouay en 2026.", ["Un point information jeunesse ouvrira à Plouay en 2026"]),
+    ("Dès la rentrée, une médiatrice tiendra des permanences dans les mairies.",
+     ["une médiatrice tiendra des permanences dans les mairies"]),
+    # an existing service named by its article, an event, people: no new service
+    ("Le relais petite enfance proposera des matinées d'éveil.", []),
+    ("Une réunion publique se tiendra le 5 mai à la salle des fêtes.", []),
+    ("Des familles viendront nombreuses à la fête de quartier.", []),
+])
+def test_a_new_service_told_in_the_future(text, expected):
+    assert [o[2] for o in objectives(text)] == expected
