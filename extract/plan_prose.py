@@ -31,7 +31,7 @@ from extract import lexicon
 from extract.ingest.prose import BULLET
 from extract.normalize import clean, fold, fold_aligned, is_theme_label, themes_in
 from extract.objective_shape import reads_as_aim, reads_as_objective, split_field
-from extract.scope import Scope, Statement, field_led, statements
+from extract.scope import CLAUSE_OPENING, Scope, Statement, field_led, statements
 from extract.text import once_per_document, phrase_pattern
 from models.document import Document
 from models.objectives import Level, Objective
@@ -130,6 +130,8 @@ FUTURE_ACTIVE = re.compile(r"^(?P<subject>(?:une?|des|deux|trois|quatre|cinq|\d{
                            re.IGNORECASE)
 # A time put before a sentence: "Dès janvier, ", "En 2026, ", "À la rentrée prochaine, ".
 FRONTED_TIME = re.compile(r"^(?:dès|d['’]ici|en|à|au|courant|début|fin|avant|après)\b[^,;:]{1,30},\s*", re.IGNORECASE)
+# Places to create, counted: "50 places de crèche supplémentaires d'ici 2028", "30 nouvelles places".
+NEW_PLACES = re.compile(r"^\d{1,4}\s+(?:nouvelles\s+)?places\b", re.IGNORECASE)
 # A link to another page in a page's body: "Lire aussi : ...", "À lire également", "Voir aussi".
 WEB_LINK = re.compile(r"^\W*(?:[àa]\s+)?(?:lire|voir|d[ée]couvrir|consulter)\s+(?:aussi|[ée]galement|plus)\b|^\W*en\s+savoir\s+plus",
                       re.IGNORECASE)
@@ -227,6 +229,8 @@ def _reads_as_item(item: str, nominal: bool = True) -> bool:
     sum to commit ("engager 2 M€") is none."""
     if not 3 < len(item) <= MAX_ITEM_CHARS or is_theme_label(item) or NOT_AN_OBJECTIVE.match(item):
         return False
+    if NEW_PLACES.match(item):
+        return True
     shape = _without_topic(item)
     if reads_as_objective(shape):
         return True
@@ -310,7 +314,8 @@ def _intro_list(statement: Statement, in_plan: bool, patterns: dict[str, re.Patt
     level = _level_of(statement.text)
     found = []
     for raw in statement.items:
-        raw = ITEM_LABEL.sub("", BULLET.sub("", raw).strip())
+        # A scan that lost the list's end runs the next clause on: "..., Considérant que ...".
+        raw = CLAUSE_OPENING.split(ITEM_LABEL.sub("", BULLET.sub("", raw).strip()))[0]
         # "la jeunesse, avec la création d'un point jeunes et un soutien aux clubs": the aims after the field.
         aims = _aims_after_field(raw)
         if aims:
@@ -389,7 +394,10 @@ def _inline_list(statement: Statement, patterns: dict[str, re.Pattern],
         re.split(r",\s*|\s+ou\s+encore\s+|\s+et\s+(?=(?:la|le|les|une?|des)\s|l['’])", tail)
     items = [_clean(item) for piece in pieces for item in _split_at_infinitive(piece)]
     announced = patterns["list_heads"] if statement.scope is not Scope.OWN else patterns["list_nouns"]
-    if not announced.search(fold_aligned(head)):
+    # "Quatre domaines sont couverts : la petite enfance, avec la création de ... ; l'enfance, avec ...":
+    # fields each with its aims are a plan whatever announces them.
+    fields_with_aims = sum(_aims_after_field(item) is not None for item in items) >= 2
+    if not (announced.search(fold_aligned(head)) or fields_with_aims):
         # An apposition may follow an item ("ouvrir l'accueil en août, jusqu'ici fermé"): the list
         # opens on an infinitive and holds two at least.
         things_to_do = bool(items) and _reads_as_clause(items[0]) and sum(map(_reads_as_clause, items)) >= 2
@@ -422,8 +430,8 @@ def _clause_lists(statement: Statement, patterns: dict[str, re.Pattern]) -> list
         return []  # "La Caf s'engage à verser la prestation de service, ...": the Caf's part in any CTG
     found: list[ProseObjective] = []
     for name, minimum in (("plan_verbs", 1), ("wish_verbs", 2), ("purpose_verbs", PURPOSE_LIST_MIN)):
-        if name == "purpose_verbs" and statement.scope is not Scope.OWN:
-            continue  # "Elle permet de coordonner, d'adapter et de simplifier": any CTG's purpose
+        if name == "purpose_verbs" and statement.scope is Scope.GENERIC:
+            continue  # "Une CTG permet de coordonner, d'adapter et de simplifier": any CTG's purpose
         for cue, rest in _cued_segments(patterns[name], text):
             items = [item for item in clauses(rest) if _reads_as_clause(item)]
             if name == "wish_verbs":

@@ -45,6 +45,9 @@ ANAPHORA = re.compile(r"^\s*(?:elle|il|celle-ci|celui-ci|ce\s+dispositif|cette\s
 DEFINITE_CTG = re.compile(r"""^\s*(?:la\s+(?:ctg|convention(?:\s+territoriale\s+globale)?(?:\s*\(ctg\))?)|le\s+(?:document|texte))\b
                               (?!\s*,)(?!\s+(?:est|constitue|d[ée]signe|se\s+d[ée]finit|repr[ée]sente|s['’]inscrit)\b)""",
                           re.IGNORECASE | re.VERBOSE)
+# The CTG of a place, set against CTGs in general: "Une CTG vise à ... Celle du pays de Fougères met
+# l'accent sur ...", "Celle de la Ville porte sur ..." (a demonstrative and a proper name).
+THIS_ONE = re.compile(r"^\W*(?:celle|celui)\s+(?:de|du|des|d['’])\s*[^,.;:]{0,40}?(?-i:[A-ZÀ-Ý])", re.IGNORECASE)
 # A negation right before a modal: "on ne peut pas se contenter de ..." says what must be done, not
 # what CTGs may do (folded text, up to the modal).
 NEGATED = re.compile(r"\b(?:ne|n')\s*(?:\w+\s+)?$")
@@ -53,6 +56,9 @@ NEGATED = re.compile(r"\b(?:ne|n')\s*(?:\w+\s+)?$")
 DEFINITION = re.compile(r"""^\W*(?:la|une)\s+(?:ctg|convention\s+territoriale\s+globale)(?:\s*\(ctg\))?
                             \s*,?\s*(?:est|constitue|d[ée]signe|se\s+d[ée]finit|repr[ée]sente|c['’]est|signifie)\b""",
                         re.IGNORECASE | re.VERBOSE)
+# Where a new clause of a run of clauses opens, capitalised after a comma: a deliberation's "...,
+# Considérant que ...", "..., Vu ...".
+CLAUSE_OPENING = re.compile(r"[,;]\s+(?=(?-i:[A-ZÀ-Ý])[a-zà-ÿ])")
 # The end of a list item without a bullet: "Favoriser l'accès à un mode d'accueil ;".
 ITEM_END = re.compile(r"[;,]\s*$")
 # A line led by a field (maybe numbered), then a dash or a colon: "Jeunesse – Offrir ...",
@@ -106,13 +112,22 @@ def scope_of(sentence: str) -> Scope:
     cues = _cues()
     if any(not NEGATED.search(folded, 0, m.start()) for m in cues["modal"].finditer(folded)):
         return Scope.GENERIC  # "peut s'étendre à d'autres champs", even said of this partnership
-    if cues["own"].search(folded):
+    if cues["own"].search(folded) or THIS_ONE.match(sentence):
         return Scope.OWN
     generic = [m.group() for m in cues["generic"].finditer(folded)]
-    if generic and not (all(cues["other_plans"].fullmatch(g) for g in generic) and DEFINITE_CTG.match(sentence)):
+    if generic and not (about_other_plan(sentence) and (DEFINITE_CTG.match(sentence) or ANAPHORA.match(sentence))):
         return Scope.GENERIC
-    # "La CTG s'appuie sur le contrat de ville ...": the CTG is the subject, the other plan its support.
+    # "La CTG s'appuie sur le contrat de ville ...", "Elle s'articule avec le contrat de ville": the
+    # CTG is the subject, the other plan its support.
     return Scope.NEUTRAL
+
+
+def about_other_plan(sentence: str) -> bool:
+    """Whether all that makes a sentence generic is another plan it names ("le contrat de ville
+    2024-2030 ..."): what follows about the CTG is still about this one."""
+    cues = _cues()
+    generic = [m.group() for m in cues["generic"].finditer(fold(sentence))]
+    return bool(generic) and all(cues["other_plans"].fullmatch(g) for g in generic)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -147,7 +162,14 @@ def statements(doc: Document) -> list[Statement]:
             last = out[-1]
             # A block may hold several items whose bullets a scan lost: one per line closed by ";".
             items = [item for item in re.split(r"(?<=;)\s*\n", text) if item.strip()]
-            out[-1] = Statement(last.page, last.index, last.block, last.text, (*last.items, *items), last.scope,
+            scope = last.scope
+            clause = CLAUSE_OPENING.split(last.text)[-1]
+            if scope is Scope.GENERIC and clause != last.text:
+                # "Vu le PEDT 2023-2026 ..., Considérant qu'une CTG ..., Considérant que les partenaires
+                # ont retenu les orientations suivantes :": the list belongs to the clause that
+                # introduces it.
+                scope = scope_of(clause)
+            out[-1] = Statement(last.page, last.index, last.block, last.text, (*last.items, *items), scope,
                                 last.heading)
             continue
         heading = is_heading(block, body)
@@ -159,7 +181,7 @@ def statements(doc: Document) -> list[Statement]:
             # A story goes on through sentences that point nowhere ("Les maires avaient fait le
             # déplacement."); a definition of the CTG ("La CTG est une démarche ...") starts an
             # explanation of CTGs in general, which no longer speaks of this one.
-            if scope is not Scope.NEUTRAL:
+            if scope is not Scope.NEUTRAL and not (scope is Scope.GENERIC and about_other_plan(sentence)):
                 previous = scope
             elif DEFINITION.match(sentence):
                 previous = Scope.NEUTRAL

@@ -3,7 +3,8 @@
 Matching rules (seeds README): names and labels compare case- and accent-insensitively;
 objectives match on fuzzy similarity (token-set ratio >= 85); figures on unit and value (within
 0.5 %), a unit as written or as the same count noun of the unit lexicon ("RPE" and "relais petite
-enfance", "centre social" and "centres sociaux", "familles allocataires" and "familles"). Items of a ``<field>_optional`` list are neither rewarded nor penalized; fields listed in
+enfance", "centre social" and "centres sociaux", "familles allocataires" and "familles"), or both a
+count of allocataires ("foyers allocataires" and "allocataires"). Items of a ``<field>_optional`` list are neither rewarded nor penalized; fields listed in
 ``unscored`` are skipped; a null or empty gold field means any value emitted is a false positive.
 Figures in "communes" are left out on both sides (the real set's README: a commune count is
 ``communes_count``, listed among figures by some gold files only). A period compares on both ends: a half-known gold period (``{"start": null, "end": 2027}``) matches
@@ -30,6 +31,9 @@ LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+et\s+")
 OBJECTIVE_MIN_RATIO = 85
 FIGURE_TOLERANCE = 0.005
 COMMUNES_UNIT = "communes"
+ALLOCATAIRES = "allocataire"
+# Units that, labelled "... allocataires", count allocataires: "foyers", "familles", "personnes".
+ALLOCATAIRE_HEADS = ("foyers", "familles", "menages", "personnes", "allocataires")
 SCALAR_FIELDS = ("kind", "territory", "territory_type", "caf_department", "period", "signature_date", "ordinal",
                  "communes_count")
 LIST_FIELDS = ("signatories", "communes", "themes", "objectives", "figures")
@@ -143,6 +147,15 @@ def _same_unit(expected: str, got: str) -> bool:
     return families[0] is not None and families[0] == families[1]
 
 
+def _both_allocataires(gold: dict, unit: str, label: str | None) -> bool:
+    """Whether gold and prediction both count allocataires, whatever noun heads the unit: "5 600
+    foyers allocataires" is a count of foyers (the seeds' gold) or of allocataires (other gold files)."""
+    def counts_allocataires(unit: str, label: str | None) -> bool:
+        return ALLOCATAIRES in fold_key(unit or "") or (ALLOCATAIRES in fold_key(label or "")
+                                                          and fold_key(unit or "") in ALLOCATAIRE_HEADS)
+    return counts_allocataires(gold["unit"], gold.get("label")) and counts_allocataires(unit, label)
+
+
 def _unit_family(unit: str):
     """The count noun a unit opens with: "foyers allocataires" counts foyers, as the seeds' gold does."""
     found = unit_after(unit or "")
@@ -154,9 +167,10 @@ def _matcher(name: str):
         return lambda g, p: fuzz.token_set_ratio(fold_key(g), fold_key(p)) >= OBJECTIVE_MIN_RATIO
     if name == "figures":
         def same_figure(g: dict, p: tuple) -> bool:
-            value, unit, _ = p
+            value, unit, label = p
             tolerance = abs(g["value"]) * FIGURE_TOLERANCE
-            return _same_unit(g["unit"], unit) and abs(g["value"] - value) <= tolerance
+            return (_same_unit(g["unit"], unit) or _both_allocataires(g, unit, label)) \
+                and abs(g["value"] - value) <= tolerance
         return same_figure
     if name == "signatories":
         return lambda g, p: fold_key(g["name"]) == fold_key(p)

@@ -113,8 +113,10 @@ ALIGNED_GAP = re.compile(r"\S(?: {3,}|\t+)\S")
 
 def _table_line(line: str) -> bool:
     """A row of a table written with pipes ("Axe | Objectif | Action | Pilote"), tabs ("Multi-accueils<TAB>19")
-    or aligned with spaces ("Population (2021)      31 600      439 000")."""
-    return (line.count(" | ") >= 1 or bool(ALIGNED_GAP.search(line.strip()))) and not BULLET.match(line.strip())
+    or aligned with spaces ("Population (2021)      31 600      439 000"), numbered or not."""
+    cells = line.count(" | ") + len(ALIGNED_GAP.findall(line.strip()))
+    # A numbered row ("1. Petite enfance<TAB>Augmenter ...<TAB>Créer ...") is a row, not a list item.
+    return cells >= 1 and (not BULLET.match(line.strip()) or cells >= 2)
 
 
 def _table_row(line: str) -> str:

@@ -194,8 +194,9 @@ CHAR_WIDTH = 6.0
 LINE_HEIGHT = 12.0
 TEXT_SIZE = 10.0
 # A fragment of a line: words separated by single or double spaces; 3 spaces or more, or a tab,
-# separate columns.
-FRAGMENT = re.compile(r"\S+(?: {1,2}\S+)*")
+# separate columns. A no-break space (thin or not) joins: "55\u202f400 habitants", "2,4\u00a0M€".
+NO_BREAK_SPACES = "\u00a0\u202f\u2009\u2007"
+FRAGMENT = re.compile(rf"[^\s{NO_BREAK_SPACES}]+(?:(?: {{1,2}}|[{NO_BREAK_SPACES}]+)[^\s{NO_BREAK_SPACES}]+)*")
 # A justified row of a dump: words at most 4 spaces apart from end to end, at least 3 gaps.
 # Column gutters are wider; such a row is one line.
 JUSTIFIED_ROW = re.compile(r"^\s*\S+(?: {1,4}\S+){3,}\s*$")

@@ -114,8 +114,9 @@ def test_purposes_of_the_convention_told_after_its_signing_are_its_plan():
     assert [o[2] for o in objectives(text)] == [
         "structurer l'offre d'accueil", "développer les accueils de loisirs du mercredi",
         "accompagner les jeunes dans leurs projets"]
-    # the same sentence opening a page explains what any CTG is for
-    assert objectives(text.split("\n\n")[1]) == []
+    # opening a page, a purpose naming no field explains what any CTG is for
+    assert objectives("La convention vise à simplifier les démarches, à rapprocher les services des habitants et "
+                      "à mieux articuler les financements.") == []
 
 
 def test_an_enumeration_of_bare_infinitives_ends_on_et():
@@ -419,3 +420,36 @@ def test_a_facility_after_its_field_is_an_aim():
 ])
 def test_a_new_service_told_in_the_future(text, expected):
     assert [o[2] for o in objectives(text)] == expected
+
+
+def test_fields_each_with_its_aims_are_a_plan_whatever_announces_them():
+    text = ("Trois domaines sont couverts : la petite enfance, avec la création de 24 places en crèche ; "
+            "la jeunesse, avec l'ouverture d'un foyer des jeunes ; la parentalité, avec un café des parents.")
+    assert [o[2] for o in objectives(text)] == [
+        "la création de 24 places en crèche", "l'ouverture d'un foyer des jeunes", "un café des parents"]
+
+
+def test_objectives_stated_as_what_the_objectives_are():
+    text = SIGNED + ("Les principaux objectifs sont d'adapter l'accueil du jeune enfant aux horaires décalés, de "
+                     "structurer l'offre jeunesse et d'accompagner les parents d'adolescents.")
+    assert [o[2] for o in objectives(text)] == [
+        "adapter l'accueil du jeune enfant aux horaires décalés", "structurer l'offre jeunesse",
+        "accompagner les parents d'adolescents"]
+
+
+def test_what_it_plans_listed_counted_places_included():
+    text = SIGNED + ("Ce qu'elle prévoit :\n\n- 40 places de crèche supplémentaires d'ici 2027\n\n"
+                     "- un accueil de loisirs rénové\n\n- des permanences d'accès aux droits en mairie")
+    assert [o[2] for o in objectives(text)] == [
+        "40 places de crèche supplémentaires d'ici 2027", "un accueil de loisirs rénové",
+        "des permanences d'accès aux droits en mairie"]
+
+
+def test_a_list_introduced_by_the_last_clause_of_a_deliberations_considerants():
+    text = ("Vu le projet éducatif de territoire 2023-2026, Considérant qu'une CTG couvre tous les champs, Considérant "
+            "que les partenaires ont retenu les orientations suivantes :\n\n"
+            "- petite enfance : augmenter le nombre de places en crèche ;\n\n"
+            "- parentalité : structurer un réseau d'appui aux parents, Considérant que 12 fiches actions composent "
+            "le plan,")
+    assert [o[2] for o in objectives(text)] == [
+        "augmenter le nombre de places en crèche", "structurer un réseau d'appui aux parents"]

@@ -105,3 +105,19 @@ def test_a_section_is_generic_from_the_block_that_speaks_of_ctgs_in_general():
     scopes = [(s.text, s.scope) for s in statements(doc)]
     assert scopes[0] == ("Les axes retenus :", Scope.NEUTRAL)
     assert scopes[-1][1] is Scope.GENERIC
+
+
+def scopes(text: str) -> list[Scope]:
+    return [s.scope for s in statements(make_doc(text))]
+
+
+def test_the_ctg_of_a_place_set_against_ctgs_in_general_is_this_one():
+    found = scopes("La commune a signé sa CTG. Une CTG vise à renforcer la coordination des actions. Celle du pays "
+                   "de Mauriac met l'accent sur la jeunesse. La CTG prévoit un point jeunes.")
+    assert found[1:] == [Scope.GENERIC, Scope.OWN, Scope.OWN]
+
+
+def test_another_plan_the_ctg_leans_on_does_not_make_what_follows_generic():
+    found = scopes("La commune a signé sa CTG mardi. Elle prend la suite du contrat enfance jeunesse et s'articule "
+                   "avec le contrat de ville 2024-2030. La CTG prévoit un lieu d'accueil enfants-parents.")
+    assert found == [Scope.OWN, Scope.OWN, Scope.OWN]

@@ -114,3 +114,16 @@ def test_units_compare_as_the_same_count_noun(expected, got, same):
     from store.evaluate import _same_unit
 
     assert _same_unit(expected, got) is same
+
+
+@pytest.mark.parametrize("gold, predicted, same", [
+    ({"value": 5600, "unit": "allocataires", "label": "foyers allocataires"}, (5600, "foyers", "foyers allocataires"), True),
+    ({"value": 5600, "unit": "foyers", "label": "foyers allocataires"}, (5600, "allocataires", "allocataires"), True),
+    # a share of allocataires is no count of them, nor are foyers labelled otherwise
+    ({"value": 31, "unit": "%", "label": "familles allocataires monoparentales"}, (31, "allocataires", "allocataires"), False),
+    ({"value": 5600, "unit": "allocataires", "label": "allocataires"}, (5600, "foyers", "foyers du quartier"), False),
+])
+def test_counts_of_allocataires_match_whatever_noun_heads_them(gold, predicted, same):
+    from store.evaluate import _matcher
+
+    assert _matcher("figures")(gold, predicted) is same

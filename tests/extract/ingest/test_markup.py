@@ -79,3 +79,8 @@ def test_a_justified_row_of_a_text_dump_is_one_line():
                     .encode(), "t.txt", "t")
     assert [b.text for b in doc.pages[0].blocks] == [
         "Fait à Saint-Martin-de-Seignanx, le ......, en trois exemplaires originaux."]
+
+
+def test_a_no_break_space_inside_a_number_does_not_cut_a_text_line():
+    doc = read_text("Le territoire compte 55\u202f400 habitants ; la Caf y verse 2,4\u00a0M€ par an.".encode(), "t.txt", "t")
+    assert [b.text for p in doc.pages for b in p.blocks] == ["Le territoire compte 55 400 habitants ; la Caf y verse 2,4 M€ par an."]
