@@ -92,11 +92,11 @@ SIGNING = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # The signing as an event persons attend: "Réunis pour cette signature", "lors de la
-# signature", "à l'occasion de la signature", "La signature s'est tenue à la mairie ...", "la
-# cérémonie de signature s'est déroulée en présence de ...".
+# signature", "à l'occasion de la signature", "La signature s'est tenue à la mairie ...", "La signature
+# a réuni ...", "la cérémonie de signature s'est déroulée en présence de ...".
 SIGNATURE_EVENT = re.compile(
     r"""\b(?:pour|lors\s+de|[àa]\s+l['’]occasion\s+de|au\s+moment\s+de|pendant|durant)\s+(?:la|cette|leur|une|sa)\s+signature\b
-        |\bla\s+signature\b[^.;]{0,40}?\b(?:a\s+été|s['’]est|a\s+eu\s+lieu)
+        |\bla\s+signature\b[^.;]{0,40}?\b(?:a\s+été|s['’]est|a\s+eu\s+lieu|a\s+réuni|a\s+rassemblé)
         |\b(?:cérémonie|séance|acte)\s+(?:officiel(?:le)?\s+)?de\s+signature\b""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -59,6 +59,9 @@ DEFINITION = re.compile(r"""^\W*(?:la|une)\s+(?:ctg|convention\s+territoriale\s+
 # Where a new clause of a run of clauses opens, capitalised after a comma: a deliberation's "...,
 # Considérant que ...", "..., Vu ...".
 CLAUSE_OPENING = re.compile(r"[,;]\s+(?=(?-i:[A-ZÀ-Ý])[a-zà-ÿ])")
+# A list run into its paragraph after a colon: ": – la petite enfance : ... ; – la jeunesse : ...".
+INLINE_DASH_LIST = re.compile(r":\s+[–—-]\s+(?=\S)")
+ITEM_DASH = re.compile(r"\s*;\s+[–—-]\s+(?=\S)")
 # The end of a list item without a bullet: "Favoriser l'accès à un mode d'accueil ;".
 ITEM_END = re.compile(r"[;,]\s*$")
 # A line led by a field (maybe numbered), then a dash or a colon: "Jeunesse – Offrir ...",
@@ -173,6 +176,13 @@ def statements(doc: Document) -> list[Statement]:
                                 last.heading)
             continue
         heading = is_heading(block, body)
+        # A list run into its paragraph: "... retenir trois priorités : – la petite enfance : ... ; –
+        # la jeunesse : ... ; – le logement ...": the introduction's statement holds the items.
+        opening = INLINE_DASH_LIST.search(text)
+        run_in: list[str] = []
+        if opening and len(ITEM_DASH.findall(text, opening.end())) >= 1:
+            run_in = [item.strip() for item in ITEM_DASH.split(text[opening.end():]) if item.strip()]
+            text = text[:opening.start() + 1]
         for sentence in split_sentences(text):
             scope = Scope.GENERIC if (page.number, index) in generic else scope_of(sentence)
             if scope is Scope.NEUTRAL and (ANAPHORA.match(sentence) or DEFINITE_CTG.match(sentence)):
@@ -185,6 +195,9 @@ def statements(doc: Document) -> list[Statement]:
                 previous = scope
             elif DEFINITION.match(sentence):
                 previous = Scope.NEUTRAL
+        if run_in and out:
+            last = out[-1]
+            out[-1] = Statement(last.page, last.index, last.block, last.text, tuple(run_in), last.scope, last.heading)
     return out
 
 

@@ -97,8 +97,9 @@ PREVIOUS_CTG = re.compile(
         (?:sign|conclu|paraph)\w*\s+(?:le\s+|en\s+date\s+du\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?$""",
     re.IGNORECASE | re.VERBOSE,
 )
-# The day of the page itself: "signent aujourd'hui", "ont signé ce jour".
-TODAY = re.compile(r"\baujourd['’]\s*hui\b|\bce\s+jour\b(?!\s+(?:de|du|où|ou|-là))", re.IGNORECASE)
+# The day of the page itself: "signent aujourd'hui", "ont signé ce jour", "ont paraphé ce jeudi" (the page's weekday).
+TODAY = re.compile(r"\baujourd['’]\s*hui\b|\bce\s+jour\b(?!\s+(?:de|du|où|ou|-là))"
+                   rf"|\bce\s+{WEEKDAY}\b(?!\s+(?:\d|prochain|soir\s+prochain))", re.IGNORECASE)
 # A signing told as done: "ont signé", "a été paraphée", "la signature".
 PAST_SIGNING = re.compile(r"\b(?:sign|paraph)(?:é|ée|és|ées)\b|\bsignature\b", re.IGNORECASE)
 # Any written or numeric date, in the sentence after a dateline.
@@ -147,6 +148,9 @@ DATELINE_OPENING = re.compile(
     rf"""^\W*[A-ZÀ-Ý][\w'’ .-]{{1,40}}?,\s*(?:le\s+)?(?:{WEEKDAY}\s+)?{DAY}\s+{MONTH_NAME}\s+{YEAR}\s*[.–—:-]\s+\S""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A weekly's issue line: "LE COURRIER DU SUD-MAYENNE — Semaine du 3 au 9 juillet 2024 — 7"; the page
+# is dated by the week's last day.
+WEEK_HEADER = re.compile(rf"\bsemaine\s+du\s+\d{{1,2}}(?:er)?(?:\s+\w+)?\s+au\s+{DAY}\s+{MONTH_NAME}\s+{YEAR}\b", re.IGNORECASE)
 # A byline with a numeric date between a rubric, a section or an author: "15/05/2025 – Société",
 # "Société | 27/11/2023 | Rédaction"; a separator at least, so that a browser's print header
 # ("14/02/2020 09:15") is not one.
@@ -356,6 +360,8 @@ def page_date(doc: Document) -> Header | None:
         if top and (line := (len(text) < 80 and DATELINE.match(text)) or DATELINE_OPENING.match(text)) \
                 and (header := _header_from(line)):
             dated.append((False, (header.year, header.month, header.day), header))
+        if top and (week := WEEK_HEADER.search(text)) and (header := _header_from(week)):
+            dated.append((False, (header.year, header.month, header.day), header))
         if top and (line := BYLINE.match(text)) and (line["before"] or line["after"]) \
                 and not UPDATE_WORD.search(line["before"] or "") \
                 and (value := make_date(line["nday"], line["nmonth"], line["nyear"])):
@@ -401,6 +407,9 @@ def _signed_today(doc: Document) -> SignatureDate | None:
             header = header or page_date(doc)
             if header is None or header.day is None or header.updated:
                 return None
+            # "ont paraphé ce jeudi" under "Jeudi 6 novembre 2025": the page's day, if the weekday agrees.
+            if today["weekday"] and date(header.year, header.month, header.day).weekday() != weekday_number(today["weekday"]):
+                continue
             return SignatureDate(doc_id=doc.doc_id, page=passage.page.number, rule="signed_today",
                                  snippet=snippet(text, *today.span()), bbox=passage.block.bbox.as_tuple(),
                                  value=date(header.year, header.month, header.day))

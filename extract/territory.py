@@ -489,8 +489,11 @@ def _bare_communes(doc: Document, departement: str | None) -> list[Mention]:
     for position, passage in enumerate(passages(doc)):
         text = passage.text
         dateline = DATELINE.match(text) if position < HEADLINE_PASSAGES else None
-        if dateline is None and position < HEADLINE_PASSAGES and commune_party:
-            dateline = FRONTED_PLACE.search(text)
+        if dateline is None and commune_party:
+            # Near the top, or anywhere with the town as the party right after it.
+            fronted = FRONTED_PLACE.search(text)
+            if fronted and (position < HEADLINE_PASSAGES or COMMUNE_PARTY.search(text, fronted.end(), fronted.end() + 60)):
+                dateline = fronted
         if dateline:
             refs = find_communes(dateline["name"], departement)
             if len(refs) == 1:
@@ -553,11 +556,27 @@ def _unnamed_epci(doc: Document) -> list[Mention]:
     return scored([m for m in (in_context(m, title_size) for m in found) if partner(m)])
 
 
+def _epci_over_its_member(found: list[Mention]) -> str | None:
+    """An EPCI and one of its communes both parties ("la Communauté d'agglomération du Bassin
+    d'Aurillac ... ET la Commune d'Aurillac"): the CTG is the EPCI's, the commune one of its members."""
+    ranked = totals(found).most_common(2)
+    if len(ranked) < 2 or ranked[0][1] < MIN_SCORE:
+        return None
+    (top, _), (second, _) = ranked
+    epci = [m for m in found if m.key == top and m.type is TerritoryType.EPCI]
+    commune = [m for m in found if m.key == second and m.type is TerritoryType.COMMUNE]
+    if not epci or not commune:
+        return None
+    ref = find_epci(epci[0].name)
+    member = ref is not None and any(c.code in ref.members for c in find_communes(commune[0].name))
+    return top if member or second in top.split() or f" {second}" in f" {top}" else None
+
+
 def extract_territory(doc: Document) -> Territory | None:
     caf = extract_caf(doc)
     departement = caf.department_code if caf else None
     found = mentions(doc, departement)
-    key = choose(found)
+    key = choose(found) or _epci_over_its_member(found)
     if key is None and not any(m.score >= MIN_SCORE for m in found):
         # Nothing named by its form: a commune named bare in a sentence about the CTG.
         found = found + _bare_communes(doc, departement)

@@ -572,3 +572,9 @@ def test_people_around_the_signing_table_sign_and_a_surname_takes_its_first_name
     doc = make_doc("La CTG sera présentée en juin. Autour de la table, les élus ont débattu du budget avec Anne Roux, "
                    "adjointe aux finances.")
     assert not any(signs for _, _, signs in people(doc).values())
+
+
+def test_persons_the_signing_brought_together_sign():
+    doc = make_doc("La Ville et la Caf ont signé la CTG le 12 septembre. La signature a réuni Hervé Colas, maire, et "
+                   "Agathe Brunel, directrice de la Caf, au centre social.")
+    assert signatories(doc) == {"Hervé Colas", "Agathe Brunel"}

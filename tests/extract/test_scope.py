@@ -121,3 +121,19 @@ def test_another_plan_the_ctg_leans_on_does_not_make_what_follows_generic():
     found = scopes("La commune a signé sa CTG mardi. Elle prend la suite du contrat enfance jeunesse et s'articule "
                    "avec le contrat de ville 2024-2030. La CTG prévoit un lieu d'accueil enfants-parents.")
     assert found == [Scope.OWN, Scope.OWN, Scope.OWN]
+
+
+def test_a_list_run_into_its_paragraph_after_a_colon_is_a_list():
+    found = statements(make_doc("Les partenaires ont retenu trois priorités : – la petite enfance : ouvrir 30 places ; – "
+                                "la jeunesse : créer un point jeunes ; – le logement des jeunes : loger les apprentis."))
+    assert [(s.text, s.items) for s in found] == [
+        ("Les partenaires ont retenu trois priorités :",
+         ("la petite enfance : ouvrir 30 places", "la jeunesse : créer un point jeunes",
+          "le logement des jeunes : loger les apprentis."))]
+    # one dash after a colon is an aside, not a list
+    assert len(statements(make_doc("Le maire : – une belle journée pour la commune."))[0].items) == 0
+
+
+def test_but_here_sets_this_territory_against_ctgs_in_general():
+    assert scope_of("Mais ici, deux domaines ont été jugés prioritaires : la petite enfance et l'accès aux droits.") \
+        is Scope.OWN

@@ -259,3 +259,18 @@ def test_a_fronted_date_before_a_long_list_of_signatories_with_their_roles():
     # the council as an actor still dates its own act
     assert extract_signature_date(make_doc("Le 14 mars 2025, le conseil d'administration de la Caf a autorisé sa "
                                            "présidente à signer la CTG.")) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "ce mercredi" under a dateline of that weekday: the page's day
+    ("Mercredi 12 mars 2025\n\nLa commune et la Caf ont signé ce mercredi la convention territoriale globale.",
+     date(2025, 3, 12)),
+    # another weekday than the page's: no telling which week
+    ("Mercredi 12 mars 2025\n\nLa commune et la Caf ont signé ce lundi la convention territoriale globale.", None),
+    # a weekly's issue line dates the page by the week's last day
+    ("LA GAZETTE DU BOCAGE — Semaine du 3 au 9 juillet 2024 — 7\n\nLa CTG a été signée le 27 juin par les élus.",
+     date(2024, 6, 27)),
+])
+def test_signature_date_from_the_pages_weekday_or_week(text, expected):
+    found = extract_signature_date(make_doc(text))
+    assert (found.value if found else None) == expected

@@ -538,3 +538,12 @@ def test_a_place_fronted_before_the_story_with_the_town_as_party():
     found = extract_territory(make_doc("À Montbrison, la communauté d'agglomération Loire Forez et la Caf de la Loire "
                                        "ont signé la CTG."))
     assert found.name == "Communauté d'agglomération Loire Forez"
+
+
+def test_an_epci_and_one_of_its_communes_both_parties_is_the_epcis_ctg():
+    found = extract_territory(make_doc(
+        "Entre la Caisse d'allocations familiales du Cantal, représentée par son directeur,\n\n"
+        "Et la Communauté d'agglomération du Bassin d'Aurillac, représentée par son président,\n\n"
+        "Et la Commune d'Arpajon-sur-Cère, représentée par son maire,\n\n"
+        "La Communauté d'agglomération du Bassin d'Aurillac et la Commune d'Arpajon-sur-Cère s'engagent."))
+    assert (found.name, found.type) == ("Communauté d'agglomération du Bassin d'Aurillac", TerritoryType.EPCI)
