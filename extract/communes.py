@@ -137,7 +137,7 @@ ELSEWHERE = re.compile(r"fait\s+partie|membre\s+de|au\s+sein\s+de|compte\s+\d+\s
 # Just before a count's verb, a subject that is not the territory: "la Caf, dont la circonscription
 # s'étend sur 342 communes", "Le département, fort de 500 communes", "le programme comprend 3 communes".
 OTHER_SUBJECT = re.compile(r"\b(?:d[ée]partement|circonscription|r[ée]gion|caf|cgss|france|programme|r[ée]seau|dispositif)\b"
-                           r"[^,;.]{0,20},?\s*$", re.IGNORECASE)
+                           r"(?:\s+[\w'’-]+)?\s*,?\s*$", re.IGNORECASE)
 # A heading that counts the communes listed under it: "Un territoire de 9 communes", "Les 12
 # communes membres", "15 communes".
 COUNT_HEADING = re.compile(rf"^(?:[\w'’]+\s+){{0,4}}(?:{_NUMBER})\s+communes(?:\s+[\w'’]+){{0,3}}\s*:?$", re.IGNORECASE)
@@ -424,7 +424,8 @@ def _count(ordered: list[Passage], territory: Territory | None, doc_id: str,
             value = _number(number)
             # "12 communes du département": a wider area's.
             if value and not ELSEWHERE.search(text[left:match.start()]) \
-                    and not OTHER_SUBJECT.search(text[max(left, match.start() - 40):match.start()]) \
+                    and not ("count_verb" in match.re.groupindex and match["count_verb"]
+                             and OTHER_SUBJECT.search(text[max(left, match.start() - 40):match.start()])) \
                     and not WIDER_AREA_AFTER.match(text, match.end()):
                 return CommuneCount(doc_id=doc_id, page=passage.page.number, rule="count_of_communes",
                                     snippet=snippet(text, *match.span()), bbox=passage.block.bbox.as_tuple(),

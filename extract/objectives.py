@@ -44,12 +44,16 @@ MARKUP_DEBRIS = re.compile(r"</?[a-z]+(?:\s+[a-z-]+=\"[^\"]*\")*\s*/?>|\*\*", re
 ROW_LABEL = re.compile(r"^\s*(?P<level>enjeux?|objectifs?|actions?|axes?)\s*(?:n[°o]\s*)?[\dIVX.]*\s*:?\s*$",
                        re.IGNORECASE)
 # A plan table's column header naming a level: "Axe", "Enjeux", "Objectif opérationnel",
-# "Actions", "Fiches actions", "Orientations stratégiques".
+# "Actions", "Fiches actions", "Orientations stratégiques", "Intitulé de l'action".
 COLUMN_LEVEL = re.compile(
-    r"""^\s*(?P<level>enjeux?|axes?|orientations?|priorit[ée]s?|objectifs?|actions?|fiches?[\s-]+actions?)
+    r"""^\s*(?:(?:fiches?\s+)?intitul[ée]s?\s+(?:de\s+l['’]\s*|des\s+|du\s+|de\s+la\s+)?)?
+        (?P<level>enjeux?|axes?|orientations?|priorit[ée]s?|objectifs?|actions?|fiches?[\s-]+actions?)
         (?:\s+(?:strat[ée]giques?|op[ée]rationnel(?:le)?s?|g[ée]n[ée]ral|g[ée]n[ée]raux|pr[ée]vues?|retenue?s?))?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A plan table's header cell that names no level: "Échéance", "Pilote", "Financement Caf", "Indicateurs".
+HEADER_CELL = re.compile(r"^\s*(?:[ée]ch[ée]ances?|calendrier|pilotes?|porteurs?|financements?(?:\s+\w+)?|budget|co[uû]ts?"
+                         r"|partenaires?|indicateurs?(?:\s+\w+)?|moyens|dur[ée]e|date)\s*$", re.IGNORECASE)
 # At most this long, a table's label cell that OCR could not read is a scrap of a label ("uen", "PRE,").
 OCR_SCRAP_MAX_CHARS = 12
 
@@ -221,6 +225,8 @@ def _from_tables(page: Page, theme_of: dict, carried: _Carried | None = None) ->
             label = ROW_LABEL.match(cells[0])
             scrap = scrap_level is not None and 0 < len(cells[0]) <= OCR_SCRAP_MAX_CHARS
             if (label or scrap) and len(filled) > 1:
+                if any(HEADER_CELL.match(c) for c in filled[1:]):
+                    continue  # "Axe | Fiche | Échéance | Financement": a header row, not an axis
                 level = _table_level(label["level"]) if label else scrap_level
                 for text in filled[1:]:
                     text = _clean_item(text)

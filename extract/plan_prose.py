@@ -1,7 +1,7 @@
 """Objectives stated in running text: what news articles, web pages and deliberations say the
 territory's CTG will do, where a convention would have a plan table.
 
-Four shapes of French prose carry them (examples written here):
+Five shapes of French prose carry them (examples written here):
 
 - a list after an introduction: "La convention repose sur trois orientations :" then "- Mieux
   informer les familles", ...; "afin de :" then bullets;
@@ -9,12 +9,16 @@ Four shapes of French prose carry them (examples written here):
   les associations.";
 - coordinated clauses after a verb of planning: "Il s'agira de créer un relais petite enfance,
   d'étendre les horaires de l'accueil de loisirs et de soutenir les associations." A verb of
-  purpose ("vise à", "a pour objectif de") states the CTG's general purpose when it governs one
-  or two clauses ("vise à améliorer la lisibilité et l'articulation des services"): only a list of
-  three or more is the territory's plan;
+  purpose ("vise à", "a pour objectif de", "les objectifs sont de") states the CTG's general
+  purpose when it governs one or two clauses ("vise à améliorer la lisibilité et l'articulation des
+  services") or names no field ("simplifier les démarches, mieux articuler les financements"): only
+  a list of three or more, most of them naming a field, is the territory's plan; the noun phrases a
+  verb of planning governs ("prévoit l'ouverture de ..., le renforcement de ... et ...");
 - examples of projects: "de nouveaux projets tels que l'ouverture d'une micro-crèche,
   l'élargissement des horaires du centre social, ...", "Parmi les projets figurent l'ouverture
-  d'une maison des familles et ...".
+  d'une maison des familles et ...", "22 actions, dont ...", "des pistes comme ...";
+- new services told in the future: "Un espace jeunes ouvrira à ... en 2026", "deux crèches seront
+  construites", "Deux nouvelles micro-crèches verront le jour".
 
 Statements about CTGs in general (``extract.scope``) and past achievements ("la CTG précédente
 avait permis d'ouvrir ...") give none. Each item must read as an objective: an infinitive, a noun of
@@ -128,8 +132,8 @@ FUTURE_ACTIVE = re.compile(r"^(?P<subject>(?:une?|des|deux|trois|quatre|cinq|\d{
                            r"|s['’]implanter(?:a|ont)|sillonner(?:a|ont)|circuler(?:a|ont)|desservir(?:a|ont)|viendr(?:a|ont)\s+renforcer"
                            r"|compl[ée]ter(?:a|ont)|rejoindr(?:a|ont)|interviendr(?:a|ont)|assurer(?:a|ont)|animer(?:a|ont))\b",
                            re.IGNORECASE)
-# A time put before a sentence: "Dès janvier, ", "En 2026, ", "À la rentrée prochaine, ".
-FRONTED_TIME = re.compile(r"^(?:dès|d['’]ici|en|à|au|courant|début|fin|avant|après)\b[^,;:]{1,30},\s*", re.IGNORECASE)
+# A short phrase put before a sentence's subject: "Dès janvier, ", "En 2026, ", "Pour les 12-17 ans, ".
+FRONTED = re.compile(r"^[^,;:]{1,40},\s*")
 # Places to create, counted: "50 places de crèche supplémentaires d'ici 2028", "30 nouvelles places".
 NEW_PLACES = re.compile(r"^\d{1,4}\s+(?:nouvelles\s+)?places\b", re.IGNORECASE)
 # A link to another page in a page's body: "Lire aussi : ...", "À lire également", "Voir aussi".
@@ -238,9 +242,12 @@ def _reads_as_item(item: str, nominal: bool = True) -> bool:
         return False
     if reads_as_objective(shape, after_field=True):
         return True
-    article = re.match(r"^\s*(?:l['’]\s*|la\s+|le\s+|les\s+|une?\s+|des\s+)(?:[«\"“]\s*)?(?P<noun>[\wÀ-ÿ-]+)", shape,
-                       re.IGNORECASE)
-    return bool(article) and fold(article["noun"]) in _project_heads()
+    article = re.match(r"^\s*(?:l['’]\s*|la\s+|le\s+|les\s+|une?\s+|des\s+|(?P<count>deux|trois|quatre|cinq|\d{1,3})\s+)"
+                       r"(?:nouve(?:lles?|aux?|l)\s+)?(?:[«\"“]\s*)?(?P<noun>[\wÀ-ÿ-]+)", shape, re.IGNORECASE)
+    noun = fold(article["noun"]) if article else ""
+    # Counted, a facility is plural: "deux nouvelles micro-crèches".
+    counted_plural = bool(article) and bool(article["count"]) and noun.rstrip("sx") in _project_heads()
+    return bool(article) and (noun in _project_heads() or counted_plural)
 
 
 def _reads_as_clause(item: str) -> bool:
@@ -493,8 +500,8 @@ def _examples(statement: Statement, patterns: dict[str, re.Pattern]) -> list[Pro
             if passive and _reads_as_item(_clean(passive["subject"])):
                 found.append(ProseObjective(statement, Level.ACTION, _clean(passive["subject"]), "planned_item"))
                 continue
-            # After a time fronted: "Dès janvier, un conseiller numérique tiendra des permanences ...".
-            told = FRONTED_TIME.sub("", clause.strip())
+            # After a fronted phrase: "Dès janvier, un conseiller numérique tiendra des permanences ...".
+            told = FRONTED.sub("", clause.strip())
             active = FUTURE_ACTIVE.match(told)
             if active and _reads_as_item(_clean(active["subject"])):
                 found.append(ProseObjective(statement, Level.ACTION, _clean(told), "planned_item"))

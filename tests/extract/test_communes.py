@@ -430,3 +430,9 @@ def test_count_given_by_the_territorys_extent_not_another_subjects(sentence, exp
     doc = make_doc(sentence)
     _, count = extract_communes(doc, epci("Communauté de communes du Clermontais"), caf("34", "Hérault"))
     assert (count.value if count else None) == expected
+
+
+def test_the_caf_beside_the_communes_members_is_no_other_subject():
+    doc = make_doc("Le diagnostic, mené avec la Caf et les 19 communes membres, a mis en évidence des besoins.")
+    _, count = extract_communes(doc, epci("Communauté de communes du Clermontais"), caf("34", "Hérault"))
+    assert count.value == 19

@@ -324,3 +324,17 @@ def test_labels_with_a_qualifier_an_ordinal_or_an_orientation():
 def test_an_enjeu_after_its_label_may_be_a_noun_phrase_but_not_a_field_alone():
     doc = make_doc("Enjeu 1 : La continuité éducative entre les temps de l'enfant\nEnjeu 2 : La petite enfance")
     assert [o.text for o in extract_objectives(doc)] == ["La continuité éducative entre les temps de l'enfant"]
+
+
+def test_a_column_titled_intitule_de_l_action_holds_actions():
+    page = _table_page(1, (("Axe", "Intitulé de l'action", "Échéance", "Financement Caf"),
+                           ("Jeune enfant", "Créer un multi-accueil de 30 places", "2027", "420 000 €")))
+    doc = Document(doc_id="t", source_path="t.pdf", media=Media.PDF, pages=(page,))
+    assert [(o.level.value, o.text) for o in extract_objectives(doc)] == [("action", "Créer un multi-accueil de 30 places")]
+
+
+def test_a_header_row_led_by_a_level_word_is_no_axis():
+    page = _table_page(1, (("Axe", "Fiche", "Échéance", "Financement"),
+                           ("Axe 1", "Développer le relais petite enfance", "", "")))
+    doc = Document(doc_id="t", source_path="t.pdf", media=Media.PDF, pages=(page,))
+    assert [o.text for o in extract_objectives(doc)] == ["Développer le relais petite enfance"]

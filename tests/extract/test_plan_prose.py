@@ -453,3 +453,10 @@ def test_a_list_introduced_by_the_last_clause_of_a_deliberations_considerants():
             "le plan,")
     assert [o[2] for o in objectives(text)] == [
         "augmenter le nombre de places en crèche", "structurer un réseau d'appui aux parents"]
+
+
+def test_counted_new_services_and_a_fronted_phrase_before_a_future():
+    text = SIGNED + ("Trois nouvelles micro-crèches verront le jour dans les Hauts. Pour les 12-17 ans, un « Bus "
+                     "jeunesse » circulera dans les quartiers.")
+    assert [o[2] for o in objectives(text)] == [
+        "Trois nouvelles micro-crèches", "un « Bus jeunesse » circulera dans les quartiers"]
