@@ -117,16 +117,24 @@ GROUP_COUNT = re.compile(rf"\b(?:les|ces|des|aux|nos)\s+(?P<count>{_NUMBER})\s+(
 # The opening of a list of communes: "13 communes du territoire :", "les communes suivantes :",
 # "communes membres :", "ses communes membres, à savoir", "les 103 communes de X, dont A, B et C",
 # "les communes de", "les cinq communes d'", "aux communes de", "avec les municipalités de", "des
-# villes du" ("les seize communes de Cœur Haute Lande : A, B, ..." opens at its colon). The list
+# villes du" ("les seize communes de Cœur Haute Lande : A, B, ..." opens at its colon), a verb of
+# membership before names ("la communauté de communes regroupe Cruis, Dauphin et Lurs"). The list
 # itself starts at the end of the match; a number before it ("les cinq communes d'...") is a count
 # when the list has that many names.
 LIST_OPENING = re.compile(
     rf"""(?:\bcommunes\b[^.:;()–—]{{0,60}}?\s*(?::|\(|\s[–—-]\s|,?\s+(?:à\s+savoir|soit)\s*:?|,\s+dont\s+(?=(?-i:[A-ZÀ-Ý])))
         |\bcommunes\s+suivantes\s*:?
+        |\b(?P<verb>regroupe|regroupant|rassemble|rassemblant|r[ée]unit|f[ée]d[èe]re|comprend|englobe|est\s+compos[ée]e\s+de
+           |se\s+compose\s+de)\s+(?=(?-i:[A-ZÀ-Ý])[a-zà-ÿ])
         |\b(?:les|des|aux)\s+(?:(?P<count>{_NUMBER})\s+)?(?:communes|municipalit[ée]s|villes)\s+(?=(?:de|du|des|d['’])\s*(?:la\s+|l['’]\s*)?(?-i:[A-ZÀ-Ý]))
            (?![^.:;()–—]{{0,60}}(?::|,\s+dont\s)))\s*""",
     re.IGNORECASE | re.VERBOSE,
 )
+# The subject of a verb of membership that is the territory: "la communauté de communes regroupe ...",
+# "l'intercommunalité rassemble ...", "le territoire comprend ...".
+GROUP_SUBJECT = re.compile(r"\b(?:communaut[ée]|agglom[ée]ration|agglo|intercommunalit[ée]|interco|territoire|epci|m[ée]tropole"
+                           r"|syndicat|sivom|sivu|pays|cc|ca|cu)\b", re.IGNORECASE)
+CAF_SUBJECT = re.compile(r"\b(?:caf|cgss|caisse)\b", re.IGNORECASE)
 # A heading over a list of communes: "ANNEXE 3 – LISTE DES COMMUNES ADHÉRENTES", "Communes membres".
 LIST_HEADING = re.compile(r"\b(?:liste\s+des\s+communes|communes\s+(?:membres|adh[ée]rentes|signataires|du\s+territoire))\b",
                           re.IGNORECASE)
@@ -506,6 +514,10 @@ def extract_communes(doc: Document, territory: Territory | None, caf: Caf | None
             left, _ = sentence_at(text, *match.span())
             if ELSEWHERE.search(text[left:match.start()]):
                 continue
+            if match["verb"] and (not GROUP_SUBJECT.search(text[left:match.start()])
+                                  or CAF_SUBJECT.search(text[left:match.start()])):
+                continue  # "La Caf de l'Hérault regroupe Montpellier et Sète dans son agence": not the territory's
+
             read = _read_on(ordered, position)
             items = read_commune_list(read, match.end(), scope, departement)
             if len(items) < 2:

@@ -436,3 +436,15 @@ def test_the_caf_beside_the_communes_members_is_no_other_subject():
     doc = make_doc("Le diagnostic, mené avec la Caf et les 19 communes membres, a mis en évidence des besoins.")
     _, count = extract_communes(doc, epci("Communauté de communes du Clermontais"), caf("34", "Hérault"))
     assert count.value == 19
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("La communauté de communes regroupe Aniane, Gignac et Montarnaud.", ["Aniane", "Gignac", "Montarnaud"]),
+    # another subject than the territory
+    ("La Caf de l'Hérault regroupe Montpellier et Sète dans son agence.", []),
+    ("Le comité de pilotage rassemble Aniane et Gignac une fois par an.", []),
+])
+def test_communes_after_a_verb_of_membership_of_the_territory(sentence, expected):
+    communes, _ = extract_communes(make_doc(sentence), epci("Communauté de communes Vallée de l'Hérault"),
+                                   caf("34", "Hérault"))
+    assert names(communes) == expected
