@@ -33,6 +33,7 @@ from extract.reference import (
     find_epci,
     find_epci_by_brand,
 )
+from extract.mentions import CAF_WORD
 from extract.signature import SIGNING
 from extract.text import Passage, passages, sentence_at, snippet
 from models.communes import Commune, CommuneCount
@@ -134,7 +135,6 @@ LIST_OPENING = re.compile(
 # "l'intercommunalité rassemble ...", "le territoire comprend ...".
 GROUP_SUBJECT = re.compile(r"\b(?:communaut[ée]|agglom[ée]ration|agglo|intercommunalit[ée]|interco|territoire|epci|m[ée]tropole"
                            r"|syndicat|sivom|sivu|pays|cc|ca|cu)\b", re.IGNORECASE)
-CAF_SUBJECT = re.compile(r"\b(?:caf|cgss|caisse)\b", re.IGNORECASE)
 # A heading over a list of communes: "ANNEXE 3 – LISTE DES COMMUNES ADHÉRENTES", "Communes membres".
 LIST_HEADING = re.compile(r"\b(?:liste\s+des\s+communes|communes\s+(?:membres|adh[ée]rentes|signataires|du\s+territoire))\b",
                           re.IGNORECASE)
@@ -515,7 +515,7 @@ def extract_communes(doc: Document, territory: Territory | None, caf: Caf | None
             if ELSEWHERE.search(text[left:match.start()]):
                 continue
             if match["verb"] and (not GROUP_SUBJECT.search(text[left:match.start()])
-                                  or CAF_SUBJECT.search(text[left:match.start()])):
+                                  or CAF_WORD.search(text[left:match.start()])):
                 continue  # "La Caf de l'Hérault regroupe Montpellier et Sète dans son agence": not the territory's
 
             read = _read_on(ordered, position)

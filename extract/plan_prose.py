@@ -165,10 +165,10 @@ ENGAGED_TO_DO = re.compile(r"s['’]engagen?t?\s+(?:(?:notamment|également|auss
 CAF_SUBJECT = re.compile(r"\b(?:caf|cgss|caisse)\b[^,;:.]{0,60}$", re.IGNORECASE)
 # Items longer than this are prose, not list items.
 MAX_ITEM_CHARS = 300
-# A verb of purpose in a sentence about this territory's CTG governs its plan from this many clauses:
-# with fewer, it states the CTG's general purpose ("vise à améliorer la lisibilité et l'articulation des
-# services"; two did not pay on the real development set: "établir des actions concrètes en faveur des
-# enfants, touchant des thématiques variées").
+# A verb of purpose in a sentence not about CTGs in general governs the plan from this many clauses,
+# most of them naming a field (``_names_a_field``): with fewer, it states the CTG's general purpose
+# ("vise à améliorer la lisibilité et l'articulation des services"; two did not pay on the real
+# development set: "établir des actions concrètes en faveur des enfants, touchant des thématiques").
 PURPOSE_LIST_MIN = 3
 
 
