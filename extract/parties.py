@@ -88,7 +88,7 @@ SIGNING = re.compile(
         |\bappos(?:é|ée|és|ent|era|eront|ait|aient|ant)\s+(?:leurs?|sa|ses|les)\s+signatures?\b
         |\bproc[ée]d\w*\s+à\s+la\s+signature\b
         |\bofficialis(?:é|ée|ées|és|ent|era|eront|ait|aient|ant)\s+(?:\w+\s+){0,2}?(?:la|leur|sa|cette|une|ce)\s+
-           (?:ctg|convention|partenariat|engagement)""",
+           (?:ctg|convention|partenariat|engagement|signature)""",
     re.IGNORECASE | re.VERBOSE,
 )
 # The signing as an event persons attend: "Réunis pour cette signature", "lors de la

@@ -553,6 +553,7 @@ def test_a_caption_marked_photo_in_brackets_and_cut_by_the_layout():
     ("Jeudi, Hugo Bel, vice-président de la Caf de l'Ain, a procédé à la signature de la CTG.", True),
     ("Paul Morin, maire de Lure, et Anne Roy, directrice de la Caf, ont officialisé mardi la convention territoriale "
      "globale.", True),
+    ("Paul Morin, maire de Lure, a officialisé jeudi la signature de la CTG avec la Caf.", True),
     # an official opening something else signs nothing
     ("Paul Morin, maire de Lure, a officialisé mardi l'ouverture de la crèche, en présence d'Anne Roy, directrice de "
      "la Caf.", False),
