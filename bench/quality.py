@@ -5,8 +5,9 @@
 
 Sets: ``dev`` and ``test`` are the real development set's splits (``../shared/real``, rendered by
 ``corpus/real.py`` into ``--rendered``, default ``outputs/real``); ``realistic-dev`` and
-``realistic-test`` the splits of ``tests/data/realistic`` (texts written for evaluation); ``fresh``
-and ``fresh2`` are ``tests/data/fresh*``, later sets of such texts measured whole (both their splits); ``corpus`` is ``corpus/`` with ``corpus/gold``; ``heldout``
+``realistic-test`` the splits of ``tests/data/realistic`` (texts written for evaluation); ``fresh``,
+``fresh2``, ... are ``tests/data/fresh*``, later sets of such texts measured whole (both their
+splits); ``corpus`` is ``corpus/`` with ``corpus/gold``; ``heldout``
 and ``blind`` are ``tests/data/*``. Each set is extracted afresh into ``OUT/<set>.duckdb`` (2
 workers) and scored with ``ctg eval``'s scorer. ``--misses SET`` also prints that set's
 per-document misses (never ask it of ``test`` while tuning: it is the unseen split).

@@ -24,6 +24,7 @@ from extract import lexicon
 from extract.ingest.prose import BULLET, BULLET_GLYPHS
 from extract.normalize import clean, fold, fold_key, is_theme_label, themes_in
 from extract.objective_shape import ITEM_HEAD, reads_as_aim, reads_as_objective, split_field
+from extract.ordinal import RANK_WORD
 from extract.plan_prose import prose_objectives, to_objectives
 from extract.text import alternation
 from extract.themes import (
@@ -65,7 +66,7 @@ LEVEL_LABEL = re.compile(r"^\s*(?P<level>enjeux?|objectifs?(?:\s+\w+)?|actions?)
 # then a capital: no separator needed), "Objectif opérationnel 1.2 : ...", "Orientation stratégique
 # n°2 : ...", "Premier chantier : la création ...".
 LABELLED_ITEM = re.compile(
-    r"""^\s*(?:[-–•▪*]\s*)?(?:(?:premi[eè]re?|deuxi[eè]me|second(?:e)?|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\s+)?
+    rf"""^\s*(?:[-–•▪*]\s*)?(?:(?:{RANK_WORD})\s+)?
         (?P<level>objectifs?|actions?|enjeux?|axes?|pistes?|fiches?(?:[\s-]+actions?)?|orientations?|priorit[ée]s?|chantiers?)
         (?:\s+(?:strat[ée]giques?|op[ée]rationnel(?:le)?s?|g[ée]n[ée]ral|g[ée]n[ée]raux|sp[ée]cifiques?|prioritaires?))?\s*(?:n[°o]\s*)?
         (?:[\dIVX]+(?:\.\d+)*\s*(?:[:–—]\s*|\s-\s|\s(?=(?-i:[A-ZÀ-Ý])))|\s*[:–—]\s*)(?P<text>\S.+)$""",
@@ -77,7 +78,7 @@ LABELLED_ITEM = re.compile(
 RUN_IN_LABEL = re.compile(r"(?<=[\wÀ-ÿ])\s+(?=(?:Objectifs?|Actions?|Enjeux?|Axes?|Pistes?|Fiches?(?:[\s-][Aa]ctions?)?|AXES?|OBJECTIFS?)\s*(?:n[°o]\s*)?"
                           r"(?:(?:[\dIVX]+(?:\.\d+)*)?\s*[:–—-]\s|[\dIVX]+(?:\.\d+)*\s+[A-ZÀ-Ý]))")
 # A sentence opening on an ordinal label, which a paragraph runs on: "... à Baud. Deuxième chantier : ...".
-ORDINAL_LABEL_BREAK = re.compile(r"(?<=[.;])\s+(?=(?:Premi[eè]re?|Deuxi[eè]me|Second(?:e)?|Troisi[eè]me|Quatri[eè]me|Cinqui[eè]me)\s+"
+ORDINAL_LABEL_BREAK = re.compile(rf"(?<=[.;])\s+(?=(?=[A-ZÀ-Ý])(?i:{RANK_WORD})\s+"
                                  r"(?:chantier|axe|objectif|enjeu|action|priorit[ée]|orientation)\s*:)")
 # An enjeu stated as a noun phrase after its label: "Enjeu 2 : La continuité éducative entre les temps
 # de l'enfant" (an article, a noun, two words more).

@@ -21,9 +21,10 @@ from extract.text import Passage, passages, phrase_pattern, sentence_at, snippet
 from models.conventions import Ordinal
 from models.document import Document
 
+# A rank in words: "première", "deuxième", "seconde", "troisième".
+RANK_WORD = r"premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|cinqui[eè]me"
 # A rank, in digits or words: "2ème", "3e", "1ère", "2nd", "deuxième", "seconde".
-RANK = (r"(?P<ordinal>\d{1,2}\s?(?:e|è|ème|eme|ième|ieme|ère|ere|er|nde?|ᵉ|ᵉʳ)"
-        r"|premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|cinqui[eè]me)")
+RANK = rf"(?P<ordinal>\d{{1,2}}\s?(?:e|è|ème|eme|ième|ieme|ère|ere|er|nde?|ᵉ|ᵉʳ)|{RANK_WORD})"
 
 # An ordinal right before the CTG: "2ème Ctg", "2e Convention territoriale globale",
 # "deuxième CTG", "troisième convention territoriale".

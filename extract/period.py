@@ -577,12 +577,12 @@ def _prolonged_end(doc: Document, prolonged: tuple[int, Passage, tuple[int, int]
         return None
     if not CTG_CUE.search(passage.text, left, span[1]):
         # "Elle est prolongée jusqu'en 2025": the CTG when it is the pronoun's antecedent.
-        before = []
+        read = ""  # the end of the text before, as candidates() keeps it
         for other in passages(doc):
             if other is passage:
                 break
-            before.append(other.text)
-        if not _pronoun_is_ctg(passage, span[0], " ".join(before)[-ANTECEDENT_CHARS:]):
+            read = (read + " " + other.text)[-ANTECEDENT_CHARS:]
+        if not _pronoun_is_ctg(passage, span[0], read):
             return None
     return Period(doc_id=doc.doc_id, page=passage.page.number, rule="prolonged_until",
                   snippet=snippet(passage.text, *span), bbox=passage.block.bbox.as_tuple(), start=None, end=end)

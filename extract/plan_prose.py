@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from extract import lexicon
 from extract.ingest.prose import BULLET
+from extract.mentions import CAF_WORD
 from extract.normalize import clean, fold, fold_aligned, is_theme_label, themes_in
 from extract.objective_shape import reads_as_aim, reads_as_objective, split_field
 from extract.scope import CLAUSE_OPENING, Scope, Statement, field_led, statements
@@ -161,8 +162,6 @@ POINTING_BACK_COMMA = re.compile(rf"^\W*{AMONG_THEM}\s*,\s*", re.IGNORECASE)
 # An engagement to do things, told in prose rather than as a list: "s'engage à créer ...".
 ENGAGED_TO_DO = re.compile(r"s['’]engagen?t?\s+(?:(?:notamment|également|aussi|ainsi|donc|surtout)\s+)?à\s+(?=[a-zà-ÿ])",
                            re.IGNORECASE)
-# The Caf as the subject of an engagement: "La Caf s'engage à ...", "la caisse d'allocations familiales s'engage".
-CAF_SUBJECT = re.compile(r"\b(?:caf|cgss|caisse)\b[^,;:.]{0,60}$", re.IGNORECASE)
 # Items longer than this are prose, not list items.
 MAX_ITEM_CHARS = 300
 # A verb of purpose in a sentence not about CTGs in general governs the plan from this many clauses,
@@ -433,7 +432,7 @@ def _clause_lists(statement: Statement, patterns: dict[str, re.Pattern]) -> list
     if patterns["excluded_intros"].search(fold_aligned(ENGAGED_TO_DO.sub(" ", text))):
         return []
     engaged = ENGAGED_TO_DO.search(text)
-    if engaged and CAF_SUBJECT.search(text[:engaged.start()]):
+    if engaged and CAF_WORD.search(re.split(r"[,;:.]", text[:engaged.start()])[-1]):
         return []  # "La Caf s'engage à verser la prestation de service, ...": the Caf's part in any CTG
     found: list[ProseObjective] = []
     for name, minimum in (("plan_verbs", 1), ("wish_verbs", 2), ("purpose_verbs", PURPOSE_LIST_MIN)):

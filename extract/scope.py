@@ -118,7 +118,7 @@ def scope_of(sentence: str) -> Scope:
     if cues["own"].search(folded) or THIS_ONE.match(sentence):
         return Scope.OWN
     generic = [m.group() for m in cues["generic"].finditer(folded)]
-    if generic and not (about_other_plan(sentence) and (DEFINITE_CTG.match(sentence) or ANAPHORA.match(sentence))):
+    if generic and not (_other_plans_only(generic) and (DEFINITE_CTG.match(sentence) or ANAPHORA.match(sentence))):
         return Scope.GENERIC
     # "La CTG s'appuie sur le contrat de ville ...", "Elle s'articule avec le contrat de ville": the
     # CTG is the subject, the other plan its support.
@@ -128,9 +128,12 @@ def scope_of(sentence: str) -> Scope:
 def about_other_plan(sentence: str) -> bool:
     """Whether all that makes a sentence generic is another plan it names ("le contrat de ville
     2024-2030 ..."): what follows about the CTG is still about this one."""
-    cues = _cues()
-    generic = [m.group() for m in cues["generic"].finditer(fold(sentence))]
-    return bool(generic) and all(cues["other_plans"].fullmatch(g) for g in generic)
+    return _other_plans_only([m.group() for m in _cues()["generic"].finditer(fold(sentence))])
+
+
+def _other_plans_only(generic: list[str]) -> bool:
+    """Whether the generic cues found in a sentence are all other plans' names."""
+    return bool(generic) and all(_cues()["other_plans"].fullmatch(g) for g in generic)
 
 
 def split_sentences(text: str) -> list[str]:

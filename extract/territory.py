@@ -477,6 +477,11 @@ def _fold_groups(found: list[Mention]) -> list[Mention]:
             for m in found]
 
 
+def _commune_is_party(doc: Document) -> bool:
+    """Whether the text names a town, unnamed, as a party: "la Ville et la Caf", "le maire a signé"."""
+    return any(COMMUNE_PARTY.search(p.text) for p in passages(doc))
+
+
 def _bare_communes(doc: Document, departement: str | None) -> list[Mention]:
     """Communes named bare ("la jeunesse de La Ciotat"), for documents that name no
     collectivity by its form: within the Caf's departement when known, else the only commune of
@@ -485,7 +490,7 @@ def _bare_communes(doc: Document, departement: str | None) -> list[Mention]:
     an EPCI are left out."""
     title_size = title_font_size(doc)
     found = []
-    commune_party = any(COMMUNE_PARTY.search(p.text) for p in passages(doc))
+    commune_party = _commune_is_party(doc)
     for position, passage in enumerate(passages(doc)):
         text = passage.text
         dateline = DATELINE.match(text) if position < HEADLINE_PASSAGES else None
@@ -611,7 +616,7 @@ def extract_territory(doc: Document) -> Territory | None:
             name = spellings.pop()
             if kind is None and all(m.rule == "title_place" for m in own if m.type is None):
                 kind = TerritoryType.COMMUNE  # a cover titled "HAZEBROUCK": the commune
-            elif kind is None and not unnamed and any(COMMUNE_PARTY.search(p.text) for p in passages(doc)):
+            elif kind is None and not unnamed and _commune_is_party(doc):
                 kind = TerritoryType.COMMUNE  # "Chalon-sur-Saône : le maire et la Caf ont signé la CTG"
     evidence = max(own, key=lambda m: m.score)
     return Territory(doc_id=doc.doc_id, page=evidence.passage.page.number, rule=evidence.rule,

@@ -147,13 +147,11 @@ def _same_unit(expected: str, got: str) -> bool:
     return families[0] is not None and families[0] == families[1]
 
 
-def _both_allocataires(gold: dict, unit: str, label: str | None) -> bool:
-    """Whether gold and prediction both count allocataires, whatever noun heads the unit: "5 600
-    foyers allocataires" is a count of foyers (the seeds' gold) or of allocataires (other gold files)."""
-    def counts_allocataires(unit: str, label: str | None) -> bool:
-        return ALLOCATAIRES in fold_key(unit or "") or (ALLOCATAIRES in fold_key(label or "")
-                                                          and fold_key(unit or "") in ALLOCATAIRE_HEADS)
-    return counts_allocataires(gold["unit"], gold.get("label")) and counts_allocataires(unit, label)
+def _counts_allocataires(unit: str | None, label: str | None) -> bool:
+    """Whether a figure counts allocataires, whatever noun heads its unit: "5 600 foyers allocataires"
+    is a count of foyers (the seeds' gold) or of allocataires (other gold files)."""
+    unit, label = fold_key(unit or ""), fold_key(label or "")
+    return ALLOCATAIRES in unit or (ALLOCATAIRES in label and unit in ALLOCATAIRE_HEADS)
 
 
 def _unit_family(unit: str):
@@ -169,7 +167,8 @@ def _matcher(name: str):
         def same_figure(g: dict, p: tuple) -> bool:
             value, unit, label = p
             tolerance = abs(g["value"]) * FIGURE_TOLERANCE
-            return (_same_unit(g["unit"], unit) or _both_allocataires(g, unit, label)) \
+            both_allocataires = _counts_allocataires(g["unit"], g.get("label")) and _counts_allocataires(unit, label)
+            return (_same_unit(g["unit"], unit) or both_allocataires) \
                 and abs(g["value"] - value) <= tolerance
         return same_figure
     if name == "signatories":

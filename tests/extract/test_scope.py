@@ -8,6 +8,10 @@ from extract.scope import Scope, scope_of, split_sentences, statements
 from tests.conftest import make_doc
 
 
+def scopes(text: str) -> list[Scope]:
+    return [s.scope for s in statements(make_doc(text))]
+
+
 @pytest.mark.parametrize("sentence, expected", [
     ("Cette convention porte sur trois axes.", Scope.OWN),
     ("La commune et la Caf ont signé la CTG le 4 mai.", Scope.OWN),
@@ -38,25 +42,22 @@ def test_a_pronoun_takes_the_scope_of_the_sentence_before():
 
 
 def test_the_ctg_named_with_a_definite_article_takes_the_scope_of_the_sentence_before():
-    doc = make_doc("La commune de Lure et la Caf ont signé la CTG mardi.\n\n"
-                   "La convention vise à ouvrir une crèche.\n\nLe document prévoit un relais.")
-    assert [s.scope for s in statements(doc)] == [Scope.OWN, Scope.OWN, Scope.OWN]
+    assert scopes("La commune de Lure et la Caf ont signé la CTG mardi.\n\n"
+                  "La convention vise à ouvrir une crèche.\n\nLe document prévoit un relais.") \
+        == [Scope.OWN, Scope.OWN, Scope.OWN]
     # a definition of the CTG says what any CTG is
-    doc = make_doc("La commune de Lure et la Caf ont signé la CTG mardi.\n\n"
-                   "La CTG est une démarche qui vise à ouvrir des crèches.")
-    assert [s.scope for s in statements(doc)] == [Scope.OWN, Scope.NEUTRAL]
+    assert scopes("La commune de Lure et la Caf ont signé la CTG mardi.\n\n"
+                  "La CTG est une démarche qui vise à ouvrir des crèches.") == [Scope.OWN, Scope.NEUTRAL]
     # and a text that opens on it has nothing to take a scope from
-    assert [s.scope for s in statements(make_doc("La CTG vise à ouvrir des crèches."))] == [Scope.NEUTRAL]
+    assert scopes("La CTG vise à ouvrir des crèches.") == [Scope.NEUTRAL]
 
 
 def test_a_story_keeps_its_scope_through_sentences_that_point_nowhere():
-    doc = make_doc("La commune de Lure et la Caf ont signé la CTG mardi. Les maires avaient fait le déplacement.\n\n"
-                   "Elle vise à ouvrir une crèche.")
-    assert [s.scope for s in statements(doc)] == [Scope.OWN, Scope.NEUTRAL, Scope.OWN]
+    assert scopes("La commune de Lure et la Caf ont signé la CTG mardi. Les maires avaient fait le déplacement.\n\n"
+                  "Elle vise à ouvrir une crèche.") == [Scope.OWN, Scope.NEUTRAL, Scope.OWN]
     # a definition of the CTG turns to CTGs in general
-    doc = make_doc("La commune de Lure et la Caf ont signé la CTG mardi.\n\nLa CTG est un dispositif national. "
-                   "Elle vise à ouvrir des crèches.")
-    assert [s.scope for s in statements(doc)][-1] is Scope.NEUTRAL
+    assert scopes("La commune de Lure et la Caf ont signé la CTG mardi.\n\nLa CTG est un dispositif national. "
+                  "Elle vise à ouvrir des crèches.")[-1] is Scope.NEUTRAL
 
 
 def test_a_question_run_into_a_paragraph_is_an_aside_of_that_paragraph():
@@ -105,10 +106,6 @@ def test_a_section_is_generic_from_the_block_that_speaks_of_ctgs_in_general():
     scopes = [(s.text, s.scope) for s in statements(doc)]
     assert scopes[0] == ("Les axes retenus :", Scope.NEUTRAL)
     assert scopes[-1][1] is Scope.GENERIC
-
-
-def scopes(text: str) -> list[Scope]:
-    return [s.scope for s in statements(make_doc(text))]
 
 
 def test_the_ctg_of_a_place_set_against_ctgs_in_general_is_this_one():
