@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from extract import lexicon
 from extract.normalize import fold
-from extract.text import alternation
+from extract.text import TITLE_MAX_WORDS, alternation, title_block
 from models.document import Document, Media
 from models.documents import DocKind
 
@@ -58,9 +58,6 @@ BYLINE_SEARCH_BLOCKS = 3
 # signé...") tells of an event.
 STAMP_MAX_WORDS = 12
 
-# The page title is looked for among the first blocks of the first page (after a site name and menu).
-TITLE_SEARCH_BLOCKS = 8
-TITLE_MAX_WORDS = 25
 
 # The opening of a document (header, title, subtitle, cover) holds at most this many blocks.
 OPENING_BLOCKS = 10
@@ -331,21 +328,10 @@ def page_title(doc: Document) -> str | None:
 
 
 def headline(doc: Document) -> str | None:
-    """The document's own title as printed: the largest of the blocks before the body (a site name
-    and a menu line may come before it). The same rule for every rendering, so that a page printed
-    to PDF keeps its kind."""
-    if not doc.pages:
-        return None
-    candidates = []
-    for block in doc.pages[0].blocks[:TITLE_SEARCH_BLOCKS]:
-        if len(block.text.split()) > TITLE_MAX_WORDS:
-            break  # the body has begun: a heading further down titles a section, not the page
-        if block.text.strip():
-            candidates.append(block)
-    if not candidates:
-        return None
-    # The first of the largest: a running header repeating the title in small type comes before it.
-    return max(candidates, key=lambda b: b.size).text
+    """The document's own title as printed (``extract.text.title_block``): the same rule for every
+    rendering, so that a page printed to PDF keeps its kind."""
+    block = title_block(doc)
+    return block.text if block is not None else None
 
 
 def names_the_ctg(title: str | None) -> bool:

@@ -114,6 +114,18 @@ def commune_name(name: str) -> str:
     return name.split(" et ")[0]
 
 
+def is_rubric(name: str) -> bool:
+    """Whether a title is a rubric: topic words only ("ENFANCE-JEUNESSE", "Petite enfance"), or a
+    place with a rubric before or after it ("RIBEAUVILLÉ Solidarités", "Actualités Dax"); the topic
+    words are those a news headline's kicker may not be made of either. An EPCI's brand is none."""
+    if ends_with_brand_word(name):
+        return False  # "Dijon Métropole", "Vitré Communauté": a brand, no rubric
+    topics = set(lexicon.kind_cues()["headline_kicker"]["topic_words"])
+    words = [w for w in re.split(r"[\s\-–]+", fold_key(name)) if w]
+    spaced = fold_key(name).split(" ")
+    return all(w in topics for w in words) or (len(spaced) >= 2 and (spaced[0] in topics or spaced[-1] in topics))
+
+
 def names_a_place(name: str) -> bool:
     """Whether a name begins with a commune's name, is an EPCI's, or is a compound of capitalised
     words: "Dax Adour Développement", "Haut-Vivarais" do; "Suivi" (a table's next cell after
@@ -208,6 +220,12 @@ def _brand_word() -> re.Pattern:
     unless it opens a legal form ("Communauté de communes")."""
     words = "|".join(map(re.escape, lexicon.territory_forms()["brand_words"]))
     return re.compile(rf"(?<=\s)(?:{words})\b(?!\s*(?:de\s+communes|d['’]\s*agglom|urbaine|intercommunale))")
+
+
+def ends_with_brand_word(name: str) -> bool:
+    """Whether a name, in any case, ends with a brand word: "MONT DE MARSAN AGGLO" on a cover."""
+    words = fold_key(name).split(" ")
+    return len(words) >= 2 and words[-1] in {fold_key(w) for w in lexicon.territory_forms()["brand_words"]}
 
 
 def brand_names(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:

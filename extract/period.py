@@ -84,12 +84,21 @@ START_THEN_END = re.compile(
 
 # "2022-2026", "2022 – 2026", "2022/2026", "2022 à 2026", "de 2022 à 2026", "entre 2022 et 2026",
 # "à partir de 2024 et jusqu'en 2028", a slide's "2025 > 2029"; web pages also write the Unicode
-# hyphens U+2010, U+2011 and the minus sign: "2022‐2025".
+# hyphens U+2010, U+2011 and the minus sign: "2022‐2025". The end may be short after a dash or a
+# slash ("2022-26"), or carry a month or "fin" ("de janvier 2022 à décembre 2026", "de 2022 à fin
+# 2025"); a short end is no count of years or a percentage ("2019-25 ans").
 YEAR_RANGE = re.compile(
     r"(?<![\d/.])(?P<start>(?:19|20)\d{2})\s*(?:[-–—/‐‑−>]|\bà\b|\bau\b|\bet\b|(?:\bet\s+)?\bjusqu['’]\s*en\b)\s*"
-    r"(?P<end>(?:19|20)\d{2})(?![\d/])",
+    r"(?:(?:(?:la\s+)?fin\s+(?:d[ée]cembre\s+)?|" + MONTH_NAME.replace("?P<month>", "?:") + r"\s+)(?=\d))?"
+    r"(?P<end>(?:19|20)\d{2}|(?<=[-–—/‐‑−])\d{2}(?!\s*(?:ans?\b|%|€)))(?![\d/])",
     re.IGNORECASE,
 )
+
+
+def range_years(match: re.Match) -> tuple[int, int]:
+    """A year range's first and last years: "2022-26" ends in 2026."""
+    start, end = int(match["start"]), int(match["end"])
+    return start, end if end >= 100 else start // 100 * 100 + end
 
 # An end without a start: "jusqu'en 2026", "jusqu'à fin 2027", "jusqu'à la fin de l'année 2026",
 # "jusqu'en décembre 2027", "jusqu'au 31 décembre 2027".
@@ -322,9 +331,11 @@ def _attached_to_another(clause: str) -> bool:
 
 
 # Words a year range may follow without being part of another thing's name: "pour", "période",
-# "années", "signée", "conclue", "couvrira", "jusqu'en".
+# "années", "signée", "conclue", "couvrira", "jusqu'en", a month ("de janvier 2024 à décembre 2028").
 PERIOD_WORD = re.compile(r"pour|sur|periodes?|annees|ans?|de|du|des|la|les|entre|en|et|a|au|jusqu'en|durant"
-                         r"|[a-z]+(?:ee|ees|ue|ues|ra|ront|rait|ant)|court|couvre|vaut|valable", re.IGNORECASE)
+                         r"|[a-z]+(?:ee|ees|ue|ues|ra|ront|rait|ant)|court|couvre|vaut|valable"
+                         r"|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre",
+                         re.IGNORECASE)
 
 
 # A plan the CTG replaces, which is no antecedent of a later pronoun: "la CTG, qui remplacera les
@@ -474,7 +485,7 @@ def candidates(doc: Document, ordinal: int | None = None) -> list[Candidate]:
         for match in YEAR_RANGE.finditer(text):
             if any(a <= match.start() < b for a, b in taken):
                 continue
-            start, end = int(match["start"]), int(match["end"])
+            start, end = range_years(match)
             if MIN_SPAN <= end - start <= MAX_SPAN:
                 score = _score(passage, match.start(), match.end(), 4.0, cue, heading_is_duration,
                                end - start + 1, ordinal, read)

@@ -46,7 +46,9 @@ from extract.names import (
     WORD,
     brand_names,
     commune_name,
+    ends_with_brand_word,
     epci_names,
+    is_rubric,
     known_epci_run,
     names_a_place,
     not_territory_keys,
@@ -55,7 +57,7 @@ from extract.names import (
 )
 from extract.normalize import clean, fold_key, mostly_capitals, place_name
 from extract.reference import find_communes, find_epci, find_epci_by_brand
-from extract.text import Passage, passages, sentence_at, snippet
+from extract.text import Passage, passages, sentence_at, snippet, title_block
 from models.conventions import Territory, TerritoryType
 from models.document import Block, Document
 
@@ -143,10 +145,12 @@ def _full_form_patterns() -> list[tuple[re.Pattern, str]]:
 
 
 def _forms_in_full(ordered: list[Passage]) -> set[str]:
-    """The legal forms the text writes in full somewhere ("Entre la Caf, la Communauté
-    d'Agglomération et les communes"), a name after them or not."""
+    """The legal forms the text writes in full somewhere as the institution's title, capitalised
+    ("Entre la Caf, la Communauté d'Agglomération et les communes"), a name after them or not; a
+    common noun ("au siège de la communauté de communes") names no one."""
     text = "\n".join(p.text for p in ordered)
-    return {canonical for pattern, canonical in _full_form_patterns() if pattern.search(text)}
+    return {canonical for pattern, canonical in _full_form_patterns()
+            if any(m.group(0)[0].isupper() for m in pattern.finditer(text))}
 
 
 @lru_cache(maxsize=1)
@@ -276,7 +280,7 @@ def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
             name = place_name(PREPOSITION.sub("", name))
         key = mention_key(name)
         if not key or key in not_territory_keys() or (rule in ("sector", "headline_topic", "title_place")
-                                                                and not names_a_place(name)):
+                                                                and (not names_a_place(name) or is_rubric(name))):
             return None
         if rule == "sector" and WHERE_BEFORE.search(text, max(0, at - 12), at):
             return None  # "ouvrir une maison d'assistants maternels dans le secteur de X": a place
@@ -294,6 +298,7 @@ def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
 
     ordered = list(passages(doc))
     headers = _running_headers(doc)
+    reach = _headline_reach(doc, ordered)
     for position, passage in enumerate(ordered + headers):
         text = passage.text
         start = len(found)
@@ -332,7 +337,7 @@ def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
             add(passage, match.start(), match.end(), 2.0, None, None, "ctg_named_after")
         for match in TERRITORY_OF.finditer(text):
             add(passage, match.start(), match.end(), 1.0, None, None, "territory_named")
-        if position < min(HEADLINE_PASSAGES, len(ordered)):
+        if position < min(reach, len(ordered)):
             dated = DATED_HEADER.match(text)
             topic = HEADLINE_TOPIC.match(text, dated.end() if dated else 0)
             read = read_name(text, topic.start("name")) if topic else None
@@ -341,10 +346,11 @@ def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
             elif len(text) < TITLE_PLACE_MAX and (passage.block.bold or passage.block.size >= title_size) \
                     and not any(a <= 0 < b for a, b in (m.span for m in found[start:])):
                 # A slide's or a cover's title that is a place's name and nothing else:
-                # "Pays de Lamastre", "HAUT-VIVARAIS".
+                # "Pays de Lamastre", "HAUT-VIVARAIS"; an EPCI's brand: "MONT DE MARSAN AGGLO".
                 read = read_name(text, 0)
                 if read and read[1] == len(text.rstrip(" .")):
-                    add(passage, 0, 0, 1.0, None, None, "title_place")
+                    add(passage, 0, 0, 1.0, TerritoryType.EPCI if ends_with_brand_word(read[0]) else None, None,
+                        "title_place")
         taken = [m.span for m in found[start:]]
         for at, end, name in epci_names(text, taken):
             before = informal.search(text, max(0, at - 40), at)
@@ -385,6 +391,14 @@ def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
     # A place named by its acronym ("la Civis") is the place the acronym was given to.
     found = [replace(m, key=aliases[m.key]) if m.key in aliases else m for m in found]
     return _fold_groups(_same_epci(found))
+
+
+def _headline_reach(doc: Document, ordered: list[Passage]) -> int:
+    """How many passages from the top a headline may be read in: HEADLINE_PASSAGES, or down to the
+    line after the page's title when a site's name and menu lines come before it."""
+    title = title_block(doc)
+    at = next((i for i, p in enumerate(ordered) if p.block is title), 0) if title is not None else 0
+    return max(HEADLINE_PASSAGES, at + 2)
 
 
 def _without_member_groups(found: list[Mention]) -> list[Mention]:

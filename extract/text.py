@@ -104,6 +104,27 @@ class Passage:
         return self.block.text
 
 
+# The page title is looked for among the first blocks of the first page (after a site name and
+# menu); a block longer than this is the body.
+TITLE_SEARCH_BLOCKS = 8
+TITLE_MAX_WORDS = 25
+
+
+def title_block(doc: Document) -> Block | None:
+    """The document's own title: the largest of the blocks before the body (a site's name and menu
+    lines may come before it, as a browser prints a page)."""
+    if not doc.pages:
+        return None
+    candidates = []
+    for block in doc.pages[0].blocks[:TITLE_SEARCH_BLOCKS]:
+        if len(block.text.split()) > TITLE_MAX_WORDS:
+            break  # the body has begun: a heading further down titles a section, not the page
+        if block.text.strip():
+            candidates.append(block)
+    # The first of the largest: a running header repeating the title in small type comes before it.
+    return max(candidates, key=lambda b: b.size) if candidates else None
+
+
 def passages(doc: Document) -> Iterator[Passage]:
     for page in doc.pages:
         previous = None

@@ -28,7 +28,13 @@ CASES = [
     ("La précédente CTG (2017-2021) a permis de structurer l'offre. La nouvelle convention territoriale "
      "globale couvre la période 2022-2026.", (2022, 2026)),
     ("Le contrat de ville 2015-2022 a été prolongé. La CTG 2022-2026 prend le relais.", (2022, 2026)),
+    # A short end year, an end with its month or "fin".
+    ("Le maire et la Caf ont signé jeudi la CTG 2023-27.", (2023, 2027)),
+    ("La convention territoriale globale couvre la période de janvier 2024 à décembre 2028.", (2024, 2028)),
+    ("Signée pour trois ans, la CTG court de 2022 à fin 2025.", (2022, 2025)),
     # Traps: nothing about this CTG's own period is stated.
+    ("Pour l'année scolaire 2024-25, la CTG finance le Plan mercredi.", None),
+    ("La CTG accompagne les 2019-25 ans dans leur insertion.", None),
     ("Bilan de la précédente CTG 2017-2021 : la plupart des actions ont été menées.", None),
     ("Ces enjeux répondent à la Convention d'objectifs et de gestion de la branche Famille (COG 2023-2027).", None),
     ("La population a augmenté de 5 % entre 2015 et 2020, soit une évolution plus rapide que la moyenne.", None),

@@ -26,6 +26,9 @@ TERRITORY_CASES = [
     # The form written in full elsewhere, without the name: the abbreviation stands for it.
     ("Entre la Caf et la Communauté d'agglomération, une convention est signée.\n\nUn enjeu majeur pour la "
      "CA du Val de Lys : mieux valoriser son offre.", "Communauté d'agglomération du Val de Lys", "epci"),
+    # A common noun is no title: the abbreviation stays as written.
+    ("Au siège de la communauté de communes, les élus de la CC du Val de Lys et la Caf ont signé la CTG. "
+     "La CC du Val de Lys compte 20 communes.", "CC du Val de Lys", "epci"),
     ("CONVENTION TERRITORIALE GLOBALE DE SAINT-JEAN-DE-FOS\n\nLa commune de Saint-Jean-de-Fos et la Caf de "
      "l'Hérault signent leur première CTG.", "Saint-Jean-de-Fos", "commune"),
     ("Entre, d'une part, la Caf de la Gironde et, d'autre part, la Communauté de communes du Réolais en Sud "
@@ -547,3 +550,46 @@ def test_an_epci_and_one_of_its_communes_both_parties_is_the_epcis_ctg():
         "Et la Commune d'Arpajon-sur-Cère, représentée par son maire,\n\n"
         "La Communauté d'agglomération du Bassin d'Aurillac et la Commune d'Arpajon-sur-Cère s'engagent."))
     assert (found.name, found.type) == ("Communauté d'agglomération du Bassin d'Aurillac", TerritoryType.EPCI)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Argentan Intercom et la Caf de l'Orne ont signé leur convention territoriale globale.", "Argentan Intercom"),
+    ("Ternois Com et la Caf du Pas-de-Calais ont signé la CTG pour 2023-2027.", "Ternois Com"),
+])
+def test_epci_brands_ending_in_intercom_or_com(text, name):
+    territory = extract_territory(make_doc(text))
+    assert (territory.name, territory.type) == (name, TerritoryType.EPCI)
+
+
+def _printed_page(html: str) -> Document:
+    from extract.ingest.markup import read_html
+
+    return read_html(f"<html><body>{html}</body></html>".encode(), "page.html", "page")
+
+
+def test_a_cover_brand_in_capitals_below_a_sites_menu_is_the_epci():
+    doc = _printed_page("<p><b>Actualités</b></p><p><b>Accueil</b></p><p><b>Ma commune</b></p>"
+                        "<p><b>Services Solidarités Contact</b></p><h1>VIENNE CONDRIEU AGGLO</h1>"
+                        "<h2>Conseil communautaire du 3 avril 2025</h2>"
+                        "<p>Le conseil approuve la Convention Territoriale Globale 2025-2029 avec la Caisse "
+                        "d'allocations familiales et autorise le président à la signer. La CTG couvre les communes "
+                        "de l'Agglomération, soit 90 000 habitants.</p>")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("VIENNE CONDRIEU AGGLO", TerritoryType.EPCI)
+
+
+def test_a_rubric_title_is_no_place():
+    doc = _printed_page("<p>Le Fil — bulletin de la communauté de communes Vallée de l'Hérault — automne 2025</p>"
+                        "<h1>ENFANCE-JEUNESSE</h1><h2>La CTG, feuille de route pour nos familles</h2>"
+                        "<p>Les communes de l'intercommunalité sont désormais engagées avec la Caf dans une "
+                        "convention territoriale globale pour 2025-2029.</p>")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("Communauté de communes Vallée de l'Hérault", TerritoryType.EPCI)
+
+
+def test_a_place_titled_with_its_rubric_gives_way_to_the_epci_named_in_the_text():
+    doc = _printed_page("<h1>SÉLESTAT Solidarités</h1><h2>La CTG signée avec la Caf</h2>"
+                        "<p>Le président de la communauté de communes de Sélestat a présenté la convention "
+                        "territoriale globale aux élus, qui l'ont approuvée.</p>")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("Communauté de communes de Sélestat", TerritoryType.EPCI)
