@@ -62,10 +62,13 @@ COUNT = re.compile(
 # A count said of the territory itself: "un territoire de 31 communes", "une intercommunalité
 # rurale de vingt et une communes", "ce territoire rural et montagnard de 48 communes", "l'agglomération et ses 15 communes", "nos 12 communes sont
 # solidaires" (the speaker's: the EPCI's elected), but not of some of them ("nos 3 communes les plus
-# peuplées", "nos 5 communes qui ont une crèche").
+# peuplées", "nos 5 communes qui ont une crèche"); in apposition: "Le territoire, vingt-quatre communes
+# de Campan à Pouzac, ..." (not "Sur le territoire, 12 communes ont une crèche").
 COUNT_OF_TERRITORY = re.compile(
     rf"""\b(?:(?:territoire|intercommunalit[ée]|agglom[ée]ration|communaut[ée]\s+de\s+communes)(?:\s+[a-zé]+){{0,3}}?\s+de\s+
           (?P<count>{_NUMBER})\s+communes\b
+        |(?<![Ss]ur\ le\ )(?<![Ss]ur\ ce\ )(?:territoire|intercommunalit[ée]|agglom[ée]ration),\s+(?P<apposed>{_NUMBER})\s+communes\b
+          (?=\s*(?:,|\bet\b|\bde\s+(?-i:[A-ZÀ-Ý])))
         |(?:nos|(?:territoire|intercommunalit[ée]|agglom[ée]ration|agglo|communaut[ée]|epci)\s+et\s+(?:ses|leurs))\s+
           (?P<own>{_NUMBER})\s+communes\b
           (?!\s+(?:les\s+plus|les\s+moins|de\s+plus|de\s+moins|qui|où|dont|ayant|sans|concern\w*|situ\w*|[ée]quip\w*)\b))""",
@@ -167,9 +170,10 @@ UNKNOWN_ITEM = re.compile(r"(?P<name>[A-ZÀ-Ý][\wÀ-ÖØ-öø-ÿœŒ'’-]*(?:[
 NAME_WORD = re.compile(r"[\wÀ-ÖØ-öø-ÿœŒ]+(?:['’\-][\wÀ-ÖØ-öø-ÿœŒ]+)*")
 # The longest commune name read at one place, in words ("Saint-Jean-de-la-Blaquière" is one).
 MAX_NAME_WORDS = 6
-# A commune named as a party: "la Commune de Lalbenque", "la Ville de Chaumont", "maire de Luzech"
-# (read in a sentence about signing or partnering; "à la mairie de X", a venue, is left out).
-PARTY_COMMUNE = re.compile(r"\b(?:commune|ville|maire)\s+(?:de\s+|d['’]\s*|du\s+|des\s+)(?=(?-i:[A-ZÀ-Ý]))",
+# A commune named as a party: "la Commune de Lalbenque", "la Ville de Chaumont", "maire de Luzech",
+# several through their mayors: "les maires de Confolens, de Chabanais et de Montembœuf" (read in a
+# sentence about signing or partnering; "à la mairie de X", a venue, is left out).
+PARTY_COMMUNE = re.compile(r"\b(?:commune|ville|maire|(?P<mayors>maires))\s+(?:de\s+|d['’]\s*|du\s+|des\s+)(?=(?-i:[A-ZÀ-Ý]))",
                            re.IGNORECASE)
 # Before "commune de X", a venue: "à la mairie de", "en mairie de", "à la ville de".
 VENUE_BEFORE = re.compile(r"\b(?:à|en)\s+(?:la\s+|l['’]\s*)?$", re.IGNORECASE)
@@ -414,7 +418,7 @@ def _count(ordered: list[Passage], territory: Territory | None, doc_id: str,
         if "ommunes" not in text and "OMMUNES" not in text:
             continue  # every count pattern names "communes"
         found = [(m, m["count"] or m["count_verb"]) for m in COUNT.finditer(text)]
-        found += [(m, m["count"] or m["own"]) for m in COUNT_OF_TERRITORY.finditer(text)]
+        found += [(m, m["count"] or m["own"] or m["apposed"]) for m in COUNT_OF_TERRITORY.finditer(text)]
         found += [(m, m["count"]) for m in COUNT_IN_BRACKETS.finditer(text)
                   if BRACKETED_AFTER.search(text, max(sentence_at(text, *m.span())[0], m.start() - 80), m.start())
                   or (own and _bare_key(text[max(0, m.start() - len(own) - 5):m.start()]).endswith(own))]
@@ -478,13 +482,38 @@ def _party_communes(ordered: list[Passage], territory: Territory, scope, departe
             if not SIGNING_OR_JOINING.search(text[left:right]) or ATTENDANCE.search(text[left:match.start()]) \
                     or ELSEWHERE.search(text[left:match.start()]) or VENUE_BEFORE.search(text[left:match.start()]):
                 continue
-            item = read_commune(text, match.end(), scope, departement)
-            if item is None or item.ref is None or fold_key(item.name) == own:
-                continue
-            found.append(Commune(doc_id=territory.doc_id, page=passage.page.number,
-                                 rule="party_commune", snippet=snippet(text, match.start(), item.end),
-                                 bbox=passage.block.bbox.as_tuple(), name=item.name, code=item.ref.code))
+            if match["mayors"]:
+                items = read_commune_list(text, match.start("mayors") + len(match["mayors"]) + 1, scope, departement)
+            else:
+                item = read_commune(text, match.end(), scope, departement)
+                items = [item] if item is not None else []
+            for item in items:
+                if item.ref is None or fold_key(item.name) == own:
+                    continue
+                found.append(Commune(doc_id=territory.doc_id, page=passage.page.number,
+                                     rule="party_commune", snippet=snippet(text, match.start(), item.end),
+                                     bbox=passage.block.bbox.as_tuple(), name=item.name, code=item.ref.code))
     return found
+
+
+# A grid of names without a header is a list of the members when this share of its cells, at least
+# GRID_MIN_CELLS, are the territory's member communes.
+GRID_MEMBER_SHARE = 0.75
+GRID_MIN_CELLS = 4
+
+
+def _grid_of_members(table, page: int, doc_id: str, scope: set[str] | None) -> list[Commune]:
+    """The communes of a grid of names with no header, a slide's "13 communes" laid out in rows and
+    columns: only when the members of the territory are known and fill most of its cells."""
+    cells = [clean(cell) for row in table.rows for cell in row if cell and cell.strip()]
+    if scope is None or len(cells) < GRID_MIN_CELLS:
+        return []
+    found = [(cell, _resolve(cell, scope, None)) for cell in cells]
+    members = [(cell, ref) for cell, ref in found if ref is not None and ref.code in scope]
+    if len(members) < GRID_MEMBER_SHARE * len(cells):
+        return []
+    return [Commune(doc_id=doc_id, page=page, rule="grid_of_communes", snippet=cell, bbox=table.bbox.as_tuple(),
+                    name=cell, code=ref.code) for cell, ref in members]
 
 
 def extract_communes(doc: Document, territory: Territory | None, caf: Caf | None
@@ -549,6 +578,8 @@ def extract_communes(doc: Document, territory: Territory | None, caf: Caf | None
             header = table.rows[0] if table.rows else ()
             column = next((i for i, cell in enumerate(header) if COMMUNE_HEADER.search(cell) and len(cell) < 60), None)
             if column is None:
+                for commune in _grid_of_members(table, page.number, doc.doc_id, scope):
+                    named.setdefault(fold_key(commune.name), commune)
                 continue
             for row in table.rows[1:]:
                 cell = clean(row[column]) if len(row) > column else ""

@@ -97,6 +97,31 @@ def test_annex_table_of_communes(tmp_path):
     assert communes[0].rule == "table_of_communes"
 
 
+def test_a_grid_of_member_communes_without_a_header():
+    from extract.ingest.markup import read_html
+
+    rows = [("Dirinon", "Daoulas", "Hanvec"), ("Irvillac", "Landerneau", "Le Tréhou"), ("Pencran", "", "")]
+    grid = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    doc = read_html(f"<html><body><h2>Le territoire en bref</h2><p>22 communes</p><table>{grid}</table>"
+                    "</body></html>".encode(), "a.html", "a")
+    communes, _ = extract_communes(doc, epci("Communauté de communes du Pays de Landerneau-Daoulas"),
+                                   caf("29", "Finistère"))
+    assert sorted(names(communes)) == ["Daoulas", "Dirinon", "Hanvec", "Irvillac", "Landerneau", "Le Tréhou",
+                                       "Pencran"]
+    assert {c.rule for c in communes} == {"grid_of_communes"}
+
+
+def test_a_grid_of_other_things_naming_a_member_is_no_list():
+    from extract.ingest.markup import read_html
+
+    rows = [("Crèche", "Landerneau", "20 places"), ("Relais", "Daoulas", "1 poste"), ("Centre social", "Hanvec", "")]
+    grid = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    doc = read_html(f"<html><body><table>{grid}</table></body></html>".encode(), "a.html", "a")
+    communes, _ = extract_communes(doc, epci("Communauté de communes du Pays de Landerneau-Daoulas"),
+                                   caf("29", "Finistère"))
+    assert communes == []
+
+
 def test_homonyms_are_resolved_within_the_departement():
     doc = make_doc("Les communes suivantes : Montpeyroux, Argelliers, Pouzols.")
     communes, _ = extract_communes(doc, epci("Communauté de communes Lodévois et Larzac"), caf("34", "Hérault"))
@@ -216,6 +241,14 @@ def test_communes_named_as_parties_beside_the_epci():
                                                             ("Empurany", "07085", "party_commune")]
 
 
+def test_communes_whose_mayors_sign_beside_the_epci():
+    doc = make_doc("La présidente de la communauté de communes et le directeur de la Caf ont signé la CTG. Les maires "
+                   "de Désaignes, d'Empurany et de Nozières, trois communes qui gèrent une crèche, ont eux aussi "
+                   "paraphé le document.")
+    communes, _ = extract_communes(doc, epci("Communauté de communes du Pays de Lamastre"), caf("07", "Ardèche"))
+    assert names(communes) == ["Désaignes", "Empurany", "Nozières"]
+
+
 @pytest.mark.parametrize("text", [
     "La convention a été signée à la mairie de Désaignes par la Caf et la communauté de communes.",   # a venue
     "« La CTG est une chance », souligne Marc Roy, maire de Désaignes et vice-président.",           # quoted
@@ -269,6 +302,9 @@ LAMASTRE = "Communauté de communes du Pays de Lamastre"  # 11 members in the of
     ("Quatre-vingt-deux communes regroupées : un territoire de quatre-vingt-deux communes.", 82),
     # Said of the families of the territory: its own when the official lists give that many members.
     ("Un projet pour les familles de 11 communes.", 11),
+    # In apposition to the territory.
+    ("Le territoire, onze communes de Lamastre à Désaignes, compte 7 000 habitants.", 11),
+    ("L'intercommunalité, 11 communes et 7 000 habitants, a signé la CTG.", 11),
     # In brackets right after the territory's name.
     ("La Communauté de communes du Pays de Lamastre (11 communes, 9 800 habitants) signe la CTG.", 11),
 ])
@@ -282,6 +318,7 @@ def test_count_said_of_the_territory_itself(text, value):
     "La crèche accueille les familles de 5 communes.",                            # a service's reach
     "Nos 3 communes les plus peuplées concentrent la moitié des familles.",        # some of them
     "Comme la Caf du Var (153 communes), la Caf de l'Ardèche signe des CTG.",     # a Caf's area
+    "Sur le territoire, 5 communes ont une crèche.",                               # some of them
 ])
 def test_count_said_of_another_territory_or_a_service_does_not_fire(text):
     _, count = extract_communes(make_doc(text), epci(LAMASTRE), caf("07", "Ardèche"))
