@@ -78,7 +78,7 @@ PARTY_SEPARATOR = re.compile(r"\n|;|»\s*,|\b(?:Et|ET|Entre|ENTRE)\b")
 NAME_CHAIN = re.compile(rf"\s*(?:,|\bet\b|,\s*et\b)?\s*(?:{CIVILITY_WORD}\s+)?")
 # Signing words in a sentence: "signeront avec", "ont signé", "signée par", "signataires", "ont
 # ainsi scellé leur partenariat", "ont paraphé", "le document paraphé par", "cosignée", "ont apposé leur
-# signature", "a procédé à la signature", "ont officialisé mardi leur convention". An infinitive after "à" ("autorise le maire à signer", "se prépare à signer une
+# signature", "a procédé à la signature", "ont officialisé mardi leur convention", "qui a tenu le stylo". An infinitive after "à" ("autorise le maire à signer", "se prépare à signer une
 # autre convention") is no signing of this sentence's persons.
 SIGNING = re.compile(
     r"""\b(?:co-?)?sign(?:é|ée|ées|és|era|eront|ent|ait|aient|ons|ant|ataires?)\b
@@ -87,6 +87,7 @@ SIGNING = re.compile(
         |\b(?:ont|a|avaient|avait|vont|va)\s+(?:\w+\s+){0,2}?scellé\b|\bscelleront\b
         |\bappos(?:é|ée|és|ent|era|eront|ait|aient|ant)\s+(?:leurs?|sa|ses|les)\s+signatures?\b
         |\bproc[ée]d\w*\s+à\s+la\s+signature\b
+        |\b(?:a|ont|avait|avaient)\s+tenu\s+(?:le|les)\s+stylos?\b
         |\bofficialis(?:é|ée|ées|és|ent|era|eront|ait|aient|ant)\s+(?:\w+\s+){0,2}?(?:la|leur|sa|cette|une|ce)\s+
            (?:ctg|convention|partenariat|engagement|signature)""",
     re.IGNORECASE | re.VERBOSE,
@@ -147,8 +148,9 @@ AUTHORISED_TO_SIGN = re.compile(
 AUTHORISED_NAMED = re.compile(r"\bautoris\w*\s+[^.;]{0,100}?\b[àa]\s+signer\b", re.IGNORECASE)
 # The introduction of a list of signatories: "La convention a été signée par :".
 SIGNING_INTRO = re.compile(r"\bsign\w*\b[^.\n]{0,60}:\s*$", re.IGNORECASE | re.MULTILINE)
-# A heading over the signatories: "Les signataires", "SIGNATAIRES".
-SIGNING_HEADING = re.compile(r"^\W*(?:les\s+)?signataires\W*$", re.IGNORECASE)
+# A heading over the signatories: "Les signataires", "SIGNATAIRES", numbered on a slide or in a
+# press kit: "[6] LES SIGNATAIRES", "4. Les signataires".
+SIGNING_HEADING = re.compile(r"^\W*(?:\d{1,2}\W*)?(?:les\s+)?signataires\W*$", re.IGNORECASE)
 # The people seated to sign, listed in a sentence of a signing's story: "Autour de la table : M. Roux,
 # président de ..., et Mme Abel, directrice de la Caf".
 AROUND_TABLE = re.compile(r"^\W*autour\s+de\s+la\s+table\s*[:,]", re.IGNORECASE)

@@ -90,7 +90,9 @@ class NameWords:
 @lru_cache(maxsize=1)
 def _words() -> NameWords:
     data = lexicon.roles()
-    not_name = {fold(w).strip(".") for w in data["not_name"] + data["civilities"] + data["org_words"]}
+    # An EPCI's brand word ("Argentan Intercom", "Carcassonne Agglo") ends an organisation's name.
+    brands = lexicon.territory_forms()["brand_words"]
+    not_name = {fold(w).strip(".") for w in data["not_name"] + data["civilities"] + data["org_words"] + brands}
     for role in data["roles"]:
         for form in role["forms"]:
             not_name.update(w for w in re.split(r"[\s'-]+", fold(form)) if len(w) > 2)

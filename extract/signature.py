@@ -44,9 +44,11 @@ NUMERIC_DATE = re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<yea
 # "cosignée" (the mentions of places read them too).
 SIGNING = re.compile(r"\b(?:co-?)?(?:sign|paraph)(?:é|ée|ées|és|e|es|er|era|eront|ent|ons|ait|aient|ant|ature)\b"
                      r"|\bsignataires?\b", re.IGNORECASE)
-# Partners who renewed their convention signed the new one: "la Ville et la Caf ont renouvelé, le 27
-# juin, leur convention" (a past act with its auxiliary; "renouvelée en 2022" dates no signing).
-RENEWED = re.compile(r"\b(?:ont|a|avons)\s+(?:(?:officiellement|solennellement|ainsi)\s+)?renouvel[ée]\b", re.IGNORECASE)
+# Partners who renewed or concluded their convention signed it: "la Ville et la Caf ont renouvelé, le
+# 27 juin, leur convention", "Jeudi 20 mars, la communauté et la Caf ont conclu leur CTG" (a past act
+# with its auxiliary; "renouvelée en 2022" dates no signing).
+RENEWED = re.compile(r"\b(?:ont|a|avons)\s+(?:(?:officiellement|solennellement|ainsi)\s+)?(?:renouvel[ée]\b|conclu\s+(?:leur|la|une|sa|cette|notre)\s+(?:\w+\s+)?(?:convention|ctg)\b)",
+                     re.IGNORECASE)
 # The closing formula of a convention: "Fait à Lille, le 3 mars 2025", "Fait en 3 exemplaires à X le".
 FAIT_A = re.compile(r"\bfait\s+(?:à|a|au|aux|en)\b[^.;]{0,60}?,?\s*(?:le|en\s+date\s+du)?\s*$", re.IGNORECASE)
 # "en date du" after "Fait à": the date of the signing itself.
@@ -100,6 +102,8 @@ PREVIOUS_CTG = re.compile(
 # The day of the page itself: "signent aujourd'hui", "ont signé ce jour", "ont paraphé ce jeudi" (the page's weekday).
 TODAY = re.compile(r"\baujourd['’]\s*hui\b|\bce\s+jour\b(?!\s+(?:de|du|où|ou|-là))"
                    rf"|\bce\s+{WEEKDAY}\b(?!\s+(?:\d|prochain|soir\s+prochain))", re.IGNORECASE)
+# An event's scene set on a day: "La scène s'est déroulée ce mercredi", "la cérémonie a eu lieu ce jour".
+SCENE = re.compile(r"\b(?:s['’]est\s+d[ée]roul[ée]e|a\s+eu\s+lieu|se\s+tenait|s['’]est\s+tenue?)\b", re.IGNORECASE)
 # A signing told as done: "ont signé", "a été paraphée", "la signature".
 PAST_SIGNING = re.compile(r"\b(?:sign|paraph)(?:é|ée|és|ées)\b|\bsignature\b", re.IGNORECASE)
 # Any written or numeric date, in the sentence after a dateline.
@@ -253,7 +257,7 @@ def _score(passage: Passage, start: int, end: int) -> tuple[float, str]:
     sentence = text[left:right]
     if SIGNING.search(sentence) and not OTHER_ACT.search(sentence):
         return 4.0, "signing_sentence"  # "Le 9 avril 2024, la Ville et la Caf ont ..., en signant ..."
-    if RENEWED.search(text, near_left, near_right) and CTG_CUE.search(sentence) \
+    if RENEWED.search(text, left, right) and len(ANY_DATE.findall(sentence)) == 1 and CTG_CUE.search(sentence) \
             and not OTHER_ACT.search(sentence):
         return 4.0, "signing_sentence"  # "ont renouvelé, le 27 juin dernier, leur convention"
     if DATELINE.match(sentence):
@@ -401,8 +405,16 @@ def _signed_today(doc: Document) -> SignatureDate | None:
         for today in TODAY.finditer(text):
             left, right = sentence_at(text, today.start(), today.end())
             sentence = text[left:right]
-            if not SIGNING.search(text, max(left, today.start() - 40), min(right, today.end() + 40)) \
-                    or FUTURE.search(sentence) or OTHER_ACT.search(sentence) or ANY_DATE.search(sentence):
+            opening = DATELINE_OPENING.match(sentence)
+            if opening:
+                sentence = sentence[opening.end() - 1:]  # the page's own dateline dates nothing else
+            # The scene set that day, the signing told in the next sentence: "La scène s'est déroulée
+            # ce mercredi, à la mairie. Le maire et la directrice ont apposé leur signature ...".
+            scene = SCENE.search(sentence)
+            following = text[right:sentence_at(text, right + 1, right + 1)[1]] if scene and right < len(text) else ""
+            if not (SIGNING.search(text, max(left, today.start() - 40), min(right, today.end() + 40))
+                    or PAST_SIGNING.search(following)) \
+                    or any(FUTURE.search(s) or OTHER_ACT.search(s) or ANY_DATE.search(s) for s in (sentence, following)):
                 continue
             header = header or page_date(doc)
             if header is None or header.day is None or header.updated:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.ingest.markup import read_text
+from extract.ingest.markup import read_html, read_text
 from models.document import Document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +30,11 @@ def make_doc(text: str, doc_id: str = "snippet") -> Document:
     """A document view built in memory from plain text: blank lines separate blocks, form feeds
     separate pages."""
     return read_text(text.encode("utf-8"), f"<{doc_id}>", doc_id)
+
+
+def make_html_doc(body: str, doc_id: str = "page") -> Document:
+    """A web page's document view built in memory from the HTML of its body."""
+    return read_html(f"<html><body>{body}</body></html>".encode(), f"{doc_id}.html", doc_id)
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import pytest
 from extract.parties import extract_parties
 from models.document import BBox, Block, Document, Line, Media, Page, Span
 from models.parties import OrgKind
-from tests.conftest import make_doc
+from tests.conftest import make_doc, make_html_doc
 
 
 def people(doc, nlp=None):
@@ -579,3 +579,17 @@ def test_persons_the_signing_brought_together_sign():
     doc = make_doc("La Ville et la Caf ont signé la CTG le 12 septembre. La signature a réuni Hervé Colas, maire, et "
                    "Agathe Brunel, directrice de la Caf, au centre social.")
     assert signatories(doc) == {"Hervé Colas", "Agathe Brunel"}
+
+
+def test_a_press_kits_numbered_heading_over_its_signatories():
+    doc = make_html_doc("<p>[5] LE FINANCEMENT</p><p>La Caf mobilise 8 M€ par an pour le territoire.</p>"
+                "<p>[6] LES SIGNATAIRES</p><p>Gérard Bonnet, président de Lure Agglo</p>"
+                "<p>Marion Sagne, directrice de la Caf de la Haute-Saône</p><p>Contact presse : service communication</p>")
+    assert signatories(doc) == {"Gérard Bonnet", "Marion Sagne"}
+
+
+def test_holding_the_pen_is_signing_and_a_brand_is_no_person():
+    doc = make_doc("Ce jeudi, la Ville de Lure et la Caf ont enfin signé leur CTG. Pour la Ville, c'est l'adjointe "
+                   "déléguée à la petite enfance, Léa Haddad, qui a tenu le stylo.\n\nDe gauche à droite : Léa Haddad "
+                   "et Bernard Levallois, président d'Argentan Intercom.")
+    assert signatories(doc) == {"Léa Haddad", "Bernard Levallois"}

@@ -274,3 +274,21 @@ def test_a_fronted_date_before_a_long_list_of_signatories_with_their_roles():
 def test_signature_date_from_the_pages_weekday_or_week(text, expected):
     found = extract_signature_date(make_doc(text))
     assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the scene set on the dateline's weekday, the signing told in the next sentence
+    ("DOLE, 5 février 2025 – La scène s'est déroulée ce mercredi matin, à la mairie. Le maire et la directrice "
+     "de la Caf ont apposé leur signature au bas de la convention territoriale globale.", date(2025, 2, 5)),
+    ("DOLE, 4 février 2025 – La scène s'est déroulée ce mercredi matin, à la mairie. Le maire et la directrice "
+     "de la Caf ont apposé leur signature au bas de la convention territoriale globale.", None),
+    ("DOLE, 5 février 2025 – La réunion s'est déroulée ce mercredi. Le conseil a voté la signature prochaine "
+     "de la CTG.", None),
+    # a convention concluded is signed; a presentation concluded is not
+    ("Samedi 22 mars 2025\n\nDOLE. Jeudi 20 mars, à la salle des fêtes, la communauté de communes et la Caisse "
+     "d'allocations familiales du Jura ont conclu leur convention territoriale globale.", date(2025, 3, 20)),
+    ("Samedi 22 mars 2025\n\nJeudi 20 mars, la Caf a conclu sa présentation de la CTG devant les élus.", None),
+])
+def test_signature_date_of_a_scene_or_a_convention_concluded(text, expected):
+    found = extract_signature_date(make_doc(text))
+    assert (found.value if found else None) == expected

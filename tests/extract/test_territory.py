@@ -9,7 +9,7 @@ import pytest
 from extract.territory import extract_territory
 from models.conventions import TerritoryType
 from models.document import BBox, Block, Document, Line, Media, Page, Span
-from tests.conftest import make_doc
+from tests.conftest import make_doc, make_html_doc
 
 TERRITORY_CASES = [
     ("La Communauté d'Agglomération de Valenciennes Métropole, représentée par son Président, "
@@ -561,14 +561,8 @@ def test_epci_brands_ending_in_intercom_or_com(text, name):
     assert (territory.name, territory.type) == (name, TerritoryType.EPCI)
 
 
-def _printed_page(html: str) -> Document:
-    from extract.ingest.markup import read_html
-
-    return read_html(f"<html><body>{html}</body></html>".encode(), "page.html", "page")
-
-
 def test_a_cover_brand_in_capitals_below_a_sites_menu_is_the_epci():
-    doc = _printed_page("<p><b>Actualités</b></p><p><b>Accueil</b></p><p><b>Ma commune</b></p>"
+    doc = make_html_doc("<p><b>Actualités</b></p><p><b>Accueil</b></p><p><b>Ma commune</b></p>"
                         "<p><b>Services Solidarités Contact</b></p><h1>VIENNE CONDRIEU AGGLO</h1>"
                         "<h2>Conseil communautaire du 3 avril 2025</h2>"
                         "<p>Le conseil approuve la Convention Territoriale Globale 2025-2029 avec la Caisse "
@@ -579,7 +573,7 @@ def test_a_cover_brand_in_capitals_below_a_sites_menu_is_the_epci():
 
 
 def test_a_rubric_title_is_no_place():
-    doc = _printed_page("<p>Le Fil — bulletin de la communauté de communes Vallée de l'Hérault — automne 2025</p>"
+    doc = make_html_doc("<p>Le Fil — bulletin de la communauté de communes Vallée de l'Hérault — automne 2025</p>"
                         "<h1>ENFANCE-JEUNESSE</h1><h2>La CTG, feuille de route pour nos familles</h2>"
                         "<p>Les communes de l'intercommunalité sont désormais engagées avec la Caf dans une "
                         "convention territoriale globale pour 2025-2029.</p>")
@@ -588,7 +582,7 @@ def test_a_rubric_title_is_no_place():
 
 
 def test_a_place_titled_with_its_rubric_gives_way_to_the_epci_named_in_the_text():
-    doc = _printed_page("<h1>SÉLESTAT Solidarités</h1><h2>La CTG signée avec la Caf</h2>"
+    doc = make_html_doc("<h1>SÉLESTAT Solidarités</h1><h2>La CTG signée avec la Caf</h2>"
                         "<p>Le président de la communauté de communes de Sélestat a présenté la convention "
                         "territoriale globale aux élus, qui l'ont approuvée.</p>")
     territory = extract_territory(doc)
