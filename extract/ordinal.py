@@ -27,8 +27,11 @@ RANK_WORD = r"premi[eè]re?|deuxi[eè]me|seconde?|troisi[eè]me|quatri[eè]me|ci
 RANK = rf"(?P<ordinal>\d{{1,2}}\s?(?:e|è|ème|eme|ième|ieme|ère|ere|er|nde?|ᵉ|ᵉʳ)|{RANK_WORD})"
 
 # An ordinal right before the CTG: "2ème Ctg", "2e Convention territoriale globale",
-# "deuxième CTG", "troisième convention territoriale".
-ORDINAL_CTG = re.compile(rf"\b{RANK}\s+(?:ctg|convention\s+territoriale(?:\s+globale)?)\b", re.IGNORECASE)
+# "deuxième CTG", "troisième convention territoriale", this very convention ranked: "les
+# orientations de cette seconde convention" (not "cette seconde convention d'objectifs", "... avec la MSA").
+ORDINAL_CTG = re.compile(rf"""(?:(?<=\bcette\s)(?P<this>))?\b{RANK}\s+
+                             (?:ctg|convention\s+territoriale(?:\s+globale)?|(?(this)convention(?!\s+d[eu'’s]|\s+avec\s+(?!la\s+caf))|(?!)))\b""",
+                         re.IGNORECASE | re.VERBOSE)
 
 # The CTG's generation: "une CTG de troisième génération", "la convention dite « de 2e génération »",
 # "CTG 2e génération" (the contracts before it counted, as writers count them).
@@ -55,10 +58,12 @@ FRONTED_TIMES = re.compile(
 )
 
 # After the ordinal, a past CTG: "La première CTG, signée en 2018", "la 1ère CTG (2015-2019)",
-# "La première CTG réunissait cinq partenaires" (an imperfect, two letters at least before "-ait": not "fait").
+# "La première CTG réunissait cinq partenaires" (an imperfect, two letters at least before "-ait": not "fait"),
+# further in the clause its end: "une première CTG pour la période 2020-2024, arrivée à échéance le 31 décembre".
 PAST_CTG = re.compile(
     r"""^[^.;]{0,15}?(?:sign[ée]e\s+en\s+\d{4}|\(\s*\d{4}\s*[-–]\s*\d{4}\s*\)|couvrait|avait|ayant
-        |\b\w{2,}(?:ait|aient)\b|s['’]est\s+achev|a\s+pris\s+fin|[ée]chue|expir)""",
+        |\b\w{2,}(?:ait|aient)\b|s['’]est\s+achev|a\s+pris\s+fin|[ée]chue|expir)
+      |^[^.;]{0,60}?\barriv[ée]e\s+[àa]\s+(?:son\s+)?(?:[ée]ch[ée]ance|terme)""",
     re.IGNORECASE | re.VERBOSE,
 )
 # Before the ordinal, a context that makes it another CTG: "après une première CTG",

@@ -30,6 +30,7 @@ from extract.normalize import (
     fold_aligned,
     fold_key,
     is_theme_label,
+    parse_number_words,
     theme_mentions,
     themes_in,
 )
@@ -78,6 +79,15 @@ FIELD_NAMING_RULES = ("intro_list", "inline_list", "clauses", "projects_listed",
 ITEM_FIELD = re.compile(r"^\s*(?:[•●▪◦‣*–—-]\s*)?(?P<head>[^,:–—;]{3,60}?)\s*(?:,|:|\s[–—]\s)")
 # The CTG itself, named in such a heading's rest.
 CTG_NAMED = re.compile(r"\b(?:ctg|convention)", re.IGNORECASE)
+# A sentence that announces its axes, then sets each apart as a line of its own: "La Ville et la Caf
+# ont choisi de concentrer leur convention sur quatre volets." then "1. L'accueil du jeune enfant",
+# "2. Les loisirs des 3-11 ans"... (the count in words or digits).
+ANNOUNCED_PARTS = re.compile(r"\b(?P<count>\d|deux|trois|quatre|cinq|six|sept)\s+(?:grands\s+|grandes\s+)?"
+                             r"(?:axes|volets|orientations|priorit[ée]s|chantiers|th[ée]matiques|domaines|champs|th[èe]mes)"
+                             r"(?:\s+(?:prioritaires|principaux|principales|strat[ée]giques))?\s*[.:]?\s*$",
+                             re.IGNORECASE)
+# Such a line is short, with no full stop.
+ANNOUNCED_LINE_MAX_WORDS = 10
 
 
 @dataclass(frozen=True)
@@ -200,6 +210,12 @@ def _inline_heads(text: str) -> list[str]:
     return heads
 
 
+def _announced_line(text: str) -> bool:
+    """A line set apart for an announced axis: short, with no full stop ("1. L'accueil du jeune
+    enfant", "• Le soutien aux parents")."""
+    return len(text.split()) <= ANNOUNCED_LINE_MAX_WORDS and not text.rstrip().endswith((".", ";", ","))
+
+
 def prose_themes(doc: Document) -> list[ProseThemes]:
     """Fields enumerated in the document's running text about this CTG (see the module docstring).
     An enumeration follows a cue ("dans les domaines de", "axes", "en faveur de") and names at
@@ -212,9 +228,21 @@ def prose_themes(doc: Document) -> list[ProseThemes]:
     cue_pattern, boilerplate, topic, weak, axis_predicate = (cues.enumeration, cues.boilerplate, cues.topic, cues.weak,
                                                               cues.axis_predicate)
     found = []
+    announced = 0  # lines still to read after a sentence announcing that many axes
     for statement, in_plan in zip(statements(doc), plan_sections(doc)):
         if statement.scope is Scope.GENERIC:
+            announced = 0
             continue
+        if announced and not statement.items and _announced_line(statement.text):
+            # "• Les jeunes vers l'autonomie": the axis named by the line, weak words included.
+            announced -= 1
+            themes = tuple(t for t in themes_in(statement.text) if t is not Theme.AUTRE)
+            if themes:
+                found.append(ProseThemes(statement, clean(statement.text), themes, "announced_axis"))
+            continue
+        count = ANNOUNCED_PARTS.search(statement.text) if statement.scope is Scope.OWN and not statement.items else None
+        if count:
+            announced = int(count["count"]) if count["count"].isdigit() else parse_number_words(count["count"]) or 0
         if in_plan and statement.heading and not statement.items and axis_heading(statement) \
                 and not plan_heading(statement):
             # An axis heading under the plan's heading: "Accompagner les parents", "Le handicap,

@@ -151,3 +151,17 @@ def test_a_first_ctg_told_in_the_pluperfect_makes_the_new_one_the_second():
     doc = make_doc("Dès 2019, la communauté avait conclu avec la Caf une première CTG. Elle signe ce mardi une "
                    "nouvelle CTG pour 2024-2028.")
     assert extract_ordinal(doc).value == 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a first CTG that came to its end, then "cette seconde convention"
+    ("La Ville a signé une première CTG pour la période 2020-2024, arrivée à échéance le 31 décembre dernier. Le "
+     "diagnostic a permis de dégager les orientations de cette seconde convention.", 2),
+    ("La Ville a signé une première CTG pour la période 2020-2024, arrivée à échéance le 31 décembre dernier.", None),
+    # another convention ranked so
+    ("Cette seconde convention d'objectifs avec la MSA complète la CTG.", None),
+    ("Cette seconde convention avec la MSA complète la CTG.", None),
+])
+def test_this_convention_ranked_and_a_first_one_come_to_its_end(text, expected):
+    found = extract_ordinal(make_doc(text))
+    assert (found.value if found else None) == expected

@@ -222,3 +222,17 @@ def test_fields_after_au_coeur_de_or_domaines_couverts(text, expected):
 def test_domains_of_associations_in_general_are_no_axes():
     assert themes("La ville compte de nombreuses associations actives dans les domaines de la jeunesse et du logement.") \
         == set()
+
+
+def test_axes_announced_then_set_apart_one_line_each():
+    text = ("La Ville et la Caf ont choisi de concentrer leur convention sur trois volets.\n\n"
+            "1. Les loisirs des 6-11 ans\n\nLes accueils de loisirs ont reçu 600 enfants l'an dernier.\n\n"
+            "2. Les jeunes vers l'autonomie\n\nL'espace jeunes ouvrira le samedi.\n\n"
+            "3. Un soutien aux parents\n\nUn café des parents se tiendra chaque mois.\n\n"
+            "Les chiffres à retenir\n\nLe handicap des enfants")
+    assert themes(text) == {"enfance", "jeunesse", "parentalite"}
+
+
+def test_axes_announced_in_general_give_no_theme():
+    text = ("Une CTG peut porter sur six domaines.\n\nLes jeunes vers l'autonomie\n\nLe soutien aux parents")
+    assert themes(text) == set()
