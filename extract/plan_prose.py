@@ -96,12 +96,15 @@ BEARS_ON = re.compile(r"\b(?:actions?|plan\s+d['’]actions?|fiches[\s-]+actions
 NOT_GERUNDS = frozenset({"pendant", "durant", "avant", "cependant", "maintenant", "suivant", "concernant", "devant",
                          "enfant", "montant", "restant", "tant", "autant", "moyennant", "nonobstant", "partant"})
 # Items that are no objective: an event of the calendar ("la signature officielle", "Décembre
-# 2023 : signature", "le comité de pilotage") or money to commit ("engager 2,1 M€ en fonctionnement").
+# 2023 : signature", "le comité de pilotage"), money to commit ("engager 2,1 M€ en fonctionnement"),
+# a verb whose object only points back ("poursuivre sur cette dynamique", "renouvelant les trois axes").
 NOT_AN_OBJECTIVE = re.compile(
     r"""^\W*(?:(?:la|le|les|l['’]|une?)\s*)?(?:signature|c[ée]r[ée]monie|inauguration|r[ée]union|comit[ée]|copil|s[ée]ance
           |pr[ée]sentation|validation|restitution|lancement)\b
       |^\W*(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|\d{4})\b
-      |^\W*(?:engager|verser|consacrer|financer|mobiliser|investir|allouer|apporter|octroyer|d[ée]bloquer)\b[^.;]*(?:€|euros?\b)""",
+      |^\W*(?:engager|verser|consacrer|financer|mobiliser|investir|allouer|apporter|octroyer|d[ée]bloquer)\b[^.;]*(?:€|euros?\b)
+      |^\W*(?:mieux\s+)?[\w’'-]+\s+(?:sur\s+|dans\s+|à\s+|avec\s+)?
+         (?:(?:cette|ce|cet|ces)\s+[\w’'-]+|(?:les|ses|leurs|nos)\s+(?:\d|deux|trois|quatre|cinq|six)\s+[\w’'-]+)\W*$""",
     re.IGNORECASE | re.VERBOSE)
 # A slide's or page's number alone: "8".
 PAGE_NUMBER = re.compile(r"^\W*\d{1,3}\W*$")
@@ -266,8 +269,10 @@ def clauses(rest: str) -> list[str]:
     "de créer un relais, d'étendre les horaires et de soutenir les associations" -> ["créer un
     relais", "étendre les horaires et de soutenir les associations"]. A comma followed by no
     infinitive belongs to the clause before ("clarifier l'information, l'orientation ..."), except
-    "ou encore" before a noun phrase ("..., ou encore l'accès à l'information des parents")."""
+    "ou encore" before a noun phrase ("..., ou encore l'accès à l'information des parents"). What
+    follows "à savoir" names what came before ("les trois axes, à savoir l'enfance, ..."): no clause."""
     rest = ITEM_LEAD.sub("", rest.strip())
+    rest = re.split(r"[\s,]+à\s+savoir\b", rest, maxsplit=1)[0]
     pieces, start = [], 0
     for match in CLAUSE_BREAK.finditer(rest):
         after = rest[match.end():]
@@ -448,6 +453,8 @@ def _clause_lists(statement: Statement, patterns: dict[str, re.Pattern]) -> list
                 items = items[:-1] + _split_at_infinitive(items[-1])
             if name == "purpose_verbs" and 2 * sum(map(_names_a_field, items)) < len(items):
                 continue  # "vise à simplifier les démarches, déployer des services ...": any CTG's purpose
+            if name == "wish_verbs" and 2 * sum(map(_concrete, items)) < len(items):
+                continue  # "souhaite remercier les agents, saluer ...", "veut aller plus loin": no plan
             if items and (len(items) >= minimum or infinitives(rest) >= minimum):
                 level = Level.ACTION if _level_of(cue) is Level.ACTION else Level.OBJECTIF
                 found += [ProseObjective(statement, level, item, "clauses") for item in items]
@@ -468,6 +475,13 @@ def _names_a_field(item: str) -> bool:
     "mieux articuler les financements publics" does not. On the real texts, a purpose stated without
     fields was the purpose of any CTG, never an objective of the reader's gold."""
     return any(theme is not Theme.AUTRE for theme in themes_in(item))
+
+
+def _concrete(item: str) -> bool:
+    """Whether an item names a field or a facility: "ouvrir une ludothèque" does, "aller plus loin"
+    and "saluer le travail des associations" do not."""
+    words = {fold(w) for w in re.findall(r"[\wÀ-ÿ-]+", item)}
+    return _names_a_field(item) or bool(words & _project_heads())
 
 
 def _noun_phrases(rest: str) -> list[str]:
@@ -619,7 +633,9 @@ def prose_objectives(doc: Document) -> list[ProseObjective]:
             before = every[number - 1] if number else None
             items = _inline_list(statement, patterns, before) or _clause_lists(statement, patterns) \
                 or _examples(statement, patterns) or _led_by_infinitive(statement, in_plan, patterns)
-        items = [item for item in items if not patterns["boilerplate"].search(fold_aligned(item.text))]
+        # A verb alone ("mobiliser, partager, agir") says what to do with nothing: no objective.
+        items = [item for item in items if not patterns["boilerplate"].search(fold_aligned(item.text))
+                 and len(item.text.split()) > 1]
         process = [item for item in items if partnership_only(item.text)]
         if 2 * len(process) >= len(items):
             # Mostly the working of the partnership: the purposes of any CTG, not the territory's plan.

@@ -460,3 +460,25 @@ def test_counted_new_services_and_a_fronted_phrase_before_a_future():
                      "jeunesse » circulera dans les quartiers.")
     assert [o[2] for o in objectives(text)] == [
         "Trois nouvelles micro-crèches", "un « Bus jeunesse » circulera dans les quartiers"]
+
+
+def test_a_verb_whose_object_points_back_and_what_a_savoir_names_are_no_objectives():
+    text = SIGNED + ("L'idée est de poursuivre sur cette dynamique, en renouvelant les trois axes, à savoir l'enfance "
+                     "et la famille, l'accès aux droits et la jeunesse.")
+    assert objectives(text) == []
+    # an object that points back but says more is one
+    text = SIGNED + "La CTG prévoit de poursuivre ces actions en direction des jeunes et de créer une crèche."
+    assert [o[2] for o in objectives(text)] == ["poursuivre ces actions en direction des jeunes", "créer une crèche"]
+
+
+def test_verbs_alone_are_no_objectives():
+    text = SIGNED + "« Nous travaillons selon des axes prioritaires : mobiliser, partager, agir, développer les services."
+    assert [o[2] for o in objectives(text)] == ["développer les services"]
+
+
+@pytest.mark.parametrize("text", [
+    "Le maire souhaite remercier les agents, saluer le travail des associations et féliciter les équipes de la Caf.",
+    "Le maire veut aller plus loin et faire de Lure une ville où il fait bon grandir.",
+])
+def test_wishes_that_name_no_field_nor_facility_are_no_plan(text):
+    assert objectives(SIGNED + text) == []
