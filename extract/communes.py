@@ -63,10 +63,13 @@ COUNT = re.compile(
 # rurale de vingt et une communes", "ce territoire rural et montagnard de 48 communes", "l'agglomération et ses 15 communes", "nos 12 communes sont
 # solidaires" (the speaker's: the EPCI's elected), but not of some of them ("nos 3 communes les plus
 # peuplées", "nos 5 communes qui ont une crèche"); in apposition: "Le territoire, vingt-quatre communes
-# de Campan à Pouzac, ..." (not "Sur le territoire, 12 communes ont une crèche").
+# de Campan à Pouzac, ..." (not "Sur le territoire, 12 communes ont une crèche"); all of them:
+# "s'applique sur l'ensemble de ses 14 communes", "toutes les 9 communes" (not "des 30 communes du département").
 COUNT_OF_TERRITORY = re.compile(
     rf"""\b(?:(?:territoire|intercommunalit[ée]|agglom[ée]ration|communaut[ée]\s+de\s+communes)(?:\s+[a-zé]+){{0,3}}?\s+de\s+
           (?P<count>{_NUMBER})\s+communes\b
+        |\b(?:l['’]ensemble\s+(?:de\s+ses|des)|toutes\s+(?:ses|les))\s+(?P<all>{_NUMBER})\s+communes\b
+          (?!\s+(?:du|de\s+la|des|de|d['’])\s+(?!territoire|l['’]intercommunalit|l['’]agglo|la\s+communaut))
         |(?<![Ss]ur\ le\ )(?<![Ss]ur\ ce\ )(?:territoire|intercommunalit[ée]|agglom[ée]ration),\s+(?P<apposed>{_NUMBER})\s+communes\b
           (?=\s*(?:,|\bet\b|\bde\s+(?-i:[A-ZÀ-Ý])))
         |(?:nos|(?:territoire|intercommunalit[ée]|agglom[ée]ration|agglo|communaut[ée]|epci)\s+et\s+(?:ses|leurs))\s+
@@ -418,7 +421,7 @@ def _count(ordered: list[Passage], territory: Territory | None, doc_id: str,
         if "ommunes" not in text and "OMMUNES" not in text:
             continue  # every count pattern names "communes"
         found = [(m, m["count"] or m["count_verb"]) for m in COUNT.finditer(text)]
-        found += [(m, m["count"] or m["own"] or m["apposed"]) for m in COUNT_OF_TERRITORY.finditer(text)]
+        found += [(m, m["count"] or m["own"] or m["apposed"] or m["all"]) for m in COUNT_OF_TERRITORY.finditer(text)]
         found += [(m, m["count"]) for m in COUNT_IN_BRACKETS.finditer(text)
                   if BRACKETED_AFTER.search(text, max(sentence_at(text, *m.span())[0], m.start() - 80), m.start())
                   or (own and _bare_key(text[max(0, m.start() - len(own) - 5):m.start()]).endswith(own))]

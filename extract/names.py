@@ -222,6 +222,13 @@ def _brand_word() -> re.Pattern:
     return re.compile(rf"(?<=\s)(?:{words})\b(?!\s*(?:de\s+communes|d['’]\s*agglom|urbaine|intercommunale))")
 
 
+def brand_word_after(text: str, end: int) -> int | None:
+    """Where a brand word right after a place's name ends: "Roanne| Agglomération" -> the end of
+    "Agglomération"; None when no brand word follows."""
+    match = _brand_word().match(text, end + 1) if text[end:end + 1] == " " else None
+    return match.end() if match else None
+
+
 def ends_with_brand_word(name: str) -> bool:
     """Whether a name, in any case, ends with a brand word: "MONT DE MARSAN AGGLO" on a cover."""
     words = fold_key(name).split(" ")

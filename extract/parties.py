@@ -78,7 +78,7 @@ PARTY_SEPARATOR = re.compile(r"\n|;|»\s*,|\b(?:Et|ET|Entre|ENTRE)\b")
 NAME_CHAIN = re.compile(rf"\s*(?:,|\bet\b|,\s*et\b)?\s*(?:{CIVILITY_WORD}\s+)?")
 # Signing words in a sentence: "signeront avec", "ont signé", "signée par", "signataires", "ont
 # ainsi scellé leur partenariat", "ont paraphé", "le document paraphé par", "cosignée", "ont apposé leur
-# signature", "a procédé à la signature", "ont officialisé mardi leur convention", "qui a tenu le stylo". An infinitive after "à" ("autorise le maire à signer", "se prépare à signer une
+# signature", "a procédé à la signature", "ont officialisé mardi leur convention", "qui a tenu le stylo", "une signature officialisée par". An infinitive after "à" ("autorise le maire à signer", "se prépare à signer une
 # autre convention") is no signing of this sentence's persons.
 SIGNING = re.compile(
     r"""\b(?:co-?)?sign(?:é|ée|ées|és|era|eront|ent|ait|aient|ons|ant|ataires?)\b
@@ -88,6 +88,7 @@ SIGNING = re.compile(
         |\bappos(?:é|ée|és|ent|era|eront|ait|aient|ant)\s+(?:leurs?|sa|ses|les)\s+signatures?\b
         |\bproc[ée]d\w*\s+à\s+la\s+signature\b
         |\b(?:a|ont|avait|avaient)\s+tenu\s+(?:le|les)\s+stylos?\b
+        |\bsignature\s+(?:officiellement\s+)?(?:officialis|effectu|r[ée]alis)[ée]e\s+par\b
         |\bofficialis(?:é|ée|ées|és|ent|era|eront|ait|aient|ant)\s+(?:\w+\s+){0,2}?(?:la|leur|sa|cette|une|ce)\s+
            (?:ctg|convention|partenariat|engagement|signature)""",
     re.IGNORECASE | re.VERBOSE,
@@ -135,6 +136,11 @@ STOOD_IN_GAP = re.compile(r"\bqui\b|[.;«»]", re.IGNORECASE)
 # signataire", "le premier magistrat".
 ANAPHOR = re.compile(r"\b(?:l['’]\s*(?:élue?|édile)|(?:le|la)\s+premi(?:er|ère)\s+magistrate?)\b",
                      re.IGNORECASE)
+# Persons just named, referred back to together at the start of the signing sentence: "Ils ont
+# signé la CTG", "Toutes deux ont signé", "Les deux élus ont paraphé".
+PLURAL_ANAPHOR = re.compile(r"\W*(?:ils|elles|tous\s+(?:les\s+)?deux|toutes\s+(?:les\s+)?deux"
+                            r"|les\s+deux\s+(?:signataires|élu(?:e)?s|responsables|représentant(?:e)?s))\b",
+                            re.IGNORECASE)
 # The roles an anaphor may stand for (folded prefixes).
 ELECTED = ("maire", "president", "vice", "adjoint", "conseill", "depute", "senat", "1er", "1ere", "premier", "premiere")
 # A deliberation authorising an office holder to sign, without naming them: "AUTORISE Monsieur le
@@ -595,14 +601,26 @@ def _authorised_signers(all_passages: list[Passage], mentions: list[Mention]) ->
 
 def _anaphoric_signers(blocks: list[tuple[Passage, list[Mention]]]) -> list[Mention]:
     """"Ce matin-là, l'élu a signé ...", "l'édile ... était signataire": the elected person
-    named last, in this block or the two before, signs. Returns the mentions marked so."""
+    named last, in this block or the two before, signs; "Ils ont signé", "Toutes deux ont signé":
+    the persons named with their roles in the sentence before sign. Returns the mentions marked so."""
     found = []
     for index, (passage, _) in enumerate(blocks):
         text = passage.text
         masked = _mask_quotes(text)
         for left, right in _signing_sentences(text):
-            anaphor = ANAPHOR.search(masked, left, right)
             cue = SIGNING.search(masked, left, right)
+            if cue and PLURAL_ANAPHOR.match(masked, left) and not any(left <= m.span[0] < right for m in blocks[index][1]):
+                # The persons with a role named in the sentence before, in this block or the last one.
+                before = [m for m in blocks[index][1] if m.span[1] <= left]
+                if not before and index:
+                    before = blocks[index - 1][1]
+                if before:
+                    start = sentence_at(before[-1].passage.text, *before[-1].span)[0]
+                    named = [m for m in before if m.role and m.span[0] >= start]
+                    if len(named) >= 2:
+                        found += [replace(m, signatory=True, rule="anaphor_signing") for m in named]
+                continue
+            anaphor = ANAPHOR.search(masked, left, right)
             if not anaphor or not cue or anaphor.start() > cue.start() \
                     or any(left <= m.span[0] < cue.start() for m in blocks[index][1]):
                 continue

@@ -45,6 +45,7 @@ from extract.names import (
     LEADING_ARTICLE,
     WORD,
     brand_names,
+    brand_word_after,
     commune_name,
     ends_with_brand_word,
     epci_names,
@@ -266,6 +267,10 @@ def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
         if read is None:
             return None
         name, end = read
+        branded = kind is None and (brand_end := brand_word_after(text, end)) is not None
+        if branded:
+            # "La CTG de Roanne Agglomération": the brand, not the town.
+            name, end = name + text[end:brand_end], brand_end
         if kind is TerritoryType.COMMUNE:
             # "de la commune de la Boissière": a lower-case article is not part of the name;
             # "la Ville de Dax et le Grand Dax": the commune is Dax.
@@ -278,6 +283,7 @@ def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
         elif kind is None:
             # "Convention Territoriale Globale DE VALROS": the preposition is not part of it.
             name = place_name(PREPOSITION.sub("", name))
+            kind = TerritoryType.EPCI if branded else None
         key = mention_key(name)
         if not key or key in not_territory_keys() or (rule in ("sector", "headline_topic", "title_place")
                                                                 and (not names_a_place(name) or is_rubric(name))):

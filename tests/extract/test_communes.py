@@ -305,6 +305,7 @@ LAMASTRE = "Communauté de communes du Pays de Lamastre"  # 11 members in the of
     # In apposition to the territory.
     ("Le territoire, onze communes de Lamastre à Désaignes, compte 7 000 habitants.", 11),
     ("L'intercommunalité, 11 communes et 7 000 habitants, a signé la CTG.", 11),
+    ("La CTG s'applique sur l'ensemble de ses 11 communes.", 11),
     # In brackets right after the territory's name.
     ("La Communauté de communes du Pays de Lamastre (11 communes, 9 800 habitants) signe la CTG.", 11),
 ])
@@ -319,6 +320,7 @@ def test_count_said_of_the_territory_itself(text, value):
     "Nos 3 communes les plus peuplées concentrent la moitié des familles.",        # some of them
     "Comme la Caf du Var (153 communes), la Caf de l'Ardèche signe des CTG.",     # a Caf's area
     "Sur le territoire, 5 communes ont une crèche.",                               # some of them
+    "La Caf intervient sur l'ensemble des 339 communes du département.",          # a wider area
 ])
 def test_count_said_of_another_territory_or_a_service_does_not_fire(text):
     _, count = extract_communes(make_doc(text), epci(LAMASTRE), caf("07", "Ardèche"))

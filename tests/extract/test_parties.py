@@ -593,3 +593,16 @@ def test_holding_the_pen_is_signing_and_a_brand_is_no_person():
                    "déléguée à la petite enfance, Léa Haddad, qui a tenu le stylo.\n\nDe gauche à droite : Léa Haddad "
                    "et Bernard Levallois, président d'Argentan Intercom.")
     assert signatories(doc) == {"Léa Haddad", "Bernard Levallois"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jean Dupont, maire, et Marie Durand, directrice de la Caf.\nIls ont signé la CTG hier après-midi.",
+     {"Jean Dupont", "Marie Durand"}),
+    ("La Caf et la Ville ont signé une CTG. Une signature officialisée par Jean Dupont, maire, et Marie Durand, "
+     "directrice de la Caf.", {"Jean Dupont", "Marie Durand"}),
+    # referred back to, but for something else than signing
+    ("Jean Dupont, maire, et Marie Durand, directrice de la Caf, étaient présents. Ils ont salué le travail des "
+     "équipes.", set()),
+])
+def test_persons_referred_back_to_together_or_after_a_signature_officialised(text, expected):
+    assert signatories(make_doc(text)) == expected

@@ -555,6 +555,8 @@ def test_an_epci_and_one_of_its_communes_both_parties_is_the_epcis_ctg():
 @pytest.mark.parametrize("text, name", [
     ("Argentan Intercom et la Caf de l'Orne ont signé leur convention territoriale globale.", "Argentan Intercom"),
     ("Ternois Com et la Caf du Pas-de-Calais ont signé la CTG pour 2023-2027.", "Ternois Com"),
+    # the CTG named after the brand, not after its town
+    ("La CTG de Roanne Agglomération a été signée avec la Caf de la Loire.", "Roanne Agglomération"),
 ])
 def test_epci_brands_ending_in_intercom_or_com(text, name):
     territory = extract_territory(make_doc(text))
