@@ -61,6 +61,9 @@ THRESHOLD_OR_TARGET = re.compile(
     r"(?:\b[àa]\s+(?:plus|moins)\s+de|\bsup[ée]rieure?s?\s+[àa]|\binf[ée]rieure?s?\s+[àa]|\bau-del[àa]\s+de"
     r"|\bd[ée]pass(?:ant|e|ent)|\batteindre|\bobjectif\s+de|\bviser|\bporter\s+[àa]|\bpasser\s+[àa]"
     r"|\b\w+[sx]\s+de\s+(?:plus|moins)\s+de)\s*$", re.IGNORECASE)
+# A level estimated, which "à plus de" does not make a threshold: "Sa population, estimée à plus
+# de 45 000 habitants".
+ESTIMATED = re.compile(r"\b(?:estim|[ée]valu|chiffr)\w*\s+[àa]\s+(?:plus|moins)\s+de\s*$", re.IGNORECASE)
 # An average after which a bracketed figure is the comparison: "la moyenne landaise (64,8 %)",
 # "moyenne nationale : 59 %" (text folded).
 AVERAGE_BEFORE = re.compile(r"\bmoyenne(?:\s+[a-z-]+){0,2}\s*[:(]\s*$")
@@ -228,7 +231,7 @@ def _candidate(page: Page, block: Block, text: str, start: int, end: int, value:
                salience: int, year_default: int | None, own: str, wider_paragraph: bool) -> list[Candidate]:
     before, after = text[max(0, start - 60):start], text[end:end + 160]
     if CHANGE.search(before) or RATIO_OR_TIME.match(after) or ORDINAL_WORDS.search(before) \
-            or THRESHOLD_OR_TARGET.search(before) or (value in RATE_BASES and RATE_BASE.search(before)) \
+            or (THRESHOLD_OR_TARGET.search(before) and not ESTIMATED.search(before)) or (value in RATE_BASES and RATE_BASE.search(before)) \
             or NEXT_COLUMN.search(before):
         return []
     if _is_comparison(before, after, own):

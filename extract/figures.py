@@ -30,7 +30,7 @@ from extract.figure_units import words
 from extract.ingest.prose import BULLET
 from extract.normalize import fold, fold_key, territory_key
 from extract.objectives import MARKUP_DEBRIS
-from extract.themes import body_size
+from extract.themes import body_size, generic_blocks
 from models.conventions import Territory
 from models.document import Document
 from models.figures import Figure, Unit
@@ -40,6 +40,7 @@ def extract_figures(doc: Document, territory: Territory | None = None) -> list[F
     body = body_size(doc)
     own = territory_key(territory.name) if territory and territory.name else ""
     candidates: list[Candidate] = []
+    generic = generic_blocks(doc)  # what CTGs or the Caf are in general: their figures are no territory's
     for page in doc.pages:
         key, analysis = section_flags(page, body)
         foreign = foreign_columns(page, territory)
@@ -47,7 +48,8 @@ def extract_figures(doc: Document, territory: Territory | None = None) -> list[F
         candidates.extend(table_figures(page, context_year(page, first_table), territory, own))
         contents = any(fold(b.text).startswith(words("contents_headings")) for b in page.blocks)
         for index, block in enumerate(page.blocks):
-            if any(x0 <= block.bbox.center_x <= x1 and top - 1 <= block.bbox.y0 < bottom for x0, x1, top, bottom in foreign):
+            if (page.number, index) in generic or any(x0 <= block.bbox.center_x <= x1 and top - 1 <= block.bbox.y0 < bottom
+                                                      for x0, x1, top, bottom in foreign):
                 continue
             text = BROKEN_COMPOUND.sub("-", GLUED_SCALE.sub(r"\1 \2", MARKUP_DEBRIS.sub("", block.text)))
             text = MILLIONS_ABBREVIATED.sub(r"\g<space>M€", text)

@@ -9,7 +9,7 @@ from extract.figures import extract_figures
 from models.conventions import Territory, TerritoryType
 from models.document import BBox, Block, Document, Line, Media, Page, Span
 from models.figures import Unit
-from tests.conftest import make_doc
+from tests.conftest import make_doc, make_html_doc
 
 
 def figures(text: str, territory: str | None = None) -> list[tuple[float, str]]:
@@ -23,6 +23,7 @@ def figures(text: str, territory: str | None = None) -> list[tuple[float, str]]:
       "territoire, soit 759 personnes couvertes."), [(1_600_000, "EUR"), (298, "foyers"), (759, "personnes")]),
     ("Valros est peuplée de 1650 habitants (Insee/2019).", [(1650, "habitants")]),
     ("29% des familles allocataires vivent sous le seuil de pauvreté.", [(29, "%")]),
+    ("Sa population, estimée à plus de 45 000 habitants, est très jeune.", [(45000, "habitants")]),
     ("Financements de la CAF au titre de prestations de services ce qui représente 2,5 millions en 2022.",
      [(2_500_000, "EUR")]),
     ("Prestations versées aux allocataires 2,4millions chiffre 2022", [(2_400_000, "EUR")]),
@@ -420,3 +421,12 @@ def test_france_services_is_no_place():
     assert figures("Espace France services : 1 240 visiteurs ; 2 espaces France services") == \
         [(1240, "visiteurs"), (2, "espaces france services")]
     assert figures("France métropolitaine : 22 %") == []
+
+
+def test_a_press_releases_note_on_the_caf_gives_no_figure_of_the_territory():
+    doc = make_html_doc("<h1>L'agglomération et la Caf signent leur CTG</h1><p>Le territoire compte 105 000 habitants. "
+                        "La Caf consacrera 9,5 millions d'euros par an aux services aux familles du territoire.</p>"
+                        "<h3>À propos de la Caf de l'Eure</h3><p>La Caf de l'Eure verse chaque année plus de 850 millions "
+                        "d'euros de prestations à près de 115 000 allocataires.</p><h3>Contact presse</h3><p>Service "
+                        "communication</p>")
+    assert sorted((f.value, f.unit) for f in extract_figures(doc)) == [(105000.0, "habitants"), (9500000.0, "EUR")]
