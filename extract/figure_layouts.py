@@ -59,6 +59,9 @@ COLUMN_HEADER = re.compile(r"\(\s*[\d\s\u202f]+habitants?\s*\)", re.IGNORECASE)
 # A heading giving the scope of what follows (text folded): "À l'échelle de Grenoble-Alpes
 # Métropole", "Au niveau départemental", "Dans le département".
 SCOPE_HEADING = re.compile(r"^\W*(?:a\s+l'echelle|au\s+niveau|a\s+l'echelon|en|dans|pour|zoom\s+sur|focus\s+sur)\b")
+# Key figures headed by the Caf's name (text folded): "Chiffres clés de la Caf du Cantal", "La Caf de
+# l'Aude en chiffres": the Caf's own, over its whole departement.
+CAF_KEY_FIGURES = re.compile(r"^(?=.*\b(?:chiffres?[\s-]+cles?|en\s+chiffres|reperes)\b).*\b(?:caf|caisse\s+d'allocations)\b")
 # A column header naming a territory by its kind: "Agglomération de Béziers Méditerranée",
 # "Département", "France entière", "Région Occitanie".
 OTHER_TERRITORY_HEADER = re.compile(r"^(?:agglom[ée]ration|communaut[ée]|d[ée]partement|r[ée]gion|france|m[ée]tropole)\b",
@@ -113,15 +116,16 @@ def foreign_columns(page: Page, territory: Territory | None) -> list[tuple[float
     "France". Figures under such a header are that territory's, not the CTG's. A header stands
     beside another one on its row: a lone "Caf de la Martinique" or "DÉPARTEMENT DE LA
     CORSE-DU-SUD" heads the page, not a column. A heading giving another scope ("À l'échelle de
-    la Métropole") covers what stands under it down to the next heading."""
+    la Métropole", "Chiffres clés de la Caf du Cantal") covers what stands under it down to the next
+    heading."""
     if territory is None:
         return []
     own = territory_key(territory.name)
     columns = []
     for block in page.blocks:
         text = block.text.strip()
-        if len(text) <= 80 and SCOPE_HEADING.match(fold(text)) and names_other_area(text) and \
-                own not in territory_key(text):
+        if len(text) <= 80 and ((SCOPE_HEADING.match(fold(text)) and names_other_area(text)) or CAF_KEY_FIGURES.match(fold(text))) \
+                and own not in territory_key(text):
             columns.append((block.bbox.x0 - 25, block.bbox.x1 + 25, block.bbox.y0, _next_heading_top(page, block)))
             continue
         if COLUMN_HEADER.search(text):

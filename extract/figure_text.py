@@ -61,6 +61,8 @@ THRESHOLD_OR_TARGET = re.compile(
     r"(?:\b[àa]\s+(?:plus|moins)\s+de|\bsup[ée]rieure?s?\s+[àa]|\binf[ée]rieure?s?\s+[àa]|\bau-del[àa]\s+de"
     r"|\bd[ée]pass(?:ant|e|ent)|\batteindre|\bobjectif\s+de|\bviser|\bporter\s+[àa]|\bpasser\s+[àa]"
     r"|\b\w+[sx]\s+de\s+(?:plus|moins)\s+de)\s*$", re.IGNORECASE)
+# A number set apart, then said what it counts: "3 900 : c'est le nombre de foyers allocataires de la commune".
+NUMBER_DEFINED = re.compile(r"\s*:\s*c['’]est\s+le\s+nombre\s+(?:de\s+|d['’]\s*)", re.IGNORECASE)
 # A level estimated, which "à plus de" does not make a threshold: "Sa population, estimée à plus
 # de 45 000 habitants".
 ESTIMATED = re.compile(r"\b(?:estim|[ée]valu|chiffr)\w*\s+[àa]\s+(?:plus|moins)\s+de\s*$", re.IGNORECASE)
@@ -87,13 +89,14 @@ BRACKETED_PLACE = re.compile(r"[(;]\s*(?P<place>[a-z' -]{3,40}?)\s*:?\s*$")
 # A place, then a colon (text folded): "Nord: 58.5%", "... taux de couverture global France : 59 %".
 PLACE_COLON = re.compile(r"(?P<place>[a-z' (-]+)\s*:\s*$")
 # A place right after a figure (text folded): "(24 % en Loire-Atlantique)", "(30 % dans le
-# département)", "pour l'ensemble de La Réunion".
-PLACE_AFTER = re.compile(r"\s*%?\s*(?:en|dans\s+l[ea]|dans\s+l'|pour\s+l'ensemble\s+(?:de\s+la|du|de\s+l'|des|de))\s*"
-                         r"(?P<place>[a-z' -]{3,40})")
-# A sentence opening on a place, then a comma: "En Haute-Vienne, ", "À l'échelle de l'île, "
-# (text folded).
+# département)", "pour l'ensemble de La Réunion", in brackets after "à": "(39 % à La Réunion)".
+PLACE_AFTER = re.compile(r"\s*%?\s*(?:en|dans\s+l[ea]|dans\s+l'|pour\s+l'ensemble\s+(?:de\s+la|du|de\s+l'|des|de)"
+                         r"|a(?=\s+(?:la\s+|l')?[a-z' -]{3,40}\)))\s*(?P<place>[a-z' -]{3,40})")
+# A sentence opening on a place, then a comma: "En Haute-Vienne, ", "À l'échelle de l'île, ",
+# after a reporting verb: "Elle rappelle qu'en Guyane, " (text folded).
 WIDER_AREA_OPENING = re.compile(
-    r"^\s*(?:en|dans\s+(?:le|la|les|l')|a\s+l'echelle\s+(?:de\s+la|du|des|de\s+l'|de))\s*(?P<place>[a-z' -]{3,40}?)\s*,")
+    r"^\s*(?:[^,.;]{0,60}\bqu')?\s*(?:en|dans\s+(?:le|la|les|l')|a\s+l'echelle\s+(?:de\s+la|du|des|de\s+l'|de))\s*"
+    r"(?P<place>[a-z' -]{3,40}?)\s*,")
 # A larger area as the subject of a sentence (text folded): "Le département compte ...", "La région
 # du Grand Est recense ...", "La France totalise ...".
 WIDER_AREA_SUBJECT = re.compile(
@@ -230,6 +233,9 @@ def _number_words() -> dict[str, int]:
 def _candidate(page: Page, block: Block, text: str, start: int, end: int, value: float, written_number: str,
                salience: int, year_default: int | None, own: str, wider_paragraph: bool) -> list[Candidate]:
     before, after = text[max(0, start - 60):start], text[end:end + 160]
+    defined = NUMBER_DEFINED.match(after)
+    if defined:
+        after = " " + after[defined.end():]  # "3 900 : c'est le nombre de foyers allocataires"
     if CHANGE.search(before) or RATIO_OR_TIME.match(after) or ORDINAL_WORDS.search(before) \
             or (THRESHOLD_OR_TARGET.search(before) and not ESTIMATED.search(before)) or (value in RATE_BASES and RATE_BASE.search(before)) \
             or NEXT_COLUMN.search(before):
@@ -300,7 +306,8 @@ def names_a_place(words_: list[str], own: str = "") -> bool:
 
 
 def _is_comparison(before: str, after: str, own: str) -> bool:
-    folded_before, folded_after = fold(before), fold(after)
+    # "en moyenne 4 M€ par an" is on average, no comparison with an average.
+    folded_before, folded_after = re.sub(r"\ben moyenne\s*$", "", fold(before)), fold(after)
     if alternation(words("comparison_before"), "(?<![a-z])", r"\s*[:(]?\s*$").search(folded_before) or \
             AVERAGE_BEFORE.search(folded_before):
         return True

@@ -24,6 +24,8 @@ def figures(text: str, territory: str | None = None) -> list[tuple[float, str]]:
     ("Valros est peuplée de 1650 habitants (Insee/2019).", [(1650, "habitants")]),
     ("29% des familles allocataires vivent sous le seuil de pauvreté.", [(29, "%")]),
     ("Sa population, estimée à plus de 45 000 habitants, est très jeune.", [(45000, "habitants")]),
+    ("La Caf apportera en moyenne 2,3 M€ par an au titre des bonus territoire.", [(2_300_000, "EUR")]),
+    ("3 900 : c'est le nombre de foyers allocataires de la commune.", [(3900, "foyers")]),
     ("Financements de la CAF au titre de prestations de services ce qui représente 2,5 millions en 2022.",
      [(2_500_000, "EUR")]),
     ("Prestations versées aux allocataires 2,4millions chiffre 2022", [(2_400_000, "EUR")]),
@@ -430,3 +432,24 @@ def test_a_press_releases_note_on_the_caf_gives_no_figure_of_the_territory():
                         "d'euros de prestations à près de 115 000 allocataires.</p><h3>Contact presse</h3><p>Service "
                         "communication</p>")
     assert sorted((f.value, f.unit) for f in extract_figures(doc)) == [(105000.0, "habitants"), (9500000.0, "EUR")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a wider area's figure in brackets after "à", or after a reporting verb
+    ("Saint-Leu compte 35 000 habitants ; 41 % des foyers allocataires sont des familles monoparentales (39 % à "
+     "La Réunion).", [(35000, "habitants"), (41, "%")]),
+    ("Elle rappelle qu'en Guyane, seuls 9 % des enfants de moins de trois ans disposent d'une place d'accueil.", []),
+    # a facility after "à" is no area
+    ("La crèche compte 30 places (12 % à la crèche familiale).", [(30, "places"), (12, "%")]),
+])
+def test_a_wider_areas_figure_after_a_or_a_reporting_verb(text, expected):
+    assert figures(text, "Saint-Leu") == expected
+
+
+def test_key_figures_headed_by_the_caf_are_the_cafs():
+    territory = Territory(doc_id="s", page=1, snippet="…", rule="t", name="Saint-Flour Communauté", type=TerritoryType.EPCI)
+    doc = make_html_doc("<h1>Saint-Flour Communauté signe sa CTG</h1><p>Le territoire compte 22 000 habitants. La Caf "
+                        "mobilisera près de 1,9 M€ par an.</p><h3>Chiffres clés de la Caf du Cantal</h3><ul><li>36 500 "
+                        "allocataires</li><li>312 M€ de prestations versées en 2024</li></ul><h3>Contact</h3><p>Service "
+                        "presse</p>")
+    assert [(f.value, f.unit) for f in extract_figures(doc, territory)] == [(22000, "habitants"), (1_900_000, "EUR")]
