@@ -551,3 +551,13 @@ def test_a_sites_path_at_the_top_makes_a_page_of_its_own():
     assert breadcrumb(["lure.fr  |  Actualités  |  Familles", "La CTG"])
     assert not breadcrumb(["La CTG signée | Ville de Lure"])  # a title and its site: two parts
     assert not breadcrumb(["Publié le 12/03/2024 à 10h", "La CTG signée > une première"])
+
+
+def test_a_page_listing_its_plans_fiches_actions_is_no_diagnostic():
+    doc = make_doc("Communauté d'Agglomération de Haguenau\n\nConvention territoriale globale 2023-2027\n\n"
+                   "L'Agglomération a signé sa convention territoriale globale avec la Caf du Bas-Rhin.\n\n"
+                   "Le plan d'actions\n\nFiche action n°1 – Développer l'offre d'accueil du jeune enfant\n\n"
+                   "Fiche action n°2 – Créer un réseau des relais petite enfance\n\n"
+                   "Fiche action n°3 – Harmoniser les tarifs des accueils périscolaires\n\n"
+                   "Chiffres clés\n\n17 multi-accueils • 540 places en accueil collectif")
+    assert classify(doc) is not DocKind.DIAGNOSTIC
