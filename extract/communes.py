@@ -85,8 +85,10 @@ BRACKETED_AFTER = re.compile(r"\b(?:communaut[ée]|agglom[ée]ration|agglo|inter
                              re.IGNORECASE)
 # A key figure: a line that is only a count of communes, in a diagnostic's portrait of the
 # territory ("12 400 habitants" | "15 communes" | "1 quartier prioritaire"), or a line of key
-# figures set apart by dashes or bars ("49 communes — 48 000 habitants", "22 500 habitants | 24 communes").
-_FIGURE_APART = r"\s+[—–|·•]\s+[^\n]{1,40}?"
+# figures set apart by dashes, bars or a wide space ("49 communes — 48 000 habitants", "22 500
+# habitants | 24 communes", "39 communes      62 400 habitants", its spaces collapsed: "39 communes
+# 62 400 habitants").
+_FIGURE_APART = r"(?:\s+[—–|·•]\s+|[ \t]{3,}|[ \t]+(?=\d))[^\n]{1,40}?"
 KEY_FIGURE = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}\-–]\s*)?(?:[^\n]{{1,40}}?\s+[—–|·•]\s+)?(?P<count>\d{{1,3}})\s+communes"
                         rf"(?:\s+membres)?(?:{_FIGURE_APART})*\s*$", re.IGNORECASE | re.MULTILINE)
 # Above a key figure, a wider area than the territory: "Le département en chiffres", "France : 25 %".
@@ -173,6 +175,8 @@ UNKNOWN_ITEM = re.compile(r"(?P<name>[A-ZÀ-Ý][\wÀ-ÖØ-öø-ÿœŒ'’-]*(?:[
 NAME_WORD = re.compile(r"[\wÀ-ÖØ-öø-ÿœŒ]+(?:['’\-][\wÀ-ÖØ-öø-ÿœŒ]+)*")
 # The longest commune name read at one place, in words ("Saint-Jean-de-la-Blaquière" is one).
 MAX_NAME_WORDS = 6
+# A column of where facilities stand, not of members: "Commune d'implantation", "Lieu", "Localisation".
+LOCATION_HEADER = re.compile(r"\b(?:implantation|localisation|lieux?|sites?|adresses?)\b", re.IGNORECASE)
 # A commune named as a party: "la Commune de Lalbenque", "la Ville de Chaumont", "maire de Luzech",
 # several through their mayors: "les maires de Confolens, de Chabanais et de Montembœuf" (read in a
 # sentence about signing or partnering; "à la mairie de X", a venue, is left out).
@@ -401,7 +405,8 @@ def _key_figure_of_territory(ordered: list[Passage], position: int, value: int, 
     area ("Le département en chiffres", "Moselle : 24 %"), and near the EPCI's number of members
     in the official lists when it is known (memberships change a little, not tenfold)."""
     page = ordered[position].page
-    before = [p.text for p in ordered[max(0, position - 2):position] if p.page is page]
+    # A comparison in brackets is an aside: "+1,6 % par an (Landes : +0,9 %)" heads nothing.
+    before = [re.sub(r"\([^)]*\)", " ", p.text) for p in ordered[max(0, position - 2):position] if p.page is page]
     if any(WIDER_AREA.search(text) or _departement_named(text) for text in before):
         return False
     return members is None or abs(value - members) <= max(2, members // 10)
@@ -579,7 +584,8 @@ def extract_communes(doc: Document, territory: Territory | None, caf: Caf | None
     for page in doc.pages:
         for table in page.tables:
             header = table.rows[0] if table.rows else ()
-            column = next((i for i, cell in enumerate(header) if COMMUNE_HEADER.search(cell) and len(cell) < 60), None)
+            column = next((i for i, cell in enumerate(header) if COMMUNE_HEADER.search(cell) and len(cell) < 60
+                           and not LOCATION_HEADER.search(cell)), None)
             if column is None:
                 for commune in _grid_of_members(table, page.number, doc.doc_id, scope):
                     named.setdefault(fold_key(commune.name), commune)

@@ -207,7 +207,8 @@ def _strip_comparison(caption: str) -> str:
 
 def table_figures(page: Page, year_default: int | None, territory: Territory | None, own: str) -> list[Candidate]:
     """Figures in table rows, labelled by the row's first cell ("Prestations familiales |
-    27 162 662 €"), except in the columns of other territories ("Morbihan", "France")."""
+    27 162 662 €"), counted as their column's header says when it names a unit ("Places"), else as
+    the row's label says; except in the columns of other territories ("Morbihan", "France")."""
     found = []
     for index, table in enumerate(page.tables):
         foreign = _foreign_column_indexes(table, territory)
@@ -215,7 +216,9 @@ def table_figures(page: Page, year_default: int | None, territory: Territory | N
         if block is None:
             continue
         block = Block(lines=block.lines, bbox=table.bbox, text=block.text, table=index)
-        for row in table.rows:
+        # A column header that names what its numbers count: "Places / capacité", "Nombre d'enfants".
+        header_units = {c: unit_of_label(cell) for c, cell in enumerate(table.rows[0]) if c} if table.rows else {}
+        for number, row in enumerate(table.rows):
             cells = [GLUED_SCALE.sub(r"\1 \2", MARKUP_DEBRIS.sub("", c)).strip() for c in row]
             if len(cells) < 2 or not cells[0]:
                 continue
@@ -223,7 +226,10 @@ def table_figures(page: Page, year_default: int | None, territory: Territory | N
                 if column in foreign:
                     continue
                 big = BIG_NUMBER.match(cell)
-                row_unit = unit_of_label(cells[0]) if big and not big["sign"] else None
+                # Counted by its header, a whole number: "1.1" under "Fiche" numbers an action sheet.
+                whole = big is not None and not re.search(r"\d[.,]\d", big["number"])
+                unit = header_units.get(column) if number and big and not big["sign"] and whole else None
+                row_unit = unit or (unit_of_label(cells[0]) if big and not big["sign"] else None)
                 value = parse_number(big["number"].strip()) if row_unit else None
                 if row_unit and value is not None and value != 1:
                     # "Allocataires | 61 480": the row's label says what the number counts.

@@ -57,16 +57,27 @@ def extract_figures(doc: Document, territory: Territory | None = None) -> list[F
                 text = ocr_repaired(text)
             year_default = context_year(page, index)
             big = BIG_NUMBER.match(text)
+            if big and block.table is not None and _in_row_table(page, block):
+                continue  # a number alone in a table's cell: read with its row and column by table_figures
             if big:
                 candidates.extend(big_number(page, index, block, big, body, key, year_default, own))
                 continue
-            if not contents:
+            if not contents and not (block.table is not None and _in_row_table(page, block)):
+                # A table's rows are read by table_figures, each number under its column's header.
                 candidates.extend(key_lines(page, index, block, text, index in key, year_default))
             salience = 2 if (index in key or block.table is not None) else 1
             if BULLET.match(text) and index in analysis:
                 salience = -1
             candidates.extend(candidates_in(page, block, text, salience, year_default, own))
     return _consolidate(doc, candidates)
+
+
+def _in_row_table(page, block) -> bool:
+    """Whether a table cell stands in a table of rows labelled by their first cell, as
+    table_figures reads them (a grid of big numbers and their captions is none)."""
+    table = page.tables[block.table] if block.table is not None and block.table < len(page.tables) else None
+    return table is not None and len(table.rows) >= 2 and sum(1 for row in table.rows if row and row[0].strip()) >= 2 \
+        and all(len(row) >= 2 for row in table.rows)
 
 
 def _consolidate(doc: Document, candidates: list[Candidate]) -> list[Figure]:

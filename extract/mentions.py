@@ -47,6 +47,14 @@ ROLE_BEFORE = re.compile(
         (?:(?:à|de)\s+la\s+|au\s+|aux\s+|du\s+|de\s+l['’]\s*|des\s+|de\s+|d['’]\s*)?$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# CTGs in the plural, others than this one: "la Caf indique avoir signé des CTG avec l'ensemble des
+# intercommunalités, X comprise", "d'autres conventions territoriales globales", "12 CTG".
+OTHER_CTGS = re.compile(r"\b(?:des|d['’]autres|plusieurs|toutes\s+les|\d+)\s+(?:ctgs?\b|conventions\s+territoriales)",
+                        re.IGNORECASE)
+# After a name, a CTG of its own, other than this one: "la Ville travaillera avec Moulins
+# Communauté, qui dispose de sa propre CTG".
+OWN_OTHER_CTG = re.compile(r"^\s*,?\s*qui\s+(?:dispose\s+d['’]une|dispose\s+de\s+sa|a\s+sa|a\s+sign[ée]\s+sa|poss[èe]de\s+sa)"
+                           r"\s+(?:propre\s+)?(?:ctg|convention)", re.IGNORECASE)
 # Before a name in its sentence, attendance rather than partnership: "en présence de ...".
 ATTENDANCE = re.compile(r"\ben\s+pr[ée]sence\b", re.IGNORECASE)
 # Before a name, a context that makes it a larger or neighbouring territory:
@@ -105,13 +113,14 @@ def in_context(m: Mention, title_size: float) -> Mention:
     title = 0.0
     if (block.size >= title_size or block.bold) and len(text) < 200:
         title = 2.0 if m.passage.page.number <= 2 else 1.0
+    others = bool(OTHER_CTGS.search(sentence))  # a signing of other CTGs is none of this one's
     return replace(
         m, sentence=(left, right),
-        container=bool(CONTAINER_CONTEXT.search(text[max(left, start - 45):start])),
+        container=bool(CONTAINER_CONTEXT.search(text[max(left, start - 45):start]) or OWN_OTHER_CTG.match(text[end:end + 80])),
         party=bool(PARTY_CLAUSE.match(text[end:end + 60])),
         signing=bool((SIGNING.search(sentence) or SIGNATORIES_BEFORE.search(text, max(0, left - 30), left))
-                     and CAF_WORD.search(sentence)),
-        ctg=bool(CTG_CUE.search(sentence)), title=title,
+                     and CAF_WORD.search(sentence)) and not others,
+        ctg=bool(CTG_CUE.search(sentence)) and not others, title=title,
         subject=bool(m.rule != "mayor_of" and SUBJECT_OF_SIGNING.match(text[end:end + 120])
                      and not ROLE_BEFORE.search(text[max(left, start - 40):start])),
         attendee=bool(ATTENDANCE.search(text[left:start])))

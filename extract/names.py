@@ -70,10 +70,16 @@ def is_name_word(word: str, stop: frozenset[str]) -> bool:
     return not (bare.isupper() and len(bare) <= 3)
 
 
-def read_name(text: str, pos: int) -> tuple[str, int] | None:
+# After a legal form, a word that opens an EPCI's name though it names no place alone: "Communauté
+# de communes de la Région d'Yvetot", "... de la Région de Guebwiller".
+FORM_NAME_OPENERS = frozenset({"région", "region"})
+
+
+def read_name(text: str, pos: int, after_form: bool = False) -> tuple[str, int] | None:
     """A proper name starting at ``pos``: optional articles, then capitalised words joined by
     connectors ("de la Vallée de l'Hérault", "Saint Paul et Valmalle", "La Boissière",
     "VALROS"). A name in capitals ends at a connector in lower case ("FORT-DE-FRANCE à CONVOQUE").
+    ``after_form``: the name follows a legal form, and may open with "Région" (FORM_NAME_OPENERS).
     Returns the name as written and the offset where it ends, or None."""
     stop, connectors = _name_words()
     tokens = [(m.group(), m.start() + pos, m.end() + pos) for m in TOKEN.finditer(text[pos:pos + 160])]
@@ -88,7 +94,8 @@ def read_name(text: str, pos: int) -> tuple[str, int] | None:
         following = tokens[i + 1][0].lower() if i + 1 < len(tokens) else ""
         if word.lower() == "et" and (following in ("le", "la", "les") or following.startswith(("l'", "l’"))):
             break  # "du Pays de Fayence et le SIVU ...": no official name joins on "et" and an article
-        if is_name_word(word, stop):
+        if is_name_word(word, stop) or (after_form and end is None and word.lower() in FORM_NAME_OPENERS
+                                        and following.startswith(("de", "du", "d'", "d’"))):
             end = tokens[i][2]
             shouting = shouting and word.isupper()
         elif end is None or not (word in connectors or (word.isupper() and word.lower() in connectors)) \

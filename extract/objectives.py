@@ -45,10 +45,12 @@ MARKUP_DEBRIS = re.compile(r"</?[a-z]+(?:\s+[a-z-]+=\"[^\"]*\")*\s*/?>|\*\*", re
 ROW_LABEL = re.compile(r"^\s*(?P<level>enjeux?|objectifs?|actions?|axes?)\s*(?:n[°o]\s*)?[\dIVX.]*\s*:?\s*$",
                        re.IGNORECASE)
 # A plan table's column header naming a level: "Axe", "Enjeux", "Objectif opérationnel",
-# "Actions", "Fiches actions", "Orientations stratégiques", "Intitulé de l'action".
+# "Actions", "Fiches actions", "Orientations stratégiques", "Intitulé de l'action", "Exemples
+# d'actions", "Thématique" (an axis named by its field).
 COLUMN_LEVEL = re.compile(
-    r"""^\s*(?:(?:fiches?\s+)?intitul[ée]s?\s+(?:de\s+l['’]\s*|des\s+|du\s+|de\s+la\s+)?)?
-        (?P<level>enjeux?|axes?|orientations?|priorit[ée]s?|objectifs?|actions?|fiches?[\s-]+actions?)
+    r"""^\s*(?:(?:fiches?\s+)?intitul[ée]s?\s+(?:de\s+l['’]\s*|des\s+|du\s+|de\s+la\s+)?
+             |(?:exemples?|pistes?)\s+d['’]\s*|principales?\s+)?
+        (?P<level>enjeux?|axes?|orientations?|priorit[ée]s?|th[ée]matiques?|objectifs?|actions?|fiches?[\s-]+actions?)
         (?:\s+(?:strat[ée]giques?|op[ée]rationnel(?:le)?s?|g[ée]n[ée]ral|g[ée]n[ée]raux|pr[ée]vues?|retenue?s?))?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -131,9 +133,9 @@ def _excluded(intro: str) -> bool:
 # --- plan tables -------------------------------------------------------------------------------------
 
 def _bullets(cell: str) -> list[str]:
-    """The items of a cell holding a list: "Enjeux : • A • B" or lines."""
+    """The items of a cell holding a list: "Enjeux : • A • B", lines, or items after semicolons."""
     cell = MARKUP_DEBRIS.sub(" ", cell)
-    parts = re.split(rf"\s*[{BULLET_GLYPHS}]\s*|\n+|<li>", cell)
+    parts = re.split(rf"\s*[{BULLET_GLYPHS}]\s*|\n+|<li>|\s*;\s+", cell)
     return [p for p in (_clean_item(p) for p in parts) if p]
 
 
@@ -167,7 +169,10 @@ def _from_column_table(page: Page, table, block: Block | None, levels: dict[int,
             for item in (_bullets(text) if text else ()):
                 if levels[column] is Level.ENJEU and is_theme_label(item):
                     continue  # an axis cell naming its field ("Petite enfance") is a theme, not an enjeu
-                if reads_as_objective(item):
+                # In an actions column, the cell names the action whatever its shape: "Guide des
+                # familles en ligne", "Étude d'une navette vers les accueils de loisirs".
+                named_action = levels[column] is Level.ACTION and len(item.split()) >= 2 and not is_theme_label(item)
+                if reads_as_objective(item) or named_action:
                     items.append(_Item(levels[column], item, row_theme, parent, page, block, "plan_table_column"))
             if above.get(column) and (reads_as_objective(_clean_item(above[column])) or levels[column] is Level.ENJEU):
                 parent = _clean_item(above[column])  # an axis naming its field is a parent too
@@ -251,7 +256,7 @@ def _from_tables(page: Page, theme_of: dict, carried: _Carried | None = None) ->
 
 def _table_level(word: str) -> Level:
     word = fold(word)
-    if word.startswith(("enjeu", "axe", "orientation", "priorite")):
+    if word.startswith(("enjeu", "axe", "orientation", "priorite", "thematique")):
         return Level.ENJEU
     if word.startswith(("action", "piste", "fiche", "chantier")):
         return Level.ACTION

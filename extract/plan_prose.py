@@ -97,7 +97,7 @@ NOT_GERUNDS = frozenset({"pendant", "durant", "avant", "cependant", "maintenant"
                          "enfant", "montant", "restant", "tant", "autant", "moyennant", "nonobstant", "partant"})
 # Items that are no objective: an event of the calendar ("la signature officielle", "Décembre
 # 2023 : signature", "le comité de pilotage"), money to commit ("engager 2,1 M€ en fonctionnement"),
-# a verb whose object only points back ("poursuivre sur cette dynamique", "renouvelant les trois axes").
+# a verb whose object only points back ("prolonger sur cette lancée", "reconduisant les deux axes").
 NOT_AN_OBJECTIVE = re.compile(
     r"""^\W*(?:(?:la|le|les|l['’]|une?)\s*)?(?:signature|c[ée]r[ée]monie|inauguration|r[ée]union|comit[ée]|copil|s[ée]ance
           |pr[ée]sentation|validation|restitution|lancement)\b

@@ -255,7 +255,7 @@ def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
     def add(passage: Passage, at: int, name_start: int, base: float, kind: TerritoryType | None,
             form: str | None, rule: str, text: str | None = None) -> Mention | None:
         text = text or passage.text
-        read = read_name(text, name_start)
+        read = read_name(text, name_start, after_form=bool(form) and kind is TerritoryType.EPCI)
         if form and kind is TerritoryType.EPCI:
             read = official_epci_name(text, name_start, form, read)
         elif kind is None:
@@ -347,7 +347,13 @@ def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
             dated = DATED_HEADER.match(text)
             topic = HEADLINE_TOPIC.match(text, dated.end() if dated else 0)
             read = read_name(text, topic.start("name")) if topic else None
-            if read and read[1] == topic.end("name"):
+            titled = _titled_group(text, departement) if len(text) < TITLE_PLACE_MAX else []
+            if titled:
+                # A cover titled with its communes: "Gonesse - Arnouville - Bonneuil-en-France".
+                found.append(Mention("+".join(sorted(mention_key(n) for n in titled)), ", ".join(titled), None,
+                                     TerritoryType.MULTI_COMMUNES, 2.0, passage, (0, len(text)), "title_group",
+                                     members=tuple(mention_key(n) for n in titled)))
+            elif read and read[1] == topic.end("name"):
                 add(passage, topic.start("name"), topic.start("name"), 1.0, None, None, "headline_topic")
             elif len(text) < TITLE_PLACE_MAX and (passage.block.bold or passage.block.size >= title_size) \
                     and not any(a <= 0 < b for a, b in (m.span for m in found[start:])):
@@ -397,6 +403,25 @@ def mentions(doc: Document, departement: str | None = None) -> list[Mention]:
     # A place named by its acronym ("la Civis") is the place the acronym was given to.
     found = [replace(m, key=aliases[m.key]) if m.key in aliases else m for m in found]
     return _fold_groups(_same_epci(found))
+
+
+# Between the communes of a title: "Gonesse - Arnouville - Bonneuil-en-France", "A, B et C".
+TITLE_GROUP_SEPARATOR = re.compile(r"\s+[-–—/|]\s+|\s*,\s*|\s+et\s+")
+
+
+def _titled_group(text: str, departement: str | None) -> list[str]:
+    """The communes of a title that is nothing but a list of two or more of them, each in its
+    official spelling; else []."""
+    parts = [p.strip(" .") for p in TITLE_GROUP_SEPARATOR.split(text.strip())]
+    if len(parts) < 2:
+        return []
+    names = []
+    for part in parts:
+        refs = {ref.name for ref in find_communes(part, departement) or find_communes(part)}
+        if len(refs) != 1:
+            return []
+        names.append(refs.pop())
+    return names
 
 
 def _headline_reach(doc: Document, ordered: list[Passage]) -> int:
@@ -476,10 +501,13 @@ def _same_epci(found: list[Mention]) -> list[Mention]:
 
 
 def _epci_of(m: Mention):
-    """The EPCI a mention names in the official list: under its legal form, by its name, or by a
-    brand that is the start of its official name ("Loudéac Communauté")."""
+    """The EPCI a mention names in the official list: under its legal form, by its name, by a
+    brand that is the start of its official name ("Loudéac Communauté"), or by its name and a brand
+    word ("Châteaubriant-Derval Communauté" for "CC Châteaubriant-Derval")."""
     epci = find_epci(f"{m.form} {m.name}" if m.rule == "legal_form" else m.name)
-    return epci or (find_epci_by_brand(m.name) if m.rule == "epci_brand" else None)
+    if epci is None and m.rule == "epci_brand":
+        epci = find_epci_by_brand(m.name) or (find_epci(m.name.rsplit(" ", 1)[0]) if ends_with_brand_word(m.name) else None)
+    return epci
 
 
 def _fold_groups(found: list[Mention]) -> list[Mention]:
@@ -647,9 +675,14 @@ def extract_territory(doc: Document) -> Territory | None:
 def _written_name(own: list[Mention], kind: TerritoryType | None) -> str:
     """The most frequent written form; for an EPCI, its legal form and name ("Communauté de
     communes Vallée de l'Hérault"), a legal form preferred to an informal one ("l'agglomération
-    de ...") and a name under a form to a bare one."""
+    de ...") and a name under a form to a bare one, unless its brand is written more often."""
     if kind in (TerritoryType.EPCI, TerritoryType.MULTI_COMMUNES):
         with_form = [m for m in own if m.form]
+        brands = [m for m in own if m.rule == "epci_brand"]
+        if len(brands) > len(with_form):
+            # The brand the text uses most: "Ternois Com" four times, "Communauté de communes du Ternois" once.
+            names = Counter(fold_key(m.name) for m in brands)
+            return _spelling([m.name for m in brands if fold_key(m.name) == names.most_common(1)[0][0]])
         legal = [m for m in with_form if m.rule == "legal_form"]
         with_form = legal or with_form
         if with_form:
@@ -662,6 +695,10 @@ def _written_name(own: list[Mention], kind: TerritoryType | None) -> str:
             form = _spelling([m.form for m in with_form if fold_key(m.form) == form_key] or [best.form])
             return f"{form} {_spelling([m.name for m in with_form if fold_key(m.name) == fold_key(best.name)])}"
     named = [m for m in own if m.rule not in ("ctg_named_after", "territory_named", "headline_topic")] or own
+    if kind is TerritoryType.EPCI:
+        # Its brand is how the EPCI names itself: "Châteaubriant-Derval Communauté" over a bare
+        # "Châteaubriant-Derval".
+        named = [m for m in named if m.rule == "epci_brand"] or named
     names = Counter(fold_key(m.name) for m in named)
     top = max(names.values())
     best = max((m for m in named if names.get(fold_key(m.name)) == top), key=lambda m: m.score)

@@ -111,9 +111,16 @@ def _paragraphs(lines: list[str]) -> list[list[str]]:
 ALIGNED_GAP = re.compile(r"\S(?: {3,}|\t+)\S")
 
 
+# A Markdown table's rule under its header: "|---|---|", "| :--- | ---: |".
+MARKDOWN_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
+
+
 def _table_line(line: str) -> bool:
-    """A row of a table written with pipes ("Axe | Objectif | Action | Pilote"), tabs ("Multi-accueils<TAB>19")
-    or aligned with spaces ("Population (2021)      31 600      439 000"), numbered or not."""
+    """A row of a table written with pipes ("Axe | Objectif | Action | Pilote", "| Axe | Objectif |"),
+    tabs ("Multi-accueils<TAB>19") or aligned with spaces ("Population (2021)      31 600      439 000"),
+    numbered or not; a Markdown table's rule ("|---|---|") too (dropped from the rows)."""
+    if MARKDOWN_RULE.match(line.strip()):
+        return True
     cells = line.count(" | ") + len(ALIGNED_GAP.findall(line.strip()))
     # A numbered row ("1. Petite enfance<TAB>Augmenter ...<TAB>Créer ...") is a row, not a list item.
     return cells >= 1 and (not BULLET.match(line.strip()) or cells >= 2)
@@ -123,7 +130,10 @@ def _table_row(line: str) -> str:
     """The row with its cells between pipes; a row aligned with spaces that opens on blanks keeps its
     first cell empty (the line goes on with the row above's group)."""
     if " | " in line:
-        return line.strip()
+        row = line.strip()
+        if row.startswith("|"):  # a Markdown row: its outer pipes open and close it, its cells may be empty
+            row = row[1:-1] if row.endswith("|") else row[1:]
+        return row
     cells = re.split(r" {3,}|\t+", line.rstrip())
     return " | ".join(cell.strip() for cell in cells)
 
@@ -156,6 +166,8 @@ def parse(name: str, text: str) -> Article:
         stripped = line.strip()
         if _table_line(stripped) and (_table_line(_at(lines, number - 1)) or _table_line(_at(lines, number + 1))):
             close()
+            if MARKDOWN_RULE.match(stripped):
+                continue
             row = _table_row(line)
             if items and items[-1].kind == "t":
                 items[-1].text += "\n" + row
@@ -218,7 +230,9 @@ def ruled_table(rows: list[list[str]], body, width: float = W - 150) -> Table:
     cell_style = style("a_td", parent=body, alignment=0, spaceAfter=0)
     data = [[Paragraph(esc(row[c]) if c < len(row) else "", head if n == 0 else cell_style) for c in range(columns)]
             for n, row in enumerate(rows)]
-    table = Table(data, colWidths=[width / columns] * columns)
+    # Columns as wide as their text asks, as a word processor sizes them: a long action wider than a date.
+    needs = [max((len(row[c]) if c < len(row) else 0) for row in rows) ** 0.5 + 2 for c in range(columns)]
+    table = Table(data, colWidths=[width * need / sum(needs) for need in needs])
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.6, hexcol("#333333")),
                                ("BACKGROUND", (0, 0), (-1, 0), hexcol("#e8e8e8")),
                                ("VALIGN", (0, 0), (-1, -1), "TOP")]))

@@ -7,7 +7,7 @@ import pytest
 from extract.communes import extract_communes
 from models.conventions import Caf, Territory, TerritoryType
 from models.document import BBox, Block, Document, Line, Media, Page, Span
-from tests.conftest import make_doc
+from tests.conftest import make_doc, make_html_doc
 
 GROUNDING = {"doc_id": "snippet", "page": 1, "snippet": "…", "rule": "test"}
 
@@ -487,3 +487,22 @@ def test_communes_after_a_verb_of_membership_of_the_territory(sentence, expected
     communes, _ = extract_communes(make_doc(sentence), epci("Communauté de communes Vallée de l'Hérault"),
                                    caf("34", "Hérault"))
     assert names(communes) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ARLYSÈRE EN CHIFFRES\n\n11 communes      62 400 habitants\n\n5 750 familles allocataires",
+    "ARLYSÈRE EN CHIFFRES\n\n11 communes 62 400 habitants",
+    # a comparison in brackets above the key figure is an aside, no wider area's heading
+    "Un territoire attractif\n\n+1,6 % par an (Ardèche : +0,9 %)\n\n11 communes\n\n8 900 allocataires",
+])
+def test_a_key_figure_beside_others_or_below_a_bracketed_comparison(text):
+    _, count = extract_communes(make_doc(text), epci(LAMASTRE), caf("07", "Ardèche"))
+    assert count is not None and count.value == 11
+
+
+def test_a_column_of_where_facilities_stand_is_no_list_of_members():
+    doc = make_html_doc("<table><tr><th>Équipement</th><th>Commune d'implantation</th><th>Places</th></tr>"
+                        "<tr><td>Multi-accueil</td><td>Lamastre</td><td>30</td></tr>"
+                        "<tr><td>Micro-crèche</td><td>Désaignes</td><td>10</td></tr></table>")
+    communes, _ = extract_communes(doc, epci(LAMASTRE), caf("07", "Ardèche"))
+    assert communes == []

@@ -453,3 +453,10 @@ def test_key_figures_headed_by_the_caf_are_the_cafs():
                         "allocataires</li><li>312 M€ de prestations versées en 2024</li></ul><h3>Contact</h3><p>Service "
                         "presse</p>")
     assert [(f.value, f.unit) for f in extract_figures(doc, territory)] == [(22000, "habitants"), (1_900_000, "EUR")]
+
+
+def test_a_tables_column_header_names_what_its_numbers_count():
+    doc = make_html_doc("<table><tr><th>Équipement</th><th>Commune d'implantation</th><th>Places / capacité</th></tr>"
+                        "<tr><td>Multi-accueil Les P'tits Loups</td><td>Lure</td><td>30</td></tr>"
+                        "<tr><td>Micro-crèche Les Lutins</td><td>Roye</td><td>10</td></tr></table>")
+    assert sorted((f.value, f.unit) for f in extract_figures(doc)) == [(10, "places"), (30, "places")]

@@ -463,8 +463,8 @@ def test_counted_new_services_and_a_fronted_phrase_before_a_future():
 
 
 def test_a_verb_whose_object_points_back_and_what_a_savoir_names_are_no_objectives():
-    text = SIGNED + ("L'idée est de poursuivre sur cette dynamique, en renouvelant les trois axes, à savoir l'enfance "
-                     "et la famille, l'accès aux droits et la jeunesse.")
+    text = SIGNED + ("Le souhait des élus est de prolonger sur cette lancée, en reconduisant les deux axes, à savoir "
+                     "la jeunesse et l'accès aux droits.")
     assert objectives(text) == []
     # an object that points back but says more is one
     text = SIGNED + "La CTG prévoit de poursuivre ces actions en direction des jeunes et de créer une crèche."

@@ -589,3 +589,65 @@ def test_a_place_titled_with_its_rubric_gives_way_to_the_epci_named_in_the_text(
                         "territoriale globale aux élus, qui l'ont approuvée.</p>")
     territory = extract_territory(doc)
     assert (territory.name, territory.type) == ("Communauté de communes de Sélestat", TerritoryType.EPCI)
+
+
+def test_an_epci_named_among_the_cafs_other_ctgs_does_not_compete():
+    doc = make_doc("La Ville de Châteauroux a signé, ce mardi, sa convention territoriale globale avec la Caf de l'Indre. "
+                   "La Caf indique avoir déjà signé des CTG avec l'ensemble des intercommunalités, Châteauroux Métropole "
+                   "comprise.")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("Châteauroux", TerritoryType.COMMUNE)
+
+
+def test_an_epci_named_after_its_region_signs_beside_its_communes():
+    doc = make_doc("ENTRE LES SOUSSIGNÉS\n\nLa Caisse d'allocations familiales de la Seine-Maritime, représentée par sa "
+                   "directrice,\n\nLa Communauté de communes de la Région d'Yvetot, représentée par son président,\n\n"
+                   "La commune d'Yvetot, représentée par son maire,\n\nLa commune d'Allouville-Bellefosse, représentée "
+                   "par son maire,\n\nIL EST CONVENU CE QUI SUIT")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("Communauté de communes de la Région d'Yvetot", TerritoryType.EPCI)
+
+
+def test_an_epci_with_a_ctg_of_its_own_is_another_territory():
+    doc = make_doc("VILLE DE MOULINS\n\nCONSEIL MUNICIPAL\n\nLa convention territoriale globale avec la Caf de l'Allier "
+                   "est approuvée. La Ville travaillera avec Moulins Communauté, qui dispose de sa propre CTG pour le "
+                   "relais petite enfance.")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("Moulins", TerritoryType.COMMUNE)
+
+
+def test_an_epcis_bare_name_and_its_brand_are_one_place_named_by_its_brand():
+    doc = make_doc("Châteaubriant-Derval Communauté\n\nCONVENTION TERRITORIALE GLOBALE\n\nDiagnostic de territoire\n\n"
+                   "Une CTG 2022-2026 avec la Caf de Loire-Atlantique pour le territoire de Châteaubriant-Derval.")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("Châteaubriant-Derval Communauté", TerritoryType.EPCI)
+
+
+def test_a_registers_header_in_capitals_ends_the_name_above_it():
+    doc = make_doc("COMMUNAUTÉ DE COMMUNES DU PAYS DE LAMASTRE\nEXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\n\nSéance du 3 mars 2025. "
+                   "Le conseil approuve la convention territoriale globale avec la Caf de l'Ardèche.")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("COMMUNAUTÉ DE COMMUNES DU PAYS DE LAMASTRE", TerritoryType.EPCI)
+
+
+def test_a_cover_titled_with_its_communes_is_their_group():
+    doc = make_html_doc("<h1>CONVENTION TERRITORIALE GLOBALE</h1><h2>Gonesse - Arnouville - Bonneuil-en-France</h2>"
+                        "<p>Compte rendu du comité de pilotage</p><p>La CTG signée par les trois maires et la directrice "
+                        "de la Caf du Val-d'Oise couvre la période 2024-2028. La Ville de Gonesse accueille le comité.</p>")
+    territory = extract_territory(doc)
+    assert territory.type is TerritoryType.MULTI_COMMUNES
+    assert set(territory.name.split(", ")) == {"Gonesse", "Arnouville", "Bonneuil-en-France"}
+
+
+@pytest.mark.parametrize("title", ["Lure - Familles", "Enfance, jeunesse et familles"])
+def test_a_title_that_is_not_only_communes_is_no_group(title):
+    territory = extract_territory(make_doc(f"{title}\n\nLa Ville de Lure et la Caf ont signé la CTG."))
+    assert territory is None or territory.type is not TerritoryType.MULTI_COMMUNES
+
+
+def test_a_brand_written_more_often_than_the_legal_form_names_the_epci():
+    doc = make_doc("CONVENTION TERRITORIALE GLOBALE 2024-2028\n\nTernois Com – Caf du Pas-de-Calais\n\nEntre la Caf du "
+                   "Pas-de-Calais et la Communauté de communes du Ternois, ci-après « Ternois Com ».\n\nTernois Com "
+                   "s'engage à coordonner les actions. Ternois Com réunit le comité de pilotage.")
+    territory = extract_territory(doc)
+    assert (territory.name, territory.type) == ("Ternois Com", TerritoryType.EPCI)
