@@ -2,7 +2,7 @@
 or the way it was rendered (PDF print, Word export, HTML, scan).
 
 Each kind has cue phrases (``resources/kinds.json``) whose weights add up, plus structural cues:
-numbered articles for a convention; for a diagnostic deck, landscape slides, a cover naming the
+numbered articles and annexes for a convention; for a diagnostic deck, landscape slides, a cover naming the
 diagnostic and figures set beside a reference area's ("(Moselle : 55 %)"); for a news article,
 reported speech, news deixis ("signée jeudi 6 février"), a publication stamp with its time, a
 dateline and the journalist's initials; for a collectivity's or Caf's own page, headings in the
@@ -29,6 +29,9 @@ from models.documents import DocKind
 
 # An article heading at the start of a block: "ARTICLE 1 - OBJET", "Article 11 – Durée", "Article premier".
 ARTICLE_HEADING = re.compile(r"^\s*article\s+(?:\d{1,2}|premier|1er)\b", re.IGNORECASE)
+
+# An annex's heading: "ANNEXE 2 - DONNÉES CLÉS DU TERRITOIRE", "Annexe n°3 : plan d'actions", "Annexe IV".
+ANNEX_HEADING = re.compile(r"^\s*annexe\s+(?:n\s?[°o]\s*)?(?:\d{1,2}|[ivx]{1,4})\b", re.IGNORECASE)
 
 # Where a page title's site name starts: "La CTG 2023-2027 | Grand Pontarlier", "... - Ville de Libourne".
 TITLE_SITE_SEPARATOR = re.compile(r"\s+[|\-–—]\s+")
@@ -374,6 +377,9 @@ def _scores(doc: Document, blocks: list[str]) -> tuple[dict[DocKind, float], dic
     articles = sum(1 for _, block in doc.blocks() if ARTICLE_HEADING.match(block.text))
     if articles >= 3:
         scores[DocKind.CONVENTION] += 6.0 + min(articles, 10) * 0.5
+    annexes = resource["annex_heading"]
+    annex_count = sum(1 for _, block in doc.blocks() if ANNEX_HEADING.match(block.text))
+    scores[DocKind.CONVENTION] += annexes["weight"] * min(annex_count, annexes["cap"])
     landscape = resource["landscape"]
     slides = sum(1 for page in doc.pages if page.landscape)
     # Only a PDF has a real page shape: a text or HTML page is as wide as its longest line.

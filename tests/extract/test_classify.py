@@ -561,3 +561,17 @@ def test_a_page_listing_its_plans_fiches_actions_is_no_diagnostic():
                    "Fiche action n°3 – Harmoniser les tarifs des accueils périscolaires\n\n"
                    "Chiffres clés\n\n17 multi-accueils • 540 places en accueil collectif")
     assert classify(doc) is not DocKind.DIAGNOSTIC
+
+
+def test_a_conventions_annexes_printed_alone_are_a_convention():
+    doc = make_doc("Convention Territoriale Globale 2024-2028 - Communauté d'agglomération du Lunellois / Caf de "
+                   "l'Hérault      Page 21\n\nANNEXE 2 - DONNÉES CLÉS DU TERRITOIRE\n\nPopulation 32 800\n\n"
+                   "ANNEXE 3 - PLAN D'ACTIONS\n\nLe plan d'actions comprend 14 fiches actions.")
+    assert classify(doc) is DocKind.CONVENTION
+
+
+def test_a_related_link_counts_once_and_leaves_a_caf_page_a_web_page():
+    doc = make_doc("Caf de la Somme\n\nAccueil > Partenaires > Actualités du territoire\n\nAbbeville signe sa Convention "
+                   "territoriale globale\n\nPublié le 21/06/2023\n\nLa Ville d'Abbeville et la Caf de la Somme ont signé "
+                   "leur convention territoriale globale pour cinq ans.\n\nÀ lire aussi : la Caf au salon des familles")
+    assert classify(doc) is DocKind.WEB_PAGE
