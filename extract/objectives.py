@@ -171,8 +171,10 @@ def _from_column_table(page: Page, table, block: Block | None, levels: dict[int,
                     continue  # an axis cell naming its field ("Petite enfance") is a theme, not an enjeu
                 # In an actions column, the cell names the action whatever its shape: "Guide des
                 # familles en ligne", "Étude d'une navette vers les accueils de loisirs".
-                named_action = levels[column] is Level.ACTION and len(item.split()) >= 2 and not is_theme_label(item)
-                if reads_as_objective(item) or named_action:
+                # (a pilot's or a date's cell drawn into the column is none: "CA PFV / Caf 2024-2028").
+                named_action = levels[column] is Level.ACTION and len(item.split()) >= 2 and not is_theme_label(item) \
+                    and any(len(word) >= 3 and word.islower() for word in re.findall(r"[^\W\d_]+", item))
+                if (reads_as_objective(item) and len(item.split()) > 1) or named_action:  # "Association": a partner's cell
                     items.append(_Item(levels[column], item, row_theme, parent, page, block, "plan_table_column"))
             if above.get(column) and (reads_as_objective(_clean_item(above[column])) or levels[column] is Level.ENJEU):
                 parent = _clean_item(above[column])  # an axis naming its field is a parent too

@@ -152,8 +152,10 @@ AUTHORISED_TO_SIGN = re.compile(
 )
 # An authorisation to sign that names its holder: "autorise son Président, M. Paul Abel, à signer".
 AUTHORISED_NAMED = re.compile(r"\bautoris\w*\s+[^.;]{0,100}?\b[àa]\s+signer\b", re.IGNORECASE)
-# The introduction of a list of signatories: "La convention a été signée par :".
-SIGNING_INTRO = re.compile(r"\bsign\w*\b[^.\n]{0,60}:\s*$", re.IGNORECASE | re.MULTILINE)
+# The introduction of a list of signatories: "La convention a été signée par :", "La convention est
+# signée ce vendredi 9 février 2024 à la Halle olympique d'Albertville par :".
+SIGNING_INTRO = re.compile(r"\bsign\w*\b[^.\n]{0,60}:\s*$|\bsign\w*\b[^.\n]{0,120}\bpar\s*:\s*$",
+                           re.IGNORECASE | re.MULTILINE)
 # A heading over the signatories: "Les signataires", "SIGNATAIRES", numbered on a slide or in a
 # press kit: "[6] LES SIGNATAIRES", "4. Les signataires".
 SIGNING_HEADING = re.compile(r"^\W*(?:\d{1,2}\W*)?(?:les\s+)?signataires\W*$", re.IGNORECASE)

@@ -96,11 +96,12 @@ BEARS_ON = re.compile(r"\b(?:actions?|plan\s+d['’]actions?|fiches[\s-]+actions
 NOT_GERUNDS = frozenset({"pendant", "durant", "avant", "cependant", "maintenant", "suivant", "concernant", "devant",
                          "enfant", "montant", "restant", "tant", "autant", "moyennant", "nonobstant", "partant"})
 # Items that are no objective: an event of the calendar ("la signature officielle", "Décembre
-# 2023 : signature", "le comité de pilotage"), money to commit ("engager 2,1 M€ en fonctionnement"),
+# 2023 : signature", "le comité de pilotage", "le lancement de la démarche"; "le lancement d'une maison
+# des ados" launches a service), money to commit ("engager 2,1 M€ en fonctionnement"),
 # a verb whose object only points back ("prolonger sur cette lancée", "reconduisant les deux axes").
 NOT_AN_OBJECTIVE = re.compile(
     r"""^\W*(?:(?:la|le|les|l['’]|une?)\s*)?(?:signature|c[ée]r[ée]monie|inauguration|r[ée]union|comit[ée]|copil|s[ée]ance
-          |pr[ée]sentation|validation|restitution|lancement)\b
+          |pr[ée]sentation|validation|restitution|lancement(?!\s+d['’]\s*une?\b))\b
       |^\W*(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|\d{4})\b
       |^\W*(?:engager|verser|consacrer|financer|mobiliser|investir|allouer|apporter|octroyer|d[ée]bloquer)\b[^.;]*(?:€|euros?\b)
       |^\W*(?:mieux\s+)?[\w’'-]+\s+(?:sur\s+|dans\s+|à\s+|avec\s+)?
@@ -459,7 +460,10 @@ def _clause_lists(statement: Statement, patterns: dict[str, re.Pattern]) -> list
                 level = Level.ACTION if _level_of(cue) is Level.ACTION else Level.OBJECTIF
                 found += [ProseObjective(statement, level, item, "clauses") for item in items]
     if not found:
-        for _, rest in _cued_segments(patterns["np_verbs"], text):
+        for cue, rest in _cued_segments(patterns["np_verbs"], text):
+            before = text[:len(text) - len(rest) - len(cue)]
+            if CAF_WORD.search(re.split(r"[,;:.]", before)[-1]):
+                continue  # "La Caf s'engage sur le versement de la prestation de service": its part in any CTG
             rest = re.sub(r"^\s*(?:également|aussi|notamment|entre\s+autres)\s+", "", rest)
             # "prévoit l'ouverture d'une micro-crèche, le renforcement du relais et ...": each noun
             # phrase of the enumeration, as long as each reads as an item.
@@ -488,9 +492,10 @@ def _noun_phrases(rest: str) -> list[str]:
     """The noun phrases of an enumeration: "la création d'un lieu, le développement de l'offre
     ainsi que celle des loisirs et la mise en place d'un guichet" -> three phrases, each without a
     relative clause that ends it."""
-    pieces = re.split(r",\s*|\s+ainsi\s+que\s+(?:celles?\s+|ceux\s+|celui\s+)?|\s+ou\s+encore\s+"
-                      r"|\s+et\s+(?=(?:la|le|les|une?|des)\s|l['’])", rest)
-    return [_clean(RELATIVE.sub("", piece)) for piece in pieces]
+    pieces = re.split(r",?\s*\bainsi\s+que\s+(?:celles?\s+|ceux\s+|celui\s+)?|,\s*|\s+ou\s+encore\s+"
+                      r"|\s+et\s+(?=(?:sur\s+)?(?:la|le|les|une?|des)\s|(?:sur\s+)?l['’])", rest)
+    # A preposition repeated before each phrase: "s'engage sur la création ..., sur l'ouverture ...".
+    return [_clean(RELATIVE.sub("", re.sub(r"^\s*(?:et\s+)?sur\s+", "", piece))) for piece in pieces]
 
 
 def _examples(statement: Statement, patterns: dict[str, re.Pattern]) -> list[ProseObjective]:

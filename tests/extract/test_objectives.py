@@ -338,3 +338,16 @@ def test_a_header_row_led_by_a_level_word_is_no_axis():
                            ("Axe 1", "Développer le relais petite enfance", "", "")))
     doc = Document(doc_id="t", source_path="t.pdf", media=Media.PDF, pages=(page,))
     assert [o.text for o in extract_objectives(doc)] == ["Développer le relais petite enfance"]
+
+
+def test_plan_table_of_themes_objectives_and_examples_of_actions():
+    html = ("<html><body><table><tr><th>Thématique</th><th>Objectifs</th><th>Exemples d'actions</th><th>Pilote</th></tr>"
+            "<tr><td>Petite enfance</td><td>Garantir un accueil de qualité partout</td><td>Coordination des crèches ; "
+            "formation continue des assistantes maternelles</td><td>CC PFV / Caf</td></tr>"
+            "<tr><td>Parentalité</td><td>Rendre lisible l'offre de soutien aux parents</td><td>Guide des familles en "
+            "ligne</td><td>Association</td></tr></table></body></html>")
+    found = [(o.level.value, o.text) for o in extract_objectives(read_html(html.encode(), "a.html", "a"))]
+    assert found == [("objectif", "Garantir un accueil de qualité partout"), ("action", "Coordination des crèches"),
+                     ("action", "formation continue des assistantes maternelles"),
+                     ("objectif", "Rendre lisible l'offre de soutien aux parents"),
+                     ("action", "Guide des familles en ligne")]

@@ -606,3 +606,10 @@ def test_holding_the_pen_is_signing_and_a_brand_is_no_person():
 ])
 def test_persons_referred_back_to_together_or_after_a_signature_officialised(text, expected):
     assert signatories(make_doc(text)) == expected
+
+
+def test_a_long_introduction_of_the_signatories_ending_on_par():
+    doc = make_doc("LES SIGNATAIRES\n\nLa convention est signée ce vendredi 9 février 2024 à la Halle olympique "
+                   "d'Albertville par :\n\n- Xavier Martin, Président de la communauté d'agglomération ;\n\n- Florence "
+                   "Guillot, Directrice de la Caf de la Savoie.")
+    assert signatories(doc) == {"Xavier Martin", "Florence Guillot"}

@@ -482,3 +482,22 @@ def test_verbs_alone_are_no_objectives():
 ])
 def test_wishes_that_name_no_field_nor_facility_are_no_plan(text):
     assert objectives(SIGNED + text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Concrètement, la ville s'engage sur la création d'une crèche de 40 berceaux, sur l'ouverture d'un espace de vie "
+     "sociale et sur la mise en place d'un point d'accueil jeunes.",
+     ["la création d'une crèche de 40 berceaux", "l'ouverture d'un espace de vie sociale",
+      "la mise en place d'un point d'accueil jeunes"]),
+    ("De son côté, la Caf s'engage sur le versement des prestations de service et sur la mise en place d'un "
+     "accompagnement technique.", []),
+    ("Parmi les projets attendus figure l'ouverture d'une micro-crèche de 12 places, prévue pour 2025, ainsi que la "
+     "création d'un espace de vie sociale.",
+     ["l'ouverture d'une micro-crèche de 12 places", "la création d'un espace de vie sociale"]),
+    ("Parmi les actions inscrites : l'ouverture d'un second relais, le lancement d'une « maison des ados » itinérante "
+     "et le soutien aux associations de parents.",
+     ["l'ouverture d'un second relais", "le lancement d'une « maison des ados » itinérante",
+      "le soutien aux associations de parents"]),
+])
+def test_noun_phrases_after_an_engagement_or_among_the_projects(text, expected):
+    assert [o[2] for o in objectives(SIGNED + text)] == expected
