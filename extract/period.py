@@ -129,6 +129,7 @@ PERIOD_CUE = re.compile(
 OTHER_PLAN = re.compile(
     r"""\b(?:c?pog|cog|cej|contrats?\s+enfance[\s-]+jeunesse|contrats?\s+de\s+ville|pedt|projet\s+[ée]ducatif
         |sdsf|sch[ée]ma|plh|programme\s+local|cls|contrat\s+local|mandat|plan\s+(?:local|d[ée]partemental|national)
+        |projets?\s+de\s+territoire
         |prs|crte|contrat\s+de\s+relance|cpo|convention\s+d['’]objectifs|qpv|quartiers?\s+\d{4}
         |agr[ée]ments?|projets?\s+socia(?:l|ux)|projets?\s+d['’][ée]tablissement)\b""",
     re.IGNORECASE | re.VERBOSE,
@@ -389,6 +390,22 @@ def _time_adverbial(text: str, start: int, end: int) -> bool:
                 and not CTG_SUBJECT_AFTER.match(text, end))
 
 
+# A participle opening an apposition: "labellisée", "adopté", "retenue", "classés", "reconnue".
+APPOSED_PARTICIPLE = re.compile(r"^\s*(?:\w+\s+)?[a-zàâéèêëîïôûç]+(?:é|ée|és|ées|ue|ues|ie|ies)\b", re.IGNORECASE)
+
+
+def _apposed_to_another(sentence: str, at: int) -> bool:
+    """Whether the range at ``at`` stands in a participle's apposition between commas to a subject
+    that is not the CTG: "La ville, labellisée Ville amie des enfants pour 2020-2026, a signé sa
+    CTG", "Le projet de territoire, adopté pour 2022-2028, ..."; not "La CTG, signée pour
+    2022-2026, ..."."""
+    opening = sentence.rfind(",", 0, at)
+    closing = sentence.find(",", at)
+    if opening <= 0 or closing < 0 or not APPOSED_PARTICIPLE.match(sentence[opening + 1:at]):
+        return False
+    return not CTG_CUE.search(sentence[:opening])
+
+
 def _names_ctg(sentence: str, at: int) -> bool:
     """Whether ``sentence`` names the CTG as what it speaks of, not only in an adjunct about
     something else ("Le relais est agréé pour quatre ans ... dans le cadre de la CTG"), unless the
@@ -432,6 +449,8 @@ def _score(passage: Passage, start: int, end: int, base: float, page_has_cue: bo
         return 0.0  # "De 2019 à 2022, la ville a ouvert trois crèches grâce à la CTG"
     if BETWEEN_YEARS.search(passage.text[max(0, start - 8):start]) and not PERIOD_CUE.search(sentence):
         return 0.0  # "le diagnostic a été réalisé entre 2021 et 2023"
+    if _apposed_to_another(sentence, start - sentence_at(passage.text, start, end)[0]):
+        return 0.0  # "La ville, labellisée Ville amie des enfants pour 2020-2026, a signé sa CTG"
     if _names_ctg(sentence, start - sentence_at(passage.text, start, end)[0]) or under_duration_heading \
             or _pronoun_is_ctg(passage, start, read_before) or _relative_is_ctg(passage, start, read_before):
         return base + (1.0 if PERIOD_CUE.search(sentence) else 0.0)

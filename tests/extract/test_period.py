@@ -34,6 +34,10 @@ CASES = [
     ("Signée pour trois ans, la CTG court de 2022 à fin 2025.", (2022, 2025)),
     # Traps: nothing about this CTG's own period is stated.
     ("Pour l'année scolaire 2024-25, la CTG finance le Plan mercredi.", None),
+    # a range in an apposition to another subject, another plan's
+    ("La ville, labellisée Ville amie des enfants pour 2020-2026, a signé sa CTG avec la Caf.", None),
+    ("Le projet de territoire de la communauté, adopté pour 2022-2028, a été présenté. La CTG a été signée en mai.", None),
+    ("La CTG, signée pour 2022-2026, fixe trois axes.", (2022, 2026)),
     ("La CTG accompagne les 2019-25 ans dans leur insertion.", None),
     ("Bilan de la précédente CTG 2017-2021 : la plupart des actions ont été menées.", None),
     ("Ces enjeux répondent à la Convention d'objectifs et de gestion de la branche Famille (COG 2023-2027).", None),
