@@ -575,3 +575,10 @@ def test_a_related_link_counts_once_and_leaves_a_caf_page_a_web_page():
                    "territoriale globale\n\nPublié le 21/06/2023\n\nLa Ville d'Abbeville et la Caf de la Somme ont signé "
                    "leur convention territoriale globale pour cinq ans.\n\nÀ lire aussi : la Caf au salon des familles")
     assert classify(doc) is DocKind.WEB_PAGE
+
+
+def test_a_steering_committees_minutes_are_other():
+    doc = make_doc("CONVENTION TERRITORIALE GLOBALE\n\nCOMPTE RENDU DU COMITÉ DE PILOTAGE DU 17 JANVIER 2025\n\n"
+                   "Présents : la maire de Lure, la directrice adjointe de la Caf.\n\n1. Rappel du cadre\n\nLa convention "
+                   "territoriale globale signée le 5 juillet 2024 couvre la période 2024-2028.")
+    assert classify(doc) is DocKind.OTHER
