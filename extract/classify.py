@@ -61,7 +61,6 @@ BYLINE_SEARCH_BLOCKS = 3
 # signé...") tells of an event.
 STAMP_MAX_WORDS = 12
 
-
 # The opening of a document (header, title, subtitle, cover) holds at most this many blocks.
 OPENING_BLOCKS = 10
 

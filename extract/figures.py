@@ -32,7 +32,7 @@ from extract.normalize import fold, fold_key, territory_key
 from extract.objectives import MARKUP_DEBRIS
 from extract.themes import body_size, generic_blocks
 from models.conventions import Territory
-from models.document import Document
+from models.document import Block, Document, Page
 from models.figures import Figure, Unit
 
 
@@ -57,13 +57,14 @@ def extract_figures(doc: Document, territory: Territory | None = None) -> list[F
                 text = ocr_repaired(text)
             year_default = context_year(page, index)
             big = BIG_NUMBER.match(text)
-            if big and block.table is not None and _in_row_table(page, block):
-                continue  # a number alone in a table's cell: read with its row and column by table_figures
+            # A cell of a table of labelled rows is read by table_figures, with its row and column.
+            in_rows = _in_row_table(page, block)
+            if big and in_rows:
+                continue
             if big:
                 candidates.extend(big_number(page, index, block, big, body, key, year_default, own))
                 continue
-            if not contents and not (block.table is not None and _in_row_table(page, block)):
-                # A table's rows are read by table_figures, each number under its column's header.
+            if not contents and not in_rows:
                 candidates.extend(key_lines(page, index, block, text, index in key, year_default))
             salience = 2 if (index in key or block.table is not None) else 1
             if BULLET.match(text) and index in analysis:
@@ -72,12 +73,13 @@ def extract_figures(doc: Document, territory: Territory | None = None) -> list[F
     return _consolidate(doc, candidates)
 
 
-def _in_row_table(page, block) -> bool:
-    """Whether a table cell stands in a table of rows labelled by their first cell, as
-    table_figures reads them (a grid of big numbers and their captions is none)."""
-    table = page.tables[block.table] if block.table is not None and block.table < len(page.tables) else None
-    return table is not None and len(table.rows) >= 2 and sum(1 for row in table.rows if row and row[0].strip()) >= 2 \
-        and all(len(row) >= 2 for row in table.rows)
+def _in_row_table(page: Page, block: Block) -> bool:
+    """Whether a block is a cell of a table of rows labelled by their first cell, as table_figures
+    reads them (a grid of big numbers and their captions is none)."""
+    if block.table is None or block.table >= len(page.tables):
+        return False
+    rows = page.tables[block.table].rows
+    return len(rows) >= 2 and all(len(row) >= 2 for row in rows) and sum(1 for row in rows if row[0].strip()) >= 2
 
 
 def _consolidate(doc: Document, candidates: list[Candidate]) -> list[Figure]:

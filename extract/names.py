@@ -127,10 +127,15 @@ def is_rubric(name: str) -> bool:
     words are those a news headline's kicker may not be made of either. An EPCI's brand is none."""
     if ends_with_brand_word(name):
         return False  # "Dijon Métropole", "Vitré Communauté": a brand, no rubric
-    topics = set(lexicon.kind_cues()["headline_kicker"]["topic_words"])
+    topics = _topic_words()
     words = [w for w in re.split(r"[\s\-–]+", fold_key(name)) if w]
     spaced = fold_key(name).split(" ")
     return all(w in topics for w in words) or (len(spaced) >= 2 and (spaced[0] in topics or spaced[-1] in topics))
+
+
+@lru_cache(maxsize=1)
+def _topic_words() -> frozenset[str]:
+    return frozenset(lexicon.kind_cues()["headline_kicker"]["topic_words"])
 
 
 def names_a_place(name: str) -> bool:
@@ -239,7 +244,12 @@ def brand_word_after(text: str, end: int) -> int | None:
 def ends_with_brand_word(name: str) -> bool:
     """Whether a name, in any case, ends with a brand word: "MONT DE MARSAN AGGLO" on a cover."""
     words = fold_key(name).split(" ")
-    return len(words) >= 2 and words[-1] in {fold_key(w) for w in lexicon.territory_forms()["brand_words"]}
+    return len(words) >= 2 and words[-1] in _brand_keys()
+
+
+@lru_cache(maxsize=1)
+def _brand_keys() -> frozenset[str]:
+    return frozenset(fold_key(w) for w in lexicon.territory_forms()["brand_words"])
 
 
 def brand_names(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:

@@ -169,16 +169,22 @@ def _from_column_table(page: Page, table, block: Block | None, levels: dict[int,
             for item in (_bullets(text) if text else ()):
                 if levels[column] is Level.ENJEU and is_theme_label(item):
                     continue  # an axis cell naming its field ("Petite enfance") is a theme, not an enjeu
-                # In an actions column, the cell names the action whatever its shape: "Guide des
-                # familles en ligne", "Étude d'une navette vers les accueils de loisirs".
-                # (a pilot's or a date's cell drawn into the column is none: "CA PFV / Caf 2024-2028").
-                named_action = levels[column] is Level.ACTION and len(item.split()) >= 2 and not is_theme_label(item) \
-                    and any(len(word) >= 3 and word.islower() for word in re.findall(r"[^\W\d_]+", item))
-                if (reads_as_objective(item) and len(item.split()) > 1) or named_action:  # "Association": a partner's cell
+                # A single word ("Association") is a partner's cell drawn into the column.
+                if (reads_as_objective(item) and len(item.split()) > 1) \
+                        or (levels[column] is Level.ACTION and _names_an_action(item)):
                     items.append(_Item(levels[column], item, row_theme, parent, page, block, "plan_table_column"))
             if above.get(column) and (reads_as_objective(_clean_item(above[column])) or levels[column] is Level.ENJEU):
                 parent = _clean_item(above[column])  # an axis naming its field is a parent too
     return items
+
+
+def _names_an_action(cell_item: str) -> bool:
+    """Whether an item of an actions column names an action whatever its shape ("Guide des familles
+    en ligne", "Étude d'une navette vers les accueils de loisirs"): two words at least, not a field's
+    name, and a common noun among them (a pilot's or a date's cell drawn into the column, "CA PFV /
+    Caf 2024-2028", has none)."""
+    return len(cell_item.split()) >= 2 and not is_theme_label(cell_item) \
+        and any(len(word) >= 3 and word.islower() for word in re.findall(r"[^\W\d_]+", cell_item))
 
 
 @dataclass

@@ -100,6 +100,7 @@ def range_years(match: re.Match) -> tuple[int, int]:
     start, end = int(match["start"]), int(match["end"])
     return start, end if end >= 100 else start // 100 * 100 + end
 
+
 # An end without a start: "jusqu'en 2026", "jusqu'à fin 2027", "jusqu'à la fin de l'année 2026",
 # "jusqu'en décembre 2027", "jusqu'au 31 décembre 2027".
 UNTIL_YEAR = re.compile(
@@ -449,9 +450,10 @@ def _score(passage: Passage, start: int, end: int, base: float, page_has_cue: bo
         return 0.0  # "De 2019 à 2022, la ville a ouvert trois crèches grâce à la CTG"
     if BETWEEN_YEARS.search(passage.text[max(0, start - 8):start]) and not PERIOD_CUE.search(sentence):
         return 0.0  # "le diagnostic a été réalisé entre 2021 et 2023"
-    if _apposed_to_another(sentence, start - sentence_at(passage.text, start, end)[0]):
+    at = start - sentence_at(passage.text, start, end)[0]  # where the range stands in its sentence
+    if _apposed_to_another(sentence, at):
         return 0.0  # "La ville, labellisée Ville amie des enfants pour 2020-2026, a signé sa CTG"
-    if _names_ctg(sentence, start - sentence_at(passage.text, start, end)[0]) or under_duration_heading \
+    if _names_ctg(sentence, at) or under_duration_heading \
             or _pronoun_is_ctg(passage, start, read_before) or _relative_is_ctg(passage, start, read_before):
         return base + (1.0 if PERIOD_CUE.search(sentence) else 0.0)
     heading = _heading_context(passage)

@@ -438,7 +438,7 @@ def _clause_lists(statement: Statement, patterns: dict[str, re.Pattern]) -> list
     if patterns["excluded_intros"].search(fold_aligned(ENGAGED_TO_DO.sub(" ", text))):
         return []
     engaged = ENGAGED_TO_DO.search(text)
-    if engaged and CAF_WORD.search(re.split(r"[,;:.]", text[:engaged.start()])[-1]):
+    if engaged and _caf_is_subject(text[:engaged.start()]):
         return []  # "La Caf s'engage à verser la prestation de service, ...": the Caf's part in any CTG
     found: list[ProseObjective] = []
     for name, minimum in (("plan_verbs", 1), ("wish_verbs", 2), ("purpose_verbs", PURPOSE_LIST_MIN)):
@@ -461,8 +461,7 @@ def _clause_lists(statement: Statement, patterns: dict[str, re.Pattern]) -> list
                 found += [ProseObjective(statement, level, item, "clauses") for item in items]
     if not found:
         for cue, rest in _cued_segments(patterns["np_verbs"], text):
-            before = text[:len(text) - len(rest) - len(cue)]
-            if CAF_WORD.search(re.split(r"[,;:.]", before)[-1]):
+            if _caf_is_subject(text[:len(text) - len(rest) - len(cue)]):
                 continue  # "La Caf s'engage sur le versement de la prestation de service": its part in any CTG
             rest = re.sub(r"^\s*(?:également|aussi|notamment|entre\s+autres)\s+", "", rest)
             # "prévoit l'ouverture d'une micro-crèche, le renforcement du relais et ...": each noun
@@ -472,6 +471,12 @@ def _clause_lists(statement: Statement, patterns: dict[str, re.Pattern]) -> list
                     break
                 found.append(ProseObjective(statement, Level.ACTION, phrase, "planned_item"))
     return found
+
+
+def _caf_is_subject(before: str) -> bool:
+    """Whether the Caf is named in the clause that ends where a verb starts ("De son côté, la Caf
+    s'engage à ..."): what it commits to is its part in any CTG."""
+    return bool(CAF_WORD.search(re.split(r"[,;:.]", before)[-1]))
 
 
 def _names_a_field(item: str) -> bool:

@@ -58,7 +58,7 @@ from extract.names import (
 )
 from extract.normalize import clean, fold_key, mostly_capitals, place_name
 from extract.reference import find_communes, find_epci, find_epci_by_brand
-from extract.text import Passage, passages, sentence_at, snippet, title_block
+from extract.text import Passage, once_per_document, passages, sentence_at, snippet, title_block
 from models.conventions import Territory, TerritoryType
 from models.document import Block, Document
 
@@ -525,6 +525,7 @@ def _fold_groups(found: list[Mention]) -> list[Mention]:
             for m in found]
 
 
+@once_per_document
 def _commune_is_party(doc: Document) -> bool:
     """Whether the text names a town, unnamed, as a party: "la Ville et la Caf", "le maire a signé"."""
     return any(COMMUNE_PARTY.search(p.text) for p in passages(doc))
@@ -680,7 +681,8 @@ def _written_name(own: list[Mention], kind: TerritoryType | None) -> str:
         with_form = [m for m in own if m.form]
         brands = [m for m in own if m.rule == "epci_brand"]
         if len(brands) > len(with_form):
-            # The brand the text uses most: "Ternois Com" four times, "Communauté de communes du Ternois" once.
+            # The brand the text uses most: "Ternois Com" four times, "Communauté de communes du Ternois"
+            # once; a brand over a bare name ("Châteaubriant-Derval Communauté", "Châteaubriant-Derval").
             names = Counter(fold_key(m.name) for m in brands)
             return _spelling([m.name for m in brands if fold_key(m.name) == names.most_common(1)[0][0]])
         legal = [m for m in with_form if m.rule == "legal_form"]
@@ -695,10 +697,6 @@ def _written_name(own: list[Mention], kind: TerritoryType | None) -> str:
             form = _spelling([m.form for m in with_form if fold_key(m.form) == form_key] or [best.form])
             return f"{form} {_spelling([m.name for m in with_form if fold_key(m.name) == fold_key(best.name)])}"
     named = [m for m in own if m.rule not in ("ctg_named_after", "territory_named", "headline_topic")] or own
-    if kind is TerritoryType.EPCI:
-        # Its brand is how the EPCI names itself: "Châteaubriant-Derval Communauté" over a bare
-        # "Châteaubriant-Derval".
-        named = [m for m in named if m.rule == "epci_brand"] or named
     names = Counter(fold_key(m.name) for m in named)
     top = max(names.values())
     best = max((m for m in named if names.get(fold_key(m.name)) == top), key=lambda m: m.score)
